@@ -1,0 +1,5 @@
+export * from './fields';
+export * from './timestamps';
+export * from './conversation';
+export * from './errors';
+export * from './peaks';

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerForwardRoutes } from './forward-routes';
+import type { Upstream } from './upstream';
+
+export interface AppServerOptions {
+  upstream: Upstream;
+  /** The built SPA (`dist/`). When it is missing the server still answers the API. */
+  staticDir?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The one server the browser talks to: it serves the built SPA and forwards the API with the
+ * server-held token.
+ */
+export async function createAppServer(options: AppServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Keep-alive sockets that idle are closed at shutdown; in-flight responses finish first.
+    forceCloseConnections: 'idle',
+    bodyLimit: 1024 * 1024,
+  });
+
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  registerForwardRoutes(app, options.upstream);
+
+  const staticDir =
+    options.staticDir && existsSync(path.join(options.staticDir, 'index.html'))
+      ? options.staticDir
+      : undefined;
+  if (staticDir) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/v1/') || request.url.startsWith('/api/');
+    if (isApi || request.method !== 'GET' || !staticDir) {
+      return reply.code(404).send({ detail: 'Not Found' });
+    }
+    // Client-side routes (/calls/…) get the SPA's entry document.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', staticDir);
+  });
+
+  return app;
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * The server's configuration, read from the environment once at start. A bad value stops the
+ * server with a message that names every bad variable.
+ */
+export const configSchema = z
+  .object({
+    PORT: port.default(8080),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DEMO_CONVERSATIONS: positiveInt.max(5_000_000).default(2_000),
+    DEMO_API_TOKEN: z.string().min(8, 'must be at least 8 characters').default('callscope-demo-token'),
+    DEMO_API_PORT: port.default(8081),
+    TRATA_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+    TRATA_API_TOKEN: z.string().min(1).optional(),
+    UPSTREAM_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+    UPSTREAM_TIMEOUT_MS: positiveInt.default(20_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((env) => (env.TRATA_API_URL === undefined) === (env.TRATA_API_TOKEN === undefined), {
+    message: 'TRATA_API_URL and TRATA_API_TOKEN must be set together',
+    path: ['TRATA_API_TOKEN'],
+  });
+
+export type Config = z.infer<typeof configSchema> & { dataDir: string; mode: 'demo' | 'upstream' };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    ...parsed.data,
+    dataDir: path.resolve(parsed.data.DATA_DIR),
+    mode: parsed.data.TRATA_API_URL ? 'upstream' : 'demo',
+  };
+}

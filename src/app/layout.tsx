@@ -1,0 +1,27 @@
+import { Link, Outlet, ScrollRestoration } from 'react-router';
+
+export function AppLayout() {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-3 px-4">
+          <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
+            <img src="/favicon.svg" alt="" className="size-7" />
+            <span>Callscope</span>
+          </Link>
+          <span className="text-sm text-slate-500">Calls answered by your Trata AI receptionists</span>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6">
+        <Outlet />
+      </main>
+      <ScrollRestoration />
+    </div>
+  );
+}

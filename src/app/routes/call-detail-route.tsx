@@ -1,0 +1,5 @@
+import { CallDetailPage } from '@/features/call-detail';
+
+export function Component() {
+  return <CallDetailPage />;
+}

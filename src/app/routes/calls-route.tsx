@@ -1,0 +1,5 @@
+import { CallsPage } from '@/features/calls';
+
+export function Component() {
+  return <CallsPage />;
+}

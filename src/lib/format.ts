@@ -1,0 +1,85 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
+/** Shown wherever a value is missing, never "undefined" or "null". */
+export const MISSING = '—';
+
+/** 75.4 → "1:15"; 3725 → "1:02:05". */
+export function formatClock(totalSeconds: number | null | undefined): string {
+  if (totalSeconds == null || !Number.isFinite(totalSeconds)) return MISSING;
+  const whole = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const seconds = String(whole % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** 75 → "1 min 15 s"; 42 → "42 s"; 3725 → "1 h 2 min". */
+export function formatDuration(totalSeconds: number | null | undefined): string {
+  if (totalSeconds == null || !Number.isFinite(totalSeconds) || totalSeconds < 0) return MISSING;
+  const whole = Math.round(totalSeconds);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const seconds = whole % 60;
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  if (minutes > 0) return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+  return `${seconds} s`;
+}
+
+/** Spoken form for screen readers: "1 minute 15 seconds". */
+export function formatDurationInWords(totalSeconds: number): string {
+  const whole = Math.max(0, Math.round(totalSeconds));
+  const parts: string[] = [];
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const seconds = whole % 60;
+  if (hours) parts.push(`${hours} ${hours === 1 ? 'hour' : 'hours'}`);
+  if (minutes) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
+  if (seconds || parts.length === 0) parts.push(`${seconds} ${seconds === 1 ? 'second' : 'seconds'}`);
+  return parts.join(' ');
+}
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "2 hours ago", in the browser's language. */
+export function formatRelative(epochMs: number | null, now: number = Date.now(), locale?: string): string {
+  if (epochMs === null) return MISSING;
+  const deltaSeconds = (epochMs - now) / 1000;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(deltaSeconds) >= size || unit === 'second') {
+      return format.format(Math.round(deltaSeconds / size), unit);
+    }
+  }
+  return MISSING;
+}
+
+/** Local date and time with the zone, e.g. "Nov 11, 2024, 5:06:20 AM GMT+1". */
+export function formatExactTime(epochMs: number | null, locale?: string, timeZone?: string): string {
+  if (epochMs === null) return MISSING;
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'long',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(epochMs);
+}
+
+/** International format when the number can be parsed, else the text as the caller gave it. */
+export function formatPhone(raw: string | null | undefined, defaultCountry: 'US' = 'US'): string {
+  if (raw == null || raw.trim() === '') return MISSING;
+  const parsed = parsePhoneNumberFromString(raw, defaultCountry);
+  if (!parsed || !parsed.isValid()) return raw;
+  return parsed.country === defaultCountry ? parsed.formatNational() : parsed.formatInternational();
+}
+
+/** Display text for an optional string field. */
+export function orMissing(value: string | null | undefined): string {
+  return value == null || value.trim() === '' ? MISSING : value;
+}

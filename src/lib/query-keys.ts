@@ -1,0 +1,13 @@
+/**
+ * Every query key of the app comes from here, so invalidation and prefetching always agree on
+ * the shape of a key.
+ */
+export const conversationKeys = {
+  all: ['conversations'] as const,
+  lists: () => [...conversationKeys.all, 'list'] as const,
+  list: (params: Readonly<Record<string, string | number | undefined>>) =>
+    [...conversationKeys.lists(), params] as const,
+  details: () => [...conversationKeys.all, 'detail'] as const,
+  detail: (id: string) => [...conversationKeys.details(), id] as const,
+  peaks: (id: string) => [...conversationKeys.detail(id), 'peaks'] as const,
+};
