@@ -25,6 +25,16 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
     bodyLimit: 1024 * 1024,
   });
 
+  // Responses finished after shutdown began close their socket, so close() never waits on a
+  // keep-alive connection that went idle after the idle sweep.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  CONVERSATION_NOT_FOUND,
+  conversationSchema,
+  conversationUpdateSchema,
+  formatTrataTimestamp,
+} from '../../contract';
+import type { ConversationStore } from '../db/conversation-store';
+import { createBearerCheck } from './auth';
+import { parseJsonBody } from './body-validation';
+import { HttpProblem, notFound } from './fastapi-errors';
+import { validateListQuery, validatePaging } from './query-validation';
+
+export interface DemoApiOptions {
+  store: ConversationStore;
+  token: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const createBodySchema = conversationSchema.extend({ id: conversationSchema.shape.id.optional() });
+
+/**
+ * The Trata-compatible demo API: the routes of the contract, bearer auth on all of them, and
+ * FastAPI-shaped errors. Without `sort_by` the list is ordered by `timestampStart` (a project
+ * decision; Trata does not document its default order).
+ */
+export function createDemoApi(options: DemoApiOptions): FastifyInstance {
+  const { store } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    forceCloseConnections: 'idle',
+    bodyLimit: 5 * 1024 * 1024,
+    // The query string is parsed by the routes themselves, which keep repeats and bad encodings.
+    querystringParser: () => ({}),
+  });
+  const checkBearer = createBearerCheck(options.token);
+
+  // Bodies arrive raw so a JSON error is a FastAPI 422, not the framework's 400.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpProblem) {
+      return reply.code(error.statusCode).headers(error.headers).send(error.body);
+    }
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    if (statusCode === 413) return reply.code(413).send({ detail: 'Request body too large' });
+    reply.log.error(error);
+    return reply.code(500).send({ detail: 'Internal Server Error' });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }));
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/v1/')) checkBearer(request.headers.authorization);
+  });
+
+  app.get('/v1/conversations', async (request, reply) => {
+    const query = validateListQuery(request.url);
+    const { items, total } = store.list(query);
+    return reply.header('x-total-count', String(total)).send(items);
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/conversations/:id', async (request) => {
+    const conversation = store.get(request.params.id);
+    if (!conversation) throw notFound(CONVERSATION_NOT_FOUND);
+    return conversation;
+  });
+
+  app.put<{ Params: { id: string }; Body: string }>('/v1/conversations/:id', async (request) => {
+    const patch = parseJsonBody(request.body, conversationUpdateSchema);
+    const updated = store.update(request.params.id, patch);
+    if (!updated) throw notFound(CONVERSATION_NOT_FOUND);
+    return updated;
+  });
+
+  app.post<{ Body: string }>('/v1/conversations', async (request, reply) => {
+    const body = parseJsonBody(request.body, createBodySchema);
+    const now = Date.now();
+    const id = body.id ?? `con.${Math.floor(now / 1000)}.${randomBytes(6).toString('base64url')}`;
+    if (store.get(id)) throw new HttpProblem(409, { detail: 'Conversation already exists' });
+    const created = store.create({
+      ...body,
+      id,
+      createdAt: body.createdAt ?? formatTrataTimestamp(now),
+      updatedAt: body.updatedAt ?? formatTrataTimestamp(now),
+    });
+    return reply.code(200).send(created);
+  });
+
+  app.get<{ Params: { prospectId: string } }>('/v1/prospects/:prospectId/conversations', async (request, reply) => {
+    const { skip, limit } = validatePaging(request.url);
+    const { items, total } = store.listByProspect(request.params.prospectId, skip, limit);
+    return reply.header('x-total-count', String(total)).send(items);
+  });
+
+  return app;
+}

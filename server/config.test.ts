@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 8080,
+      HOST: '127.0.0.1',
+      DEMO_CONVERSATIONS: 2000,
+      DEMO_API_PORT: 8081,
+      DEMO_API_TOKEN: 'callscope-demo-token',
+      mode: 'demo',
+    });
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DEMO_CONVERSATIONS: '-3' })).toThrowError(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', DEMO_CONVERSATIONS: '-3' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT/);
+      expect((error as Error).message).toMatch(/DEMO_CONVERSATIONS/);
+    }
+  });
+
+  it('switches to upstream mode only with both the URL and the token', () => {
+    expect(() => loadConfig({ TRATA_API_URL: 'https://api.trata.ai' })).toThrowError(/TRATA_API_TOKEN/);
+    const config = loadConfig({ TRATA_API_URL: 'https://api.trata.ai', TRATA_API_TOKEN: 'secret' });
+    expect(config.mode).toBe('upstream');
+  });
+});

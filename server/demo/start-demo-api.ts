@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createDemoApi } from '../api/create-demo-api';
+import type { Config } from '../config';
+import { createConversationStore, type ConversationStore } from '../db/conversation-store';
+import { openDatabase } from '../db/open-database';
+import { generateConversations, SEED_EXAMPLE_ID } from '../demo-data/generate';
+
+export interface DemoApi {
+  app: FastifyInstance;
+  store: ConversationStore;
+  /** `http://127.0.0.1:<DEMO_API_PORT>`: the origin the app server forwards to. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+type DemoConfig = Pick<Config, 'dataDir' | 'DEMO_API_PORT' | 'DEMO_API_TOKEN' | 'DEMO_CONVERSATIONS'>;
+
+/**
+ * The embedded Trata-compatible API on loopback, over SQLite in DATA_DIR. The first start seeds
+ * the database; a restart reuses it.
+ */
+export async function startDemoApi(
+  config: DemoConfig,
+  logger: { level: string } | false,
+): Promise<DemoApi> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(path.join(config.dataDir, 'demo.sqlite'));
+  const store = createConversationStore(db);
+  const origin = `http://127.0.0.1:${config.DEMO_API_PORT}`;
+
+  if (store.count() === 0) {
+    store.insertMany(
+      generateConversations({ count: config.DEMO_CONVERSATIONS, recordingOrigin: origin }),
+    );
+  } else {
+    adoptOrigin(store, origin);
+  }
+
+  const app = createDemoApi({ store, token: config.DEMO_API_TOKEN, logger });
+  await app.listen({ port: config.DEMO_API_PORT, host: '127.0.0.1' });
+
+  return {
+    app,
+    store,
+    origin,
+    async close() {
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+/** Recording URLs are absolute on the demo API's origin; a new port must not break them. */
+function adoptOrigin(store: ConversationStore, origin: string): void {
+  const url = store.get(SEED_EXAMPLE_ID)?.transcriptRecordingUrl;
+  if (!url) return;
+  const seededOrigin = new URL(url).origin;
+  if (seededOrigin !== origin) store.rewriteRecordingOrigin(seededOrigin, origin);
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppServer } from './app-server/create-app-server';
+import { createUpstream, type Upstream } from './app-server/upstream';
+import { ConfigError, loadConfig, type Config } from './config';
+import { startDemoApi, type DemoApi } from './demo/start-demo-api';
+
+/**
+ * `npm start`: the app server, plus the embedded demo API unless TRATA_API_URL points at a real
+ * Trata account.
+ */
+const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const logger = { level: config.LOG_LEVEL };
+
+  let demo: DemoApi | undefined;
+  let upstream: Upstream;
+  if (config.mode === 'demo') {
+    demo = await startDemoApi(config, logger);
+    upstream = createUpstream({
+      baseUrl: demo.origin,
+      token: config.DEMO_API_TOKEN,
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    });
+  } else {
+    upstream = createUpstream({
+      baseUrl: config.TRATA_API_URL!,
+      token: config.TRATA_API_TOKEN!,
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    });
+  }
+
+  const app = await createAppServer({ upstream, staticDir: distDir, logger });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(
+    `Callscope is running on http://${config.HOST}:${config.PORT} (${config.mode === 'demo' ? 'demo data' : `upstream ${upstream.baseUrl}`})`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: finishing in-flight requests, then stopping`);
+    // The app server first, so no request is cut off while the demo API is still needed.
+    await app.close();
+    await demo?.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+function readConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('Callscope could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
