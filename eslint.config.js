@@ -31,7 +31,10 @@ const sharedBoundaries = {
       'error',
       {
         patterns: [
-          { regex: '^@/(app|features)(/|$)', message: 'Shared code must not import app or features.' },
+          {
+            regex: '^@/(app|features)(/|$)',
+            message: 'Shared code must not import app or features.',
+          },
         ],
       },
     ],
@@ -40,14 +43,7 @@ const sharedBoundaries = {
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'data',
-      'node_modules',
-      'playwright-report',
-      'test-results',
-      'bench-data',
-    ],
+    ignores: ['dist', 'data', 'node_modules', 'playwright-report', 'test-results', 'bench-data'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

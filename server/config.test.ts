@@ -16,7 +16,9 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable at once', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DEMO_CONVERSATIONS: '-3' })).toThrowError(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', DEMO_CONVERSATIONS: '-3' })).toThrowError(
+      ConfigError,
+    );
     try {
       loadConfig({ PORT: 'eighty', DEMO_CONVERSATIONS: '-3' });
     } catch (error) {
@@ -26,7 +28,9 @@ describe('loadConfig', () => {
   });
 
   it('switches to upstream mode only with both the URL and the token', () => {
-    expect(() => loadConfig({ TRATA_API_URL: 'https://api.trata.ai' })).toThrowError(/TRATA_API_TOKEN/);
+    expect(() => loadConfig({ TRATA_API_URL: 'https://api.trata.ai' })).toThrowError(
+      /TRATA_API_TOKEN/,
+    );
     const config = loadConfig({ TRATA_API_URL: 'https://api.trata.ai', TRATA_API_TOKEN: 'secret' });
     expect(config.mode).toBe('upstream');
   });

@@ -14,13 +14,18 @@ export const configSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('./data'),
     DEMO_CONVERSATIONS: positiveInt.max(5_000_000).default(2_000),
-    DEMO_API_TOKEN: z.string().min(8, 'must be at least 8 characters').default('callscope-demo-token'),
+    DEMO_API_TOKEN: z
+      .string()
+      .min(8, 'must be at least 8 characters')
+      .default('callscope-demo-token'),
     DEMO_API_PORT: port.default(8081),
     TRATA_API_URL: z.url({ protocol: /^https?$/ }).optional(),
     TRATA_API_TOKEN: z.string().min(1).optional(),
     UPSTREAM_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
     UPSTREAM_TIMEOUT_MS: positiveInt.default(20_000),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
   })
   .refine((env) => (env.TRATA_API_URL === undefined) === (env.TRATA_API_TOKEN === undefined), {
     message: 'TRATA_API_URL and TRATA_API_TOKEN must be set together',

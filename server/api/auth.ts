@@ -16,7 +16,11 @@ export function createBearerCheck(token: string): (header: string | undefined) =
       throw new HttpProblem(401, { detail: NOT_AUTHENTICATED }, { 'www-authenticate': 'Bearer' });
     }
     if (!timingSafeEqual(digest(match[1]!), expected)) {
-      throw new HttpProblem(401, { detail: 'Invalid authentication credentials' }, { 'www-authenticate': 'Bearer' });
+      throw new HttpProblem(
+        401,
+        { detail: 'Invalid authentication credentials' },
+        { 'www-authenticate': 'Bearer' },
+      );
     }
   };
 }

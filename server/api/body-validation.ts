@@ -5,7 +5,9 @@ import { validationProblem } from './fastapi-errors';
 /** Parses a JSON request body as FastAPI would: a decode error or any schema problem is a 422. */
 export function parseJsonBody<T>(raw: string | undefined, schema: z.ZodType<T>): T {
   if (raw === undefined || raw.trim() === '') {
-    throw validationProblem([{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }]);
+    throw validationProblem([
+      { type: 'missing', loc: ['body'], msg: 'Field required', input: null },
+    ]);
   }
   let data: unknown;
   try {
@@ -56,23 +58,54 @@ function toFastApiIssues(issue: z.core.$ZodIssue, data: unknown): ValidationIssu
         input: valueAt(data, [...issue.path, key]),
       }));
     case 'invalid_type': {
-      if (input === undefined) return [{ type: 'missing', loc, msg: 'Field required', input: null }];
+      if (input === undefined)
+        return [{ type: 'missing', loc, msg: 'Field required', input: null }];
       const [type, msg] = TYPE_NAMES[issue.expected] ?? ['type_error', issue.message];
       return [{ type, loc, msg, input }];
     }
     case 'too_big':
       return [
         issue.origin === 'string'
-          ? { type: 'string_too_long', loc, msg: `String should have at most ${issue.maximum} characters`, input, ctx: { max_length: Number(issue.maximum) } }
+          ? {
+              type: 'string_too_long',
+              loc,
+              msg: `String should have at most ${issue.maximum} characters`,
+              input,
+              ctx: { max_length: Number(issue.maximum) },
+            }
           : issue.origin === 'array'
-            ? { type: 'too_long', loc, msg: `List should have at most ${issue.maximum} items`, input: null, ctx: { max_length: Number(issue.maximum) } }
-            : { type: 'less_than_equal', loc, msg: `Input should be less than or equal to ${issue.maximum}`, input, ctx: { le: Number(issue.maximum) } },
+            ? {
+                type: 'too_long',
+                loc,
+                msg: `List should have at most ${issue.maximum} items`,
+                input: null,
+                ctx: { max_length: Number(issue.maximum) },
+              }
+            : {
+                type: 'less_than_equal',
+                loc,
+                msg: `Input should be less than or equal to ${issue.maximum}`,
+                input,
+                ctx: { le: Number(issue.maximum) },
+              },
       ];
     case 'too_small':
       return [
         issue.origin === 'string'
-          ? { type: 'string_too_short', loc, msg: `String should have at least ${issue.minimum} characters`, input, ctx: { min_length: Number(issue.minimum) } }
-          : { type: 'greater_than_equal', loc, msg: `Input should be greater than or equal to ${issue.minimum}`, input, ctx: { ge: Number(issue.minimum) } },
+          ? {
+              type: 'string_too_short',
+              loc,
+              msg: `String should have at least ${issue.minimum} characters`,
+              input,
+              ctx: { min_length: Number(issue.minimum) },
+            }
+          : {
+              type: 'greater_than_equal',
+              loc,
+              msg: `Input should be greater than or equal to ${issue.minimum}`,
+              input,
+              ctx: { ge: Number(issue.minimum) },
+            },
       ];
     default:
       return [{ type: 'value_error', loc, msg: `Value error, ${issue.message}`, input }];

@@ -32,7 +32,7 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
     forceCloseConnections: 'idle',
     bodyLimit: 5 * 1024 * 1024,
     // The query string is parsed by the routes themselves, which keep repeats and bad encodings.
-    querystringParser: () => ({}),
+    routerOptions: { querystringParser: () => ({}) },
   });
   const checkBearer = createBearerCheck(options.token);
 
@@ -88,11 +88,14 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
     return reply.code(200).send(created);
   });
 
-  app.get<{ Params: { prospectId: string } }>('/v1/prospects/:prospectId/conversations', async (request, reply) => {
-    const { skip, limit } = validatePaging(request.url);
-    const { items, total } = store.listByProspect(request.params.prospectId, skip, limit);
-    return reply.header('x-total-count', String(total)).send(items);
-  });
+  app.get<{ Params: { prospectId: string } }>(
+    '/v1/prospects/:prospectId/conversations',
+    async (request, reply) => {
+      const { skip, limit } = validatePaging(request.url);
+      const { items, total } = store.listByProspect(request.params.prospectId, skip, limit);
+      return reply.header('x-total-count', String(total)).send(items);
+    },
+  );
 
   return app;
 }

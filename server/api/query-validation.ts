@@ -73,14 +73,25 @@ export function validateListQuery(url: string): ListQuery {
     }
     const value = all[0]!;
     if (value.includes('\u0000')) {
-      issues.push({ type: 'string_pattern_mismatch', loc: ['query', name], msg: 'Input should not contain NUL characters', input: value });
+      issues.push({
+        type: 'string_pattern_mismatch',
+        loc: ['query', name],
+        msg: 'Input should not contain NUL characters',
+        input: value,
+      });
       return undefined;
     }
     return value;
   };
 
   const searchBy = choice(issues, 'search_by', single('search_by'), SEARCH_BY_FIELDS);
-  const searchValue = text(issues, 'search_value', single('search_value'), SEARCH_VALUE_MIN, SEARCH_VALUE_MAX);
+  const searchValue = text(
+    issues,
+    'search_value',
+    single('search_value'),
+    SEARCH_VALUE_MIN,
+    SEARCH_VALUE_MAX,
+  );
   const status = text(issues, 'status', single('status'), 0, STATUS_MAX);
   const sortBy = choice(issues, 'sort_by', single('sort_by'), SORT_BY_FIELDS);
   const sortOrder = choice(issues, 'sort_order', single('sort_order'), SORT_ORDERS);
@@ -98,7 +109,11 @@ export function validateListQuery(url: string): ListQuery {
       input: null,
     });
   }
-  if (searchBy === 'phone_number_of_caller' && searchValue !== undefined && searchValue.replace(/\D/g, '').length < SEARCH_VALUE_MIN) {
+  if (
+    searchBy === 'phone_number_of_caller' &&
+    searchValue !== undefined &&
+    searchValue.replace(/\D/g, '').length < SEARCH_VALUE_MIN
+  ) {
     issues.push({
       type: 'string_too_short',
       loc: ['query', 'search_value'],
@@ -109,7 +124,9 @@ export function validateListQuery(url: string): ListQuery {
   }
   if (issues.length) throw validationProblem(issues);
   return {
-    ...(searchBy && searchValue !== undefined ? { search_by: searchBy, search_value: searchValue } : {}),
+    ...(searchBy && searchValue !== undefined
+      ? { search_by: searchBy, search_value: searchValue }
+      : {}),
     ...(status !== undefined ? { status } : {}),
     ...(sortBy ? { sort_by: sortBy } : {}),
     sort_order: sortOrder ?? 'asc',
@@ -124,7 +141,12 @@ export function validatePaging(url: string): { skip: number; limit: number } {
   const one = (name: string) => {
     const all = values.get(name);
     if (all && all.length > 1) {
-      issues.push({ type: 'multiple_values', loc: ['query', name], msg: 'Input should be given once, not repeated', input: all });
+      issues.push({
+        type: 'multiple_values',
+        loc: ['query', name],
+        msg: 'Input should be given once, not repeated',
+        input: all,
+      });
       return undefined;
     }
     return all?.[0];
@@ -144,38 +166,85 @@ function choice<T extends string>(
   if (value === undefined) return undefined;
   if ((choices as readonly string[]).includes(value)) return value as T;
   const expected = expectedChoices(choices);
-  issues.push({ type: 'enum', loc: ['query', name], msg: `Input should be ${expected}`, input: value, ctx: { expected } });
+  issues.push({
+    type: 'enum',
+    loc: ['query', name],
+    msg: `Input should be ${expected}`,
+    input: value,
+    ctx: { expected },
+  });
   return undefined;
 }
 
-function text(issues: ValidationIssue[], name: string, value: string | undefined, min: number, max: number) {
+function text(
+  issues: ValidationIssue[],
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+) {
   if (value === undefined) return undefined;
   const length = [...value].length;
   if (length < min) {
     const unit = min === 1 ? 'character' : 'characters';
-    issues.push({ type: 'string_too_short', loc: ['query', name], msg: `String should have at least ${min} ${unit}`, input: value, ctx: { min_length: min } });
+    issues.push({
+      type: 'string_too_short',
+      loc: ['query', name],
+      msg: `String should have at least ${min} ${unit}`,
+      input: value,
+      ctx: { min_length: min },
+    });
     return undefined;
   }
   if (length > max) {
-    issues.push({ type: 'string_too_long', loc: ['query', name], msg: `String should have at most ${max} characters`, input: value.slice(0, 100), ctx: { max_length: max } });
+    issues.push({
+      type: 'string_too_long',
+      loc: ['query', name],
+      msg: `String should have at most ${max} characters`,
+      input: value.slice(0, 100),
+      ctx: { max_length: max },
+    });
     return undefined;
   }
   return value;
 }
 
-function integer(issues: ValidationIssue[], name: string, value: string | undefined, min: number, max: number) {
+function integer(
+  issues: ValidationIssue[],
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+) {
   if (value === undefined) return undefined;
   if (!/^\s*[+-]?\d+\s*$/.test(value)) {
-    issues.push({ type: 'int_parsing', loc: ['query', name], msg: 'Input should be a valid integer, unable to parse string as an integer', input: value });
+    issues.push({
+      type: 'int_parsing',
+      loc: ['query', name],
+      msg: 'Input should be a valid integer, unable to parse string as an integer',
+      input: value,
+    });
     return undefined;
   }
   const number = Number(value);
   if (number < min) {
-    issues.push({ type: 'greater_than_equal', loc: ['query', name], msg: `Input should be greater than or equal to ${min}`, input: value, ctx: { ge: min } });
+    issues.push({
+      type: 'greater_than_equal',
+      loc: ['query', name],
+      msg: `Input should be greater than or equal to ${min}`,
+      input: value,
+      ctx: { ge: min },
+    });
     return undefined;
   }
   if (number > max) {
-    issues.push({ type: 'less_than_equal', loc: ['query', name], msg: `Input should be less than or equal to ${max}`, input: value, ctx: { le: max } });
+    issues.push({
+      type: 'less_than_equal',
+      loc: ['query', name],
+      msg: `Input should be less than or equal to ${max}`,
+      input: value,
+      ctx: { le: max },
+    });
     return undefined;
   }
   return number;

@@ -8,7 +8,9 @@ let slowUpstream: Server | undefined;
 
 afterEach(async () => {
   slowUpstream?.closeAllConnections();
-  await new Promise<void>((resolve) => (slowUpstream ? slowUpstream.close(() => resolve()) : resolve()));
+  await new Promise<void>((resolve) =>
+    slowUpstream ? slowUpstream.close(() => resolve()) : resolve(),
+  );
 });
 
 function startSlowUpstream(delayMs: number): Promise<string> {

@@ -57,10 +57,16 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       });
     } catch (error) {
       if (timeout.aborted) {
-        throw new UpstreamError(504, `The Trata API did not answer within ${options.timeoutMs / 1000} s.`);
+        throw new UpstreamError(
+          504,
+          `The Trata API did not answer within ${options.timeoutMs / 1000} s.`,
+        );
       }
       if (init.signal.aborted) throw error;
-      throw new UpstreamError(502, `The Trata API could not be reached (${describeNetworkError(error)}).`);
+      throw new UpstreamError(
+        502,
+        `The Trata API could not be reached (${describeNetworkError(error)}).`,
+      );
     }
   }
 
@@ -73,9 +79,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       if (direct.status === 404 && isNotFoundBody(body)) return null;
       const query = new URLSearchParams({ search_by: 'id', search_value: id, limit: '100' });
       const list = await request(`/v1/conversations?${query}`, { signal });
-      if (!list.ok) throw new UpstreamError(502, `The Trata API answered ${list.status} to a list request.`);
+      if (!list.ok)
+        throw new UpstreamError(502, `The Trata API answered ${list.status} to a list request.`);
       const items = await readJson(list);
-      if (!Array.isArray(items)) throw new UpstreamError(502, 'The Trata API sent a list that is not an array.');
+      if (!Array.isArray(items))
+        throw new UpstreamError(502, 'The Trata API sent a list that is not an array.');
       const match = items.find((item: unknown) => (item as { id?: unknown } | null)?.id === id);
       return match === undefined ? null : parseConversation(match);
     }
@@ -105,7 +113,10 @@ async function readJson(response: Response): Promise<unknown> {
 function parseConversation(value: unknown): Conversation {
   const parsed = conversationSchema.safeParse(value);
   if (!parsed.success) {
-    throw new UpstreamError(502, 'The Trata API sent a conversation that does not match the contract.');
+    throw new UpstreamError(
+      502,
+      'The Trata API sent a conversation that does not match the contract.',
+    );
   }
   return parsed.data;
 }

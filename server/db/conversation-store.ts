@@ -1,4 +1,10 @@
-import type { Conversation, ConversationUpdate, SearchByField, SortByField, SortOrder } from '../../contract';
+import type {
+  Conversation,
+  ConversationUpdate,
+  SearchByField,
+  SortByField,
+  SortOrder,
+} from '../../contract';
 import { formatTrataTimestamp } from '../../contract';
 import { SORT_COLUMNS, type Db } from './open-database';
 import { phoneDigits, toColumns, toSearchText } from './row-mapping';
@@ -65,7 +71,10 @@ export function createConversationStore(db: Db) {
     for (const conversation of batch) insertOne(conversation);
   });
 
-  function insertMany(conversations: Iterable<Conversation>, onProgress?: (done: number) => void): number {
+  function insertMany(
+    conversations: Iterable<Conversation>,
+    onProgress?: (done: number) => void,
+  ): number {
     let batch: Conversation[] = [];
     let done = 0;
     for (const conversation of conversations) {
@@ -162,7 +171,9 @@ export function createConversationStore(db: Db) {
     const cached = countCache.get(key);
     if (cached !== undefined) return cached;
     const { n } = db
-      .prepare<(string | number)[], { n: number }>(`SELECT COUNT(*) AS n FROM conversations ${whereSql}`)
+      .prepare<(string | number)[], { n: number }>(
+        `SELECT COUNT(*) AS n FROM conversations ${whereSql}`,
+      )
       .get(...params)!;
     countCache.set(key, n);
     return n;
@@ -176,15 +187,19 @@ export function createConversationStore(db: Db) {
       .all(prospectId, limit, skip)
       .map((row) => row.rid);
     const { n } = db
-      .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM conversations WHERE prospect_id = ?')
+      .prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM conversations WHERE prospect_id = ?',
+      )
       .get(prospectId)!;
     return { items: loadDocs(rids), total: n };
   }
 
   function rewriteRecordingOrigin(from: string, to: string): void {
-    db.prepare(
-      `UPDATE conversations SET doc = replace(doc, ?, ?) WHERE instr(doc, ?) > 0`,
-    ).run(`"transcriptRecordingUrl":"${from}/`, `"transcriptRecordingUrl":"${to}/`, from);
+    db.prepare(`UPDATE conversations SET doc = replace(doc, ?, ?) WHERE instr(doc, ?) > 0`).run(
+      `"transcriptRecordingUrl":"${from}/`,
+      `"transcriptRecordingUrl":"${to}/`,
+      from,
+    );
   }
 
   return {

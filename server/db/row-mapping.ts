@@ -69,7 +69,9 @@ export function toSearchText(conversation: Conversation): SearchText {
     email_address_of_caller: analytics?.email_address_of_caller ?? '',
     sentiment_of_caller: analytics?.sentiment_of_caller ?? '',
     prospectStatus: analytics?.prospectStatus ?? '',
-    transcript: (conversation.transcriptText ?? []).map((message) => message.message ?? '').join('\n'),
+    transcript: (conversation.transcriptText ?? [])
+      .map((message) => message.message ?? '')
+      .join('\n'),
     summary: [analytics?.summary, conversation.transcriptSummary].filter(Boolean).join('\n'),
   };
 }

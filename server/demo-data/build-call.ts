@@ -13,8 +13,14 @@ export interface TimedCall {
  * Stretches a script towards a target length with the business's questions and answers, the way
  * long calls really go on.
  */
-export function padToLength(turns: Turn[], business: Business, targetSeconds: number, rng: Random): Turn[] {
-  const speechOf = (list: Turn[]) => list.reduce((sum, turn) => sum + estimateSpeechSeconds(turn.text) + 1.2, 0);
+export function padToLength(
+  turns: Turn[],
+  business: Business,
+  targetSeconds: number,
+  rng: Random,
+): Turn[] {
+  const speechOf = (list: Turn[]) =>
+    list.reduce((sum, turn) => sum + estimateSpeechSeconds(turn.text) + 1.2, 0);
   let total = speechOf(turns);
   if (total >= targetSeconds) return turns;
   const closing = turns.slice(-2);
@@ -22,7 +28,12 @@ export function padToLength(turns: Turn[], business: Business, targetSeconds: nu
   const extra: Turn[] = [];
   while (total < targetSeconds) {
     const [question, answer] = rng.pick(business.faq);
-    const follow = rng.pick(['And one more thing.', 'Okay, I see.', 'Hmm, interesting.', 'Right, got it.']);
+    const follow = rng.pick([
+      'And one more thing.',
+      'Okay, I see.',
+      'Hmm, interesting.',
+      'Right, got it.',
+    ]);
     const pair: Turn[] = [
       { speaker: 'USER', text: `${follow} ${question}` },
       { speaker: 'AI', text: answer },
@@ -50,7 +61,8 @@ export function timeCall(
   for (const turn of turns) {
     if (previous) {
       if (previous.speaker === turn.speaker) cursor += 0.15 + rng.next() * 0.45;
-      else if (turn.speaker === 'AI') cursor += rng.chance(0.08) ? 3 + rng.next() * 5 : 0.6 + rng.next() * 1.4;
+      else if (turn.speaker === 'AI')
+        cursor += rng.chance(0.08) ? 3 + rng.next() * 5 : 0.6 + rng.next() * 1.4;
       else cursor += 0.4 + rng.next() * 1.1;
     }
     const seconds = round3(cursor);
@@ -58,7 +70,10 @@ export function timeCall(
       speaker: turn.speaker,
       message: turn.text,
       timestamp: formatTrataTimestamp(startMs + seconds * 1000),
-      message_id: turn.speaker === 'AI' ? `dia.${aiIdPrefix + Math.floor(seconds)}.${rng.alnum(8)}` : turn.text,
+      message_id:
+        turn.speaker === 'AI'
+          ? `dia.${aiIdPrefix + Math.floor(seconds)}.${rng.alnum(8)}`
+          : turn.text,
     });
     cursor += estimateSpeechSeconds(turn.text);
     previous = turn;

@@ -88,7 +88,8 @@ function buildConversation(
 ): Conversation {
   const special = specialKindAt(index);
   const business = rng.pick(BUSINESSES);
-  const scenario = special === 'long' ? SCENARIOS.find((s) => s.key === 'consultation')! : pickScenario(rng);
+  const scenario =
+    special === 'long' ? SCENARIOS.find((s) => s.key === 'consultation')! : pickScenario(rng);
   const repeat = prospects.length > 20 && rng.chance(0.12) ? rng.pick(prospects) : undefined;
   const person = repeat?.person ?? createPerson(rng, rng.chance(0.03));
   const startMs = Math.floor(nowMs - rng.next() * 90 * DAY_MS);
@@ -100,7 +101,10 @@ function buildConversation(
   const slot = pickSlot(rng);
   const ctx = { business, ...person, service: rng.pick(business.services), ...slot };
   const target = pickTargetSeconds(rng, scenario, special === 'long');
-  const script = [{ speaker: 'AI' as const, text: rng.pick(business.greetings) }, ...scenario.turns(ctx, rng)];
+  const script = [
+    { speaker: 'AI' as const, text: rng.pick(business.greetings) },
+    ...scenario.turns(ctx, rng),
+  ];
   const turns = scenario.short ? script : padToLength(script, business, target, rng);
   const call = timeCall(turns, startMs, Math.min(target, 20), rng, epoch);
   const endMs = startMs + call.durationSeconds * 1000;
@@ -114,7 +118,9 @@ function buildConversation(
     id,
     orgId: business.orgId,
     prospectId,
-    source: phoneCall ? person.e164 : `${rng.int(11, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+    source: phoneCall
+      ? person.e164
+      : `${rng.int(11, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
     sourceType: phoneCall ? 'PHONE' : 'BROWSER',
     aiAgentId: business.aiAgentId,
     transcriptText: call.messages,
@@ -129,7 +135,11 @@ function buildConversation(
       // Extracted fields are claims: sometimes the AI "extracts" details nobody said.
       email_address_of_caller: saidDetails || rng.chance(0.1) ? person.email : null,
       name_of_caller: saidDetails ? person.name : null,
-      phone_number_of_caller: saidDetails ? person.phone : phoneCall && rng.chance(0.5) ? person.e164 : null,
+      phone_number_of_caller: saidDetails
+        ? person.phone
+        : phoneCall && rng.chance(0.5)
+          ? person.e164
+          : null,
       address_of_caller: saidDetails && rng.chance(0.4) ? person.address : null,
       sentiment_of_caller: scenario.sentiment,
       prospectStatus: scenario.prospectStatus,
@@ -138,10 +148,11 @@ function buildConversation(
     createdBy: 'trata-system',
     createdAt: formatTrataTimestamp(createdMs),
     updatedBy: archived ? 'ops@callscope.demo' : 'trata-system',
-    updatedAt: formatTrataTimestamp(archived ? createdMs + rng.int(3_600_000, 5 * DAY_MS) : createdMs + 1),
+    updatedAt: formatTrataTimestamp(
+      archived ? createdMs + rng.int(3_600_000, 5 * DAY_MS) : createdMs + 1,
+    ),
   };
   if (special) applySpecial(conversation, special);
   else if (rng.chance(MESSY_SHARE)) applyMess(conversation, rng.pick(MESS_KINDS), rng);
   return conversation;
 }
-

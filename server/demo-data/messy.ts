@@ -5,6 +5,7 @@ import {
   type TranscriptMessage,
 } from '../../contract';
 import type { Random } from './prng';
+import { estimateSpeechSeconds } from './timing';
 
 /** What real data carries: one kind of mess per messy conversation. */
 export const MESS_KINDS = [
@@ -65,7 +66,11 @@ export function applyMess(conversation: Conversation, kind: MessKind, rng: Rando
         }
       }
       if (conversation.conversationAnalytics) {
-        conversation.conversationAnalytics.name_of_caller = rng.pick(['سارة خان', 'דוד לוי', 'Zoë 🌸 Martin']);
+        conversation.conversationAnalytics.name_of_caller = rng.pick([
+          'سارة خان',
+          'דוד לוי',
+          'Zoë 🌸 Martin',
+        ]);
       }
       break;
   }
@@ -78,7 +83,7 @@ function splitUserMessage(message: TranscriptMessage): TranscriptMessage[] {
   if (message.speaker !== 'USER' || cut < 0 || startMs === null) return [message];
   const first = text.slice(0, cut + 1);
   const rest = text.slice(cut + 2);
-  const laterStamp = formatTrataTimestamp(startMs + first.split(' ').length * 400);
+  const laterStamp = formatTrataTimestamp(startMs + estimateSpeechSeconds(first) * 1000);
   return [
     { ...message, message: first, message_id: first },
     { ...message, message: rest, message_id: rest, timestamp: laterStamp },

@@ -1,11 +1,81 @@
 import type { Random } from './prng';
 
-const FIRST = ['Hari', 'Emily', 'James', 'Sofia', 'Liam', 'Olivia', 'Noah', 'Ava', 'Lucas', 'Mia', 'Ethan', 'Chloe', 'Daniel', 'Grace', 'Mateo', 'Priya', 'Wei', 'Aisha', 'Kenji', 'Fatima', 'Oliver', 'Hannah', 'Diego', 'Nora'];
-const LAST = ['Smith', 'Johnson', 'Garcia', 'Brown', 'Nguyen', 'Patel', 'Kim', 'Martinez', 'Lee', 'Wilson', 'Anderson', 'Thomas', 'Lopez', 'Clark', 'Lewis', 'Walker', 'Chen', 'Singh', 'Okafor', 'Rossi'];
+const FIRST = [
+  'Hari',
+  'Emily',
+  'James',
+  'Sofia',
+  'Liam',
+  'Olivia',
+  'Noah',
+  'Ava',
+  'Lucas',
+  'Mia',
+  'Ethan',
+  'Chloe',
+  'Daniel',
+  'Grace',
+  'Mateo',
+  'Priya',
+  'Wei',
+  'Aisha',
+  'Kenji',
+  'Fatima',
+  'Oliver',
+  'Hannah',
+  'Diego',
+  'Nora',
+];
+const LAST = [
+  'Smith',
+  'Johnson',
+  'Garcia',
+  'Brown',
+  'Nguyen',
+  'Patel',
+  'Kim',
+  'Martinez',
+  'Lee',
+  'Wilson',
+  'Anderson',
+  'Thomas',
+  'Lopez',
+  'Clark',
+  'Lewis',
+  'Walker',
+  'Chen',
+  'Singh',
+  'Okafor',
+  'Rossi',
+];
 /** Unicode names real data carries: accents, and right-to-left scripts. */
-export const UNICODE_NAMES = ['José Muñoz', 'Zoë Löwe', 'François Dupré', 'Ångström Øberg', 'محمد الأحمد', 'נועה כהן', 'Siobhán Ó Briain', 'Renée Çelik'];
-const STREETS = ['Oak Street', 'Maple Avenue', 'Harbor Road', 'Pine Lane', 'Sunset Boulevard', 'Cedar Court', 'Lake Drive'];
-const CITIES = ['Springfield, IL 62704', 'Austin, TX 78701', 'Portland, OR 97205', 'Brooklyn, NY 11201', 'San Jose, CA 95112', 'Denver, CO 80202'];
+export const UNICODE_NAMES = [
+  'José Muñoz',
+  'Zoë Löwe',
+  'François Dupré',
+  'Ångström Øberg',
+  'محمد الأحمد',
+  'נועה כהן',
+  'Siobhán Ó Briain',
+  'Renée Çelik',
+];
+const STREETS = [
+  'Oak Street',
+  'Maple Avenue',
+  'Harbor Road',
+  'Pine Lane',
+  'Sunset Boulevard',
+  'Cedar Court',
+  'Lake Drive',
+];
+const CITIES = [
+  'Springfield, IL 62704',
+  'Austin, TX 78701',
+  'Portland, OR 97205',
+  'Brooklyn, NY 11201',
+  'San Jose, CA 95112',
+  'Denver, CO 80202',
+];
 const AREA_CODES = ['415', '212', '312', '512', '503', '718', '408', '303', '617', '206'];
 
 export interface Person {
@@ -27,8 +97,15 @@ export function createPerson(rng: Random, unicode: boolean): Person {
   const exchange = String(rng.int(200, 989));
   const line = rng.digits(4);
   const e164 = `+1${area}${exchange}${line}`;
-  const phone = rng.pick([e164, `(${area}) ${exchange}-${line}`, `${area}-${exchange}-${line}`, `+1 ${area} ${exchange} ${line}`]);
-  const emailName = unicode ? `caller${rng.digits(3)}` : name.toLowerCase().replace(' ', rng.pick(['.', '_', '']));
+  const phone = rng.pick([
+    e164,
+    `(${area}) ${exchange}-${line}`,
+    `${area}-${exchange}-${line}`,
+    `+1 ${area} ${exchange} ${line}`,
+  ]);
+  const emailName = unicode
+    ? `caller${rng.digits(3)}`
+    : name.toLowerCase().replace(' ', rng.pick(['.', '_', '']));
   return {
     name,
     firstName,

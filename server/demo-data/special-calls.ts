@@ -22,7 +22,12 @@ export const XSS_PAYLOAD = '<img src=x onerror=alert(1)>';
 
 export type SpecialKind = Exclude<keyof typeof SPECIAL_IDS, 'seed'>;
 
-const POSITIONS: Record<number, SpecialKind> = { 1: 'xss', 2: 'noRecording', 3: 'emptyTranscript', 4: 'long' };
+const POSITIONS: Record<number, SpecialKind> = {
+  1: 'xss',
+  2: 'noRecording',
+  3: 'emptyTranscript',
+  4: 'long',
+};
 
 export function specialKindAt(index: number): SpecialKind | undefined {
   return POSITIONS[index];
@@ -31,7 +36,8 @@ export function specialKindAt(index: number): SpecialKind | undefined {
 export function applySpecial(conversation: Conversation, kind: SpecialKind): void {
   switch (kind) {
     case 'xss': {
-      if (conversation.conversationAnalytics) conversation.conversationAnalytics.name_of_caller = XSS_PAYLOAD;
+      if (conversation.conversationAnalytics)
+        conversation.conversationAnalytics.name_of_caller = XSS_PAYLOAD;
       const first = conversation.transcriptText?.find((message) => message.speaker === 'USER');
       if (first) {
         first.message = `${XSS_PAYLOAD} ${first.message ?? ''}`;

@@ -8,5 +8,8 @@ export const SECONDS_PER_SENTENCE_BREAK = 0.3;
 export function estimateSpeechSeconds(text: string): number {
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
   const breaks = (text.match(/[.!?;:](\s|$)/g) ?? []).length;
-  return Math.max(0.5, words * SECONDS_PER_WORD + Math.max(0, breaks - 1) * SECONDS_PER_SENTENCE_BREAK);
+  return Math.max(
+    0.5,
+    words * SECONDS_PER_WORD + Math.max(0, breaks - 1) * SECONDS_PER_SENTENCE_BREAK,
+  );
 }

@@ -15,7 +15,10 @@ export interface DemoApi {
   close(): Promise<void>;
 }
 
-type DemoConfig = Pick<Config, 'dataDir' | 'DEMO_API_PORT' | 'DEMO_API_TOKEN' | 'DEMO_CONVERSATIONS'>;
+type DemoConfig = Pick<
+  Config,
+  'dataDir' | 'DEMO_API_PORT' | 'DEMO_API_TOKEN' | 'DEMO_CONVERSATIONS'
+>;
 
 /**
  * The embedded Trata-compatible API on loopback, over SQLite in DATA_DIR. The first start seeds

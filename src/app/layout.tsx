@@ -15,7 +15,9 @@ export function AppLayout() {
             <img src="/favicon.svg" alt="" className="size-7" />
             <span>Callscope</span>
           </Link>
-          <span className="text-sm text-slate-500">Calls answered by your Trata AI receptionists</span>
+          <span className="text-sm text-slate-500">
+            Calls answered by your Trata AI receptionists
+          </span>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6">

@@ -40,13 +40,21 @@ export async function apiRequest(
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError('network', 0, 'The Callscope server could not be reached. Check your connection.');
+    throw new ApiError(
+      'network',
+      0,
+      'The Callscope server could not be reached. Check your connection.',
+    );
   }
   const text = await response.text();
   const data = parseJson(text);
   if (!response.ok) throw errorFromResponse(response.status, data);
   if (data === undefined) {
-    throw new ApiError('upstream', response.status, 'The server sent a response that is not valid JSON.');
+    throw new ApiError(
+      'upstream',
+      response.status,
+      'The server sent a response that is not valid JSON.',
+    );
   }
   return { data, headers: response.headers, status: response.status };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatPhone, formatRelative, MISSING, orMissing } from './format';
+import {
+  formatClock,
+  formatDuration,
+  formatPhone,
+  formatRelative,
+  MISSING,
+  orMissing,
+} from './format';
 
 describe('format', () => {
   it('formats clocks and durations', () => {

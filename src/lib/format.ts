@@ -10,7 +10,9 @@ export function formatClock(totalSeconds: number | null | undefined): string {
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);
   const seconds = String(whole % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+  return hours > 0
+    ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
+    : `${minutes}:${seconds}`;
 }
 
 /** 75 → "1 min 15 s"; 42 → "42 s"; 3725 → "1 h 2 min". */
@@ -34,7 +36,8 @@ export function formatDurationInWords(totalSeconds: number): string {
   const seconds = whole % 60;
   if (hours) parts.push(`${hours} ${hours === 1 ? 'hour' : 'hours'}`);
   if (minutes) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
-  if (seconds || parts.length === 0) parts.push(`${seconds} ${seconds === 1 ? 'second' : 'seconds'}`);
+  if (seconds || parts.length === 0)
+    parts.push(`${seconds} ${seconds === 1 ? 'second' : 'seconds'}`);
   return parts.join(' ');
 }
 
@@ -49,7 +52,11 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "2 hours ago", in the browser's language. */
-export function formatRelative(epochMs: number | null, now: number = Date.now(), locale?: string): string {
+export function formatRelative(
+  epochMs: number | null,
+  now: number = Date.now(),
+  locale?: string,
+): string {
   if (epochMs === null) return MISSING;
   const deltaSeconds = (epochMs - now) / 1000;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
@@ -62,7 +69,11 @@ export function formatRelative(epochMs: number | null, now: number = Date.now(),
 }
 
 /** Local date and time with the zone, e.g. "Nov 11, 2024, 5:06:20 AM GMT+1". */
-export function formatExactTime(epochMs: number | null, locale?: string, timeZone?: string): string {
+export function formatExactTime(
+  epochMs: number | null,
+  locale?: string,
+  timeZone?: string,
+): string {
   if (epochMs === null) return MISSING;
   return new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',

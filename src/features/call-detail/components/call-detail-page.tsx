@@ -8,5 +8,9 @@ export function CallDetailPage() {
   const { data, error, isPending } = useQuery(conversationQueryOptions(id));
   if (isPending) return <p>Loading call…</p>;
   if (error) return <p role="alert">{error.message}</p>;
-  return <h1 className="text-xl font-semibold">{data.conversationAnalytics?.name_of_caller ?? 'Call'}</h1>;
+  return (
+    <h1 className="text-xl font-semibold">
+      {data.conversationAnalytics?.name_of_caller ?? 'Call'}
+    </h1>
+  );
 }
