@@ -23,6 +23,15 @@ export const configSchema = z
     TRATA_API_TOKEN: z.string().min(1).optional(),
     UPSTREAM_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
     UPSTREAM_TIMEOUT_MS: positiveInt.default(20_000),
+    RECORDING_HOSTS: z
+      .string()
+      .default('storage.googleapis.com')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

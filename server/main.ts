@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server/create-app-server';
+import { createRecordingFetch, createRecordingLocator } from './app-server/recording-source';
+import { registerRecordingRoutes } from './app-server/recording-routes';
+import { createFileCache } from './recordings/recording-cache';
 import { createUpstream, type Upstream } from './app-server/upstream';
 import { ConfigError, loadConfig, type Config } from './config';
 import { startDemoApi, type DemoApi } from './demo/start-demo-api';
@@ -33,6 +36,14 @@ async function main(): Promise<void> {
   }
 
   const app = await createAppServer({ upstream, staticDir: distDir, logger });
+  registerRecordingRoutes(app, {
+    locate: createRecordingLocator(upstream),
+    fetchRecording: createRecordingFetch({
+      allowedHosts: config.RECORDING_HOSTS,
+      trustedOrigins: demo ? [demo.origin] : [],
+    }),
+    peaksCache: createFileCache(path.join(config.dataDir, 'peaks'), '.json'),
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info(
     `Callscope is running on http://${config.HOST}:${config.PORT} (${config.mode === 'demo' ? 'demo data' : `upstream ${upstream.baseUrl}`})`,

@@ -6,6 +6,9 @@ import type { Config } from '../config';
 import { createConversationStore, type ConversationStore } from '../db/conversation-store';
 import { openDatabase } from '../db/open-database';
 import { generateConversations, SEED_EXAMPLE_ID } from '../demo-data/generate';
+import { registerDemoRecordingRoutes, warmRecordings } from '../recordings/demo-recording-routes';
+import { createFileCache } from '../recordings/recording-cache';
+import { createWorkerSynthesizer } from '../recordings/synthesize';
 
 export interface DemoApi {
   app: FastifyInstance;
@@ -42,7 +45,22 @@ export async function startDemoApi(
   }
 
   const app = createDemoApi({ store, token: config.DEMO_API_TOKEN, logger });
+  const synthesizer = createWorkerSynthesizer();
+  const recordings = {
+    cache: createFileCache(path.join(config.dataDir, 'recordings'), '.mp3'),
+    synthesize: synthesizer.synthesize,
+  };
+  registerDemoRecordingRoutes(app, { ...recordings, getConversation: (id) => store.get(id) });
   await app.listen({ port: config.DEMO_API_PORT, host: '127.0.0.1' });
+
+  // The first page of the dashboard's default list (newest first) plays at once.
+  const firstPage = store.list({
+    sort_by: 'timestampStart',
+    sort_order: 'desc',
+    skip: 0,
+    limit: 25,
+  }).items;
+  void warmRecordings([store.get(SEED_EXAMPLE_ID)!, ...firstPage].filter(Boolean), recordings);
 
   return {
     app,
@@ -50,6 +68,7 @@ export async function startDemoApi(
     origin,
     async close() {
       await app.close();
+      await synthesizer.close();
       db.close();
     },
   };

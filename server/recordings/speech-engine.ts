@@ -1,0 +1,62 @@
+import createEspeakModule from '@echogarden/espeak-ng-emscripten';
+
+/** eSpeak NG compiled to WASM: no system binary, nothing downloaded at run time. */
+export const SPEECH_SAMPLE_RATE = 22_050;
+
+export interface VoiceSettings {
+  /** An eSpeak voice with an optional variant, e.g. `en-us+f3`. */
+  voice: string;
+  /** Words per minute (eSpeak accepts 80–450). */
+  rate: number;
+  /** 0–99; 50 is the voice's own pitch. */
+  pitch: number;
+}
+
+interface EspeakWorker {
+  set_voice(name: string): number;
+  rate: number;
+  pitch: number;
+  synthesize(text: string, callback: (samples: Int16Array | null) => boolean): void;
+}
+
+interface EspeakModule {
+  eSpeakNGWorker: new () => EspeakWorker;
+}
+
+let workerPromise: Promise<EspeakWorker> | undefined;
+
+/** One WASM instance for the whole process: instantiating costs far more than a sentence. */
+function espeak(): Promise<EspeakWorker> {
+  workerPromise ??= (createEspeakModule() as Promise<EspeakModule>).then(
+    (module) => new module.eSpeakNGWorker(),
+  );
+  return workerPromise;
+}
+
+export async function speak(text: string, settings: VoiceSettings): Promise<Int16Array> {
+  const worker = await espeak();
+  worker.set_voice(settings.voice);
+  worker.rate = settings.rate;
+  worker.pitch = settings.pitch;
+  const chunks: Int16Array[] = [];
+  worker.synthesize(text, (samples) => {
+    if (samples && samples.length) chunks.push(samples);
+    return false;
+  });
+  const out = new Int16Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return trimSilence(out);
+}
+
+/** eSpeak pads each utterance with silence; trimming it puts the voice right at the offset. */
+function trimSilence(samples: Int16Array, threshold = 300): Int16Array {
+  let start = 0;
+  let end = samples.length;
+  while (start < end && Math.abs(samples[start]!) < threshold) start++;
+  while (end > start && Math.abs(samples[end - 1]!) < threshold) end--;
+  return samples.subarray(Math.max(0, start - 40), Math.min(samples.length, end + 200));
+}
