@@ -1,34 +1,89 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { conversationListQueryOptions } from '@/lib/conversations-api';
-import { DEFAULT_LIST_PARAMS } from '@/lib/list-params';
+import { useListParams } from '../hooks/use-list-params';
+import { usePreferences } from '../hooks/use-preferences';
+import { DataTable } from './data-table';
+import { FilterChips } from './filter-chips';
+import { EmptyState, ErrorBanner, TableSkeleton } from './list-states';
+import { hasNextPage, Pagination } from './pagination';
+import { Toolbar } from './toolbar';
+import { ViewOptions } from './view-options';
 
-/** Placeholder list: the first page of calls. The list issue replaces it with the full table. */
 export function CallsPage() {
-  const { data, error, isPending } = useQuery(conversationListQueryOptions(DEFAULT_LIST_PARAMS));
-  if (isPending) return <p>Loading calls…</p>;
-  if (error) return <p role="alert">{error.message}</p>;
+  const { params, update, clearFilters } = useListParams();
+  const { preferences, change } = usePreferences();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery(conversationListQueryOptions(params));
+  const page = query.data;
+  const shown = page?.rows.length ?? 0;
+  const total = page?.total ?? null;
+  const nextExists =
+    page !== undefined &&
+    !query.isPlaceholderData &&
+    hasNextPage(params.skip, shown, params.limit, total);
+
+  useEffect(() => {
+    // The next page is usually where an operator goes; have it ready.
+    if (nextExists)
+      void queryClient.prefetchQuery(
+        conversationListQueryOptions({ ...params, skip: params.skip + params.limit }),
+      );
+  }, [nextExists, params, queryClient]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, select, textarea, [contenteditable="true"]')) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if ((event.key === 'j' || event.key === 'k') && !target.closest('table')) {
+        event.preventDefault();
+        document.querySelector<HTMLAnchorElement>('a[data-row-link]')?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
-    <section aria-labelledby="calls-heading">
-      <h1 id="calls-heading" className="mb-4 text-xl font-semibold">
-        Calls
-      </h1>
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-        {data.rows.map((row) =>
-          row.kind === 'ok' ? (
-            <li key={row.conversation.id} className="p-3">
-              <Link to={`/calls/${encodeURIComponent(row.conversation.id)}`}>
-                {row.conversation.conversationAnalytics?.name_of_caller ?? 'Unknown caller'} ·{' '}
-                {row.conversation.conversationAnalytics?.summary ?? '—'}
-              </Link>
-            </li>
-          ) : (
-            <li key={`invalid-${row.index}`} className="p-3 text-amber-800">
-              Unreadable call: {row.problem}
-            </li>
-          ),
-        )}
-      </ul>
+    <section aria-labelledby="calls-heading" className="flex flex-col gap-4">
+      <div className="flex items-center justify-between gap-3">
+        <h1 id="calls-heading" className="text-xl font-semibold text-slate-900">
+          Calls
+        </h1>
+        <ViewOptions preferences={preferences} change={change} />
+      </div>
+      <Toolbar
+        key={`${params.search_by ?? ''}`}
+        params={params}
+        update={update}
+        searchRef={searchRef}
+      />
+      <FilterChips params={params} update={update} clearAll={clearFilters} />
+      {query.error ? (
+        <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
+      ) : null}
+      {page === undefined ? (
+        query.error ? null : (
+          <TableSkeleton rows={params.limit} />
+        )
+      ) : shown === 0 && !query.isPlaceholderData ? (
+        <EmptyState onClear={clearFilters} />
+      ) : (
+        <DataTable
+          rows={page.rows}
+          params={params}
+          preferences={preferences}
+          updating={query.isPlaceholderData || query.isFetching}
+          onSort={(sort_by, sort_order) => update({ sort_by, sort_order })}
+        />
+      )}
+      {page !== undefined && shown > 0 ? (
+        <Pagination params={params} shown={shown} total={total} update={update} />
+      ) : null}
     </section>
   );
 }

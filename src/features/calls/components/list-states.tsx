@@ -1,0 +1,67 @@
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import { ApiError } from '@/lib/api-client';
+
+export function TableSkeleton({ rows }: { rows: number }) {
+  return (
+    <div
+      className="rounded-lg border border-slate-200 bg-white p-3"
+      role="status"
+      aria-label="Loading calls"
+    >
+      {Array.from({ length: Math.min(rows, 12) }, (_, index) => (
+        <div key={index} className="flex gap-4 py-2.5">
+          <Skeleton className="h-4 w-24" />
+          <Skeleton className="h-4 w-16" />
+          <Skeleton className="h-4 w-40" />
+          <Skeleton className="h-4 w-20" />
+          <Skeleton className="h-4 flex-1" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function EmptyState({ onClear }: { onClear(): void }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+      <h2 className="text-base font-semibold text-slate-900">No calls match</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Try another search, or clear the filters to see every call.
+      </p>
+      <Button className="mt-4" variant="primary" onClick={onClear}>
+        Clear filters
+      </Button>
+    </div>
+  );
+}
+
+/** The server's reason in words, with a retry where trying again can help. */
+export function ErrorBanner({ error, onRetry }: { error: Error; onRetry(): void }) {
+  const apiError = error instanceof ApiError ? error : null;
+  const title =
+    apiError?.kind === 'validation'
+      ? 'The API refused these filters'
+      : apiError?.kind === 'auth'
+        ? 'Not signed in to the API'
+        : apiError?.kind === 'network'
+          ? 'The server could not be reached'
+          : 'The calls could not be loaded';
+  const retryable = !apiError || ['network', 'upstream', 'server'].includes(apiError.kind);
+  return (
+    <div
+      role="alert"
+      className="flex items-start justify-between gap-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-900"
+    >
+      <div>
+        <p className="font-semibold">{title}</p>
+        <p className="mt-0.5">{error.message}</p>
+      </div>
+      {retryable ? (
+        <Button size="sm" onClick={onRetry}>
+          Retry
+        </Button>
+      ) : null}
+    </div>
+  );
+}
