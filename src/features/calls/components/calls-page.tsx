@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { conversationListQueryOptions } from '@/lib/conversations-api';
+import { conversationListQueryOptions, type ConversationPage } from '@/lib/conversations-api';
 import { useListParams } from '../hooks/use-list-params';
 import { usePreferences } from '../hooks/use-preferences';
 import { DataTable } from './data-table';
@@ -16,7 +16,13 @@ export function CallsPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
   const query = useQuery(conversationListQueryOptions(params));
-  const page = query.data;
+  // After a failed request the rows already on screen stay there, under the error.
+  const lastShown = useRef<ConversationPage | undefined>(undefined);
+  useEffect(() => {
+    if (query.data) lastShown.current = query.data;
+  }, [query.data]);
+  const page = query.data ?? (query.isError ? lastShown.current : undefined);
+  const stale = query.data === undefined && page !== undefined;
   const shown = page?.rows.length ?? 0;
   const total = page?.total ?? null;
   const nextExists =
@@ -70,14 +76,14 @@ export function CallsPage() {
         query.error ? null : (
           <TableSkeleton rows={params.limit} />
         )
-      ) : shown === 0 && !query.isPlaceholderData ? (
+      ) : shown === 0 && !query.isPlaceholderData && !stale ? (
         <EmptyState onClear={clearFilters} />
       ) : (
         <DataTable
           rows={page.rows}
           params={params}
           preferences={preferences}
-          updating={query.isPlaceholderData || query.isFetching}
+          updating={stale || query.isPlaceholderData || query.isFetching}
           onSort={(sort_by, sort_order) => update({ sort_by, sort_order })}
         />
       )}
