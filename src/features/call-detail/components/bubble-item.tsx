@@ -47,7 +47,7 @@ export const BubbleItem = memo(function BubbleItem({
           focusedMatch && 'ring-2 ring-amber-500',
         )}
       >
-        <div className="mb-0.5 flex items-center gap-2 text-xs text-slate-500">
+        <div className="mb-0.5 flex items-center gap-2 text-xs text-slate-700">
           <span className="font-semibold text-slate-700">{name}</span>
           <button
             type="button"
