@@ -21,6 +21,8 @@ export default defineConfig({
       '/healthz': `http://127.0.0.1:${appServerPort}`,
     },
   },
+  // The app server swaps this for a fresh nonce per response (server/app-server/entry-document.ts).
+  html: { cspNonce: 'CALLSCOPE_CSP_NONCE' },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -98,7 +98,8 @@ test('search highlights matches and Enter jumps to the next one and seeks there'
   expect(await page.locator('mark').count()).toBeGreaterThanOrEqual(5);
   await page.getByRole('searchbox', { name: 'Search this call' }).press('Enter');
   await expect(page.getByRole('search', { name: 'Search this call' })).toContainText(/1 of \d+/);
-  await expect.poll(() => clockSeconds(page)).toBe(62);
+  // The match is the fragment "spicy." said at 1:03.74, inside a bubble that starts at 1:02.
+  await expect.poll(() => clockSeconds(page)).toBe(63);
   await page.getByRole('searchbox', { name: 'Search this call' }).press('Enter');
   await expect(page.getByRole('search', { name: 'Search this call' })).toContainText(/2 of \d+/);
   await expect.poll(() => clockSeconds(page)).toBe(70);
@@ -147,16 +148,20 @@ test.describe('not found', () => {
   });
 });
 
-test('the detail page has no serious or critical accessibility violations', async ({ page }) => {
-  await openReady(page, seedUrl);
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    ),
-  ).toEqual([]);
+test.describe('accessibility', () => {
+  // axe-core sets inline styles while it measures contrast; the page's own CSP rightly blocks them.
+  test.use({ allowedConsoleErrors: [/Applying inline style violates/] });
+  test('the detail page has no serious or critical accessibility violations', async ({ page }) => {
+    await openReady(page, seedUrl);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter(
+      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    );
+    expect(
+      serious.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
+  });
 });

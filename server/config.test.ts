@@ -34,4 +34,18 @@ describe('loadConfig', () => {
     const config = loadConfig({ TRATA_API_URL: 'https://api.trata.ai', TRATA_API_TOKEN: 'secret' });
     expect(config.mode).toBe('upstream');
   });
+
+  it('reads trusted recording origins as exact origins and names a bad one', () => {
+    expect(loadConfig({}).RECORDING_TRUSTED_ORIGINS).toEqual([]);
+    const config = loadConfig({
+      RECORDING_TRUSTED_ORIGINS: 'http://127.0.0.1:9000/x, https://files.example.internal',
+    });
+    expect(config.RECORDING_TRUSTED_ORIGINS).toEqual([
+      'http://127.0.0.1:9000',
+      'https://files.example.internal',
+    ]);
+    expect(() => loadConfig({ RECORDING_TRUSTED_ORIGINS: 'file:///etc/passwd' })).toThrowError(
+      /RECORDING_TRUSTED_ORIGINS: file:\/\/\/etc\/passwd is not an http\(s\) origin/,
+    );
+  });
 });

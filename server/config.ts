@@ -32,6 +32,24 @@ export const configSchema = z
           .map((host) => host.trim().toLowerCase())
           .filter(Boolean),
       ),
+    // Exact origins (scheme, host and port) whose recordings skip the https and public-address
+    // rules: storage you run yourself on a private network, or a local demo API in tests.
+    RECORDING_TRUSTED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value, context) => {
+        const origins: string[] = [];
+        for (const item of value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)) {
+          const origin = URL.canParse(item) ? new URL(item).origin : 'null';
+          if (origin === 'null' || !/^https?:/.test(origin)) {
+            context.addIssue({ code: 'custom', message: `${item} is not an http(s) origin` });
+          } else origins.push(origin);
+        }
+        return origins;
+      }),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server/create-app-server';
-import { createRecordingFetch, createRecordingLocator } from './app-server/recording-source';
+import { createRecordingLocator } from './app-server/recording-source';
 import { registerRecordingRoutes } from './app-server/recording-routes';
 import { createFileCache } from './recordings/recording-cache';
 import { createUpstream, type Upstream } from './app-server/upstream';
 import { ConfigError, loadConfig, type Config } from './config';
 import { startDemoApi, type DemoApi } from './demo/start-demo-api';
+import { assertSafeExposure } from './security/exposure-guard';
+import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
+import { createGuardedRecordingFetch } from './upstream-fetch/recording-fetch';
 
 /**
  * `npm start`: the app server, plus the embedded demo API unless TRATA_API_URL points at a real
@@ -15,7 +18,7 @@ import { startDemoApi, type DemoApi } from './demo/start-demo-api';
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
 async function main(): Promise<void> {
-  const config = readConfigOrExit();
+  const { config, security } = readConfigOrExit();
   const logger = { level: config.LOG_LEVEL };
 
   let demo: DemoApi | undefined;
@@ -26,22 +29,32 @@ async function main(): Promise<void> {
       baseUrl: demo.origin,
       token: config.DEMO_API_TOKEN,
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      connectTimeoutMs: config.UPSTREAM_CONNECT_TIMEOUT_MS,
     });
   } else {
     upstream = createUpstream({
       baseUrl: config.TRATA_API_URL!,
       token: config.TRATA_API_TOKEN!,
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      connectTimeoutMs: config.UPSTREAM_CONNECT_TIMEOUT_MS,
     });
   }
 
-  const app = await createAppServer({ upstream, staticDir: distDir, logger });
+  const app = await createAppServer({ upstream, staticDir: distDir, logger, security });
+  const fetchRecording = createGuardedRecordingFetch({
+    allowedHosts: config.RECORDING_HOSTS,
+    // The demo API's loopback origin is allowed because it is configured here, by exact origin.
+    trustedOrigins: [...config.RECORDING_TRUSTED_ORIGINS, ...(demo ? [demo.origin] : [])],
+    connectTimeoutMs: config.UPSTREAM_CONNECT_TIMEOUT_MS,
+    headersTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
+  });
+  app.addHook('onClose', async () => {
+    await fetchRecording.close();
+    await upstream.close();
+  });
   registerRecordingRoutes(app, {
     locate: createRecordingLocator(upstream),
-    fetchRecording: createRecordingFetch({
-      allowedHosts: config.RECORDING_HOSTS,
-      trustedOrigins: demo ? [demo.origin] : [],
-    }),
+    fetchRecording,
     peaksCache: createFileCache(path.join(config.dataDir, 'peaks'), '.json'),
   });
   await app.listen({ port: config.PORT, host: config.HOST });
@@ -63,9 +76,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
-function readConfigOrExit(): Config {
+function readConfigOrExit(): { config: Config; security: SecurityConfig } {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    const security = loadSecurityConfig();
+    // Before anything listens: an exposed server without sign-in would serve every call.
+    assertSafeExposure(config.HOST, security.auth);
+    return { config, security };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -18,6 +18,8 @@ export interface DemoApiOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 const createBodySchema = conversationSchema.extend({ id: conversationSchema.shape.id.optional() });
 
 /**
@@ -57,14 +59,15 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
 
   app.get('/v1/conversations', async (request, reply) => {
     const query = validateListQuery(request.url);
-    const { items, total } = store.list(query);
-    return reply.header('x-total-count', String(total)).send(items);
+    await store.prepareSearch(query);
+    const { json, total } = store.listJson(query);
+    return reply.header('x-total-count', String(total)).type(JSON_TYPE).send(json);
   });
 
-  app.get<{ Params: { id: string } }>('/v1/conversations/:id', async (request) => {
-    const conversation = store.get(request.params.id);
-    if (!conversation) throw notFound(CONVERSATION_NOT_FOUND);
-    return conversation;
+  app.get<{ Params: { id: string } }>('/v1/conversations/:id', async (request, reply) => {
+    const json = store.getJson(request.params.id);
+    if (json === null) throw notFound(CONVERSATION_NOT_FOUND);
+    return reply.type(JSON_TYPE).send(json);
   });
 
   app.put<{ Params: { id: string }; Body: string }>('/v1/conversations/:id', async (request) => {
@@ -92,8 +95,8 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
     '/v1/prospects/:prospectId/conversations',
     async (request, reply) => {
       const { skip, limit } = validatePaging(request.url);
-      const { items, total } = store.listByProspect(request.params.prospectId, skip, limit);
-      return reply.header('x-total-count', String(total)).send(items);
+      const { json, total } = store.listByProspectJson(request.params.prospectId, skip, limit);
+      return reply.header('x-total-count', String(total)).type(JSON_TYPE).send(json);
     },
   );
 

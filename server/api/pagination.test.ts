@@ -44,3 +44,43 @@ describe('pagination', () => {
     }
   }
 });
+
+describe('pagination of a filtered search', () => {
+  const filter = 'search_by=transcript&search_value=menu&status=active';
+  for (const plan of ['walk', 'set'] as const) {
+    it(`gives each match exactly once on the ${plan} path, both ways`, async () => {
+      const forced = createDemoApiFixture(0, { plan, conversations: fixture.conversations });
+      try {
+        const fetchPage = async (skip: number) => {
+          const response = await forced.app.inject({
+            method: 'GET',
+            url: `/v1/conversations?${filter}&sort_by=sentiment_of_caller&skip=${skip}&limit=7`,
+            headers: AUTH,
+          });
+          return {
+            ids: (response.json() as Conversation[]).map((c) => c.id),
+            total: Number(response.headers['x-total-count']),
+          };
+        };
+        const { total } = await fetchPage(0);
+        expect(total).toBeGreaterThan(14);
+        const forward: string[] = [];
+        for (let skip = 0; skip < total; skip += 7) forward.push(...(await fetchPage(skip)).ids);
+        const backward: string[][] = [];
+        for (let skip = Math.floor((total - 1) / 7) * 7; skip >= 0; skip -= 7) {
+          backward.unshift((await fetchPage(skip)).ids);
+        }
+        expect(new Set(forward).size).toBe(total);
+        expect(backward.flat()).toEqual(forward);
+        const matches = fixture.conversations.filter(
+          (c) =>
+            c.status === 'active' &&
+            (c.transcriptText ?? []).some((m) => m.message?.toLowerCase().includes('menu')),
+        );
+        expect(new Set(forward)).toEqual(new Set(matches.map((c) => c.id)));
+      } finally {
+        await forced.close();
+      }
+    });
+  }
+});

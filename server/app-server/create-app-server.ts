@@ -3,6 +3,9 @@ import path from 'node:path';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerSecurity } from '../security/register-security';
+import type { SecurityConfig } from '../security/security-config';
+import { createEntryDocument } from './entry-document';
 import { registerForwardRoutes } from './forward-routes';
 import type { Upstream } from './upstream';
 
@@ -11,6 +14,8 @@ export interface AppServerOptions {
   /** The built SPA (`dist/`). When it is missing the server still answers the API. */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Security headers, host guards, sign-in and rate limits; main.ts always passes them. */
+  security?: SecurityConfig;
 }
 
 /**
@@ -35,6 +40,9 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
     if (closing) reply.header('connection', 'close');
   });
 
+  // Before any route, so every response (errors and static files too) passes through it.
+  if (options.security) await registerSecurity(app, options.security);
+
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -50,6 +58,8 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
       root: staticDir,
       wildcard: false,
       index: false,
+      // The entry document is only ever sent with its nonce filled in.
+      allowedPath: (pathName) => pathName !== '/index.html',
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         res.setHeader(
@@ -60,13 +70,14 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
     });
   }
 
+  const sendEntryDocument = staticDir ? createEntryDocument(staticDir) : undefined;
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/v1/') || request.url.startsWith('/api/');
-    if (isApi || request.method !== 'GET' || !staticDir) {
+    if (isApi || request.method !== 'GET' || !sendEntryDocument) {
       return reply.code(404).send({ detail: 'Not Found' });
     }
     // Client-side routes (/calls/…) get the SPA's entry document.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', staticDir);
+    return sendEntryDocument(reply);
   });
 
   return app;

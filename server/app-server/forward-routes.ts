@@ -1,80 +1,150 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { UpstreamError, type Upstream } from './upstream';
-
-/** Response headers of the upstream that the browser may see. */
-const RELAYED_HEADERS = ['content-type', 'x-total-count', 'etag', 'cache-control'] as const;
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+import { UpstreamError, type Upstream, type UpstreamReply } from './upstream';
 
 /**
- * Forwards the browser's `/v1/*` requests to the upstream with the server-held token. The
- * browser's own Authorization and cookies are never passed on, and the query string goes through
- * as it was sent.
+ * The routes and methods the contract documents. Everything else under /v1 is a 404 that never
+ * reaches the upstream, so the server-held token cannot be aimed at undocumented endpoints.
+ */
+const FORWARDED_ROUTES = [
+  { method: 'GET', url: '/v1/conversations' },
+  { method: 'POST', url: '/v1/conversations' },
+  { method: 'GET', url: '/v1/conversations/:id' },
+  { method: 'PUT', url: '/v1/conversations/:id' },
+  { method: 'GET', url: '/v1/prospects/:id/conversations' },
+] as const;
+
+/** Response headers of the upstream that the browser may see. */
+const RELAYED_HEADERS = ['x-total-count', 'etag', 'cache-control', 'retry-after'] as const;
+const JSON_TYPE = 'application/json; charset=utf-8';
+const NOT_FOUND = { detail: 'Not Found' };
+
+/**
+ * Forwards the browser's documented `/v1` requests to the upstream with the server-held token.
+ * The browser's own Authorization and cookies are never passed on, the query string goes through
+ * exactly as it was sent, and request bodies go through as received (the upstream validates them).
  */
 export function registerForwardRoutes(app: FastifyInstance, upstream: Upstream): void {
-  app.route({
-    method: ['GET', 'PUT', 'POST'],
-    url: '/v1/*',
-    handler: (request, reply) => forward(upstream, request, reply),
+  void app.register(async (scope) => {
+    // Bodies stay raw text: the upstream judges them, so its own 422 reaches the browser.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status === 415)
+        return reply.code(415).send({ detail: 'Send the body as application/json.' });
+      if (status === 413) return reply.code(413).send({ detail: 'Request body too large' });
+      if (status >= 400 && status < 500) return reply.code(status).send({ detail: 'Bad request' });
+      request.log.error(error);
+      return reply.code(500).send({ detail: 'Internal Server Error' });
+    });
+
+    for (const route of FORWARDED_ROUTES) {
+      scope.route({
+        method: route.method,
+        url: route.url,
+        handler: (request, reply) => forward(upstream, request, reply),
+      });
+    }
+    scope.all('/v1/*', (_request, reply) => reply.code(404).send(NOT_FOUND));
+    scope.all('/v1', (_request, reply) => reply.code(404).send(NOT_FOUND));
   });
 }
 
 async function forward(upstream: Upstream, request: FastifyRequest, reply: FastifyReply) {
+  const target = upstreamPath(request);
+  if (target === null) return reply.code(404).send(NOT_FOUND);
+  const writes = request.method === 'PUT' || request.method === 'POST';
+  if (writes && !isJsonContentType(request.headers['content-type'])) {
+    return reply.code(415).send({ detail: 'Send the body as application/json.' });
+  }
+
+  // A browser that goes away must not keep upstream work running.
   const controller = new AbortController();
-  // A client that goes away must not keep upstream work running.
-  const abortOnClose = () => {
-    if (!reply.raw.writableEnded) controller.abort();
+  const onClose = () => {
+    if (!reply.raw.writableFinished) controller.abort();
   };
-  request.raw.once('close', abortOnClose);
+  reply.raw.once('close', onClose);
   try {
-    const response = await upstream.request(request.url, {
-      method: request.method,
-      body: request.method === 'GET' ? undefined : serializeBody(request.body),
-      contentType: request.method === 'GET' ? undefined : 'application/json',
+    const answer = await upstream.request(target, {
+      method: writes ? (request.method as 'PUT' | 'POST') : 'GET',
+      body: writes ? (typeof request.body === 'string' ? request.body : '') : undefined,
+      contentType: writes ? 'application/json' : undefined,
       signal: controller.signal,
     });
-    const body = await readLimited(response);
-    const contentType = response.headers.get('content-type') ?? '';
-    if (contentType.includes('json') && !isJson(body)) {
-      throw new UpstreamError(502, 'The Trata API sent a response that is not valid JSON.');
-    }
-    for (const name of RELAYED_HEADERS) {
-      const value = response.headers.get(name);
-      if (value !== null) reply.header(name, value);
-    }
-    return reply.code(response.status).send(body);
+    return relay(answer, request, reply);
   } catch (error) {
-    if (error instanceof UpstreamError) {
-      return reply.code(error.statusCode).send({ detail: error.message });
-    }
     if (controller.signal.aborted) return reply;
+    if (error instanceof UpstreamError) {
+      request.log.warn({ status: error.statusCode }, error.message);
+      return reply.code(error.statusCode).type(JSON_TYPE).send({ detail: error.message });
+    }
     throw error;
   } finally {
-    request.raw.off('close', abortOnClose);
+    reply.raw.off('close', onClose);
   }
 }
 
-function serializeBody(body: unknown): string | undefined {
-  if (body === undefined || body === null) return undefined;
-  return typeof body === 'string' ? body : JSON.stringify(body);
+/**
+ * The upstream path: ids are re-encoded from their decoded form, so an encoded `/` or `..` cannot
+ * climb out of the documented route, and the query string is kept byte for byte.
+ */
+function upstreamPath(request: FastifyRequest): string | null {
+  const { id } = request.params as { id?: string };
+  const queryStart = request.url.indexOf('?');
+  const query = queryStart === -1 ? '' : request.url.slice(queryStart);
+  const template = request.routeOptions.url ?? '';
+  if (id === undefined) return `${template}${query}`;
+  if (id === '' || id === '.' || id === '..') return null;
+  return `${template.replace(':id', encodeURIComponent(id))}${query}`;
 }
 
-async function readLimited(response: Response): Promise<string> {
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    throw new UpstreamError(502, 'The Trata API sent a response larger than the server accepts.');
+function relay(answer: UpstreamReply, request: FastifyRequest, reply: FastifyReply) {
+  const { status } = answer;
+  if (status >= 300 && status < 400) {
+    return failure(
+      request,
+      reply,
+      502,
+      `The Trata API answered with a redirect (${status}), which is not followed.`,
+    );
   }
-  const text = await response.text();
-  if (text.length > MAX_BODY_BYTES) {
-    throw new UpstreamError(502, 'The Trata API sent a response larger than the server accepts.');
+  if (status >= 500) {
+    return failure(request, reply, 502, `The Trata API failed with an internal error (${status}).`);
   }
-  return text;
+  const json = answer.body === '' ? undefined : tryJson(answer.body);
+  if (status >= 400 && json === undefined) {
+    // A proxy's HTML error page is not shown under our origin; its status is enough.
+    return reply
+      .code(status)
+      .type(JSON_TYPE)
+      .send({ detail: `The Trata API answered ${status}.` });
+  }
+  if (json === undefined && status !== 204) {
+    return failure(request, reply, 502, 'The Trata API sent a response that is not valid JSON.');
+  }
+  for (const name of RELAYED_HEADERS) {
+    const value = answer.headers.get(name);
+    if (value !== null) reply.header(name, value);
+  }
+  if (status === 204) return reply.code(204).send();
+  return reply.code(status).type(JSON_TYPE).send(answer.body);
 }
 
-function isJson(text: string): boolean {
+function failure(request: FastifyRequest, reply: FastifyReply, status: 502 | 504, detail: string) {
+  request.log.warn({ status }, detail);
+  return reply.code(status).type(JSON_TYPE).send({ detail });
+}
+
+function tryJson(text: string): unknown {
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function isJsonContentType(value: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(value ?? '');
 }

@@ -5,7 +5,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { computePeaks } from '../recordings/peaks';
 import type { FileCache } from '../recordings/recording-cache';
-import { RecordingRefused, type FetchRecording } from './recording-source';
+import type { FetchRecording } from './recording-source';
 import { UpstreamError } from './upstream';
 
 export interface RecordingRouteOptions {
@@ -109,7 +109,6 @@ async function guard(reply: FastifyReply, run: () => Promise<FastifyReply>) {
   } catch (error) {
     if (error instanceof UpstreamError)
       return reply.code(error.statusCode).send({ detail: error.message });
-    if (error instanceof RecordingRefused) return reply.code(502).send({ detail: error.message });
     if (reply.raw.destroyed) return reply;
     const reason =
       (error as { cause?: { code?: string } }).cause?.code ??

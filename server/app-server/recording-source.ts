@@ -22,28 +22,3 @@ export function createRecordingLocator(upstream: Upstream, ttlMs = 5 * 60_000, m
     return url;
   };
 }
-
-/**
- * Recording URLs must be https on an allowed host, or on an origin the server was configured
- * to trust (the demo API's own loopback origin). Redirects are never followed.
- */
-export function createRecordingFetch(options: {
-  allowedHosts: readonly string[];
-  trustedOrigins: readonly string[];
-}): FetchRecording {
-  return async (url, init) => {
-    const parsed = new URL(url);
-    const trusted = options.trustedOrigins.includes(parsed.origin);
-    if (
-      !trusted &&
-      (parsed.protocol !== 'https:' || !options.allowedHosts.includes(parsed.hostname))
-    ) {
-      throw new RecordingRefused(
-        `Recording host ${parsed.hostname || parsed.protocol} is not allowed.`,
-      );
-    }
-    return fetch(parsed, { headers: init.headers, signal: init.signal, redirect: 'manual' });
-  };
-}
-
-export class RecordingRefused extends Error {}

@@ -1,4 +1,10 @@
+import type { LookupFunction } from 'node:net';
+import { Agent, request as undiciRequest } from 'undici';
 import { CONVERSATION_NOT_FOUND, conversationSchema, type Conversation } from '../../contract';
+import { describeNetworkError, readBodyLimited, toHeaders } from '../upstream-fetch/body';
+import { UpstreamError } from '../upstream-fetch/upstream-error';
+
+export { UpstreamError } from '../upstream-fetch/upstream-error';
 
 /**
  * The Trata-compatible API the app server forwards to: a base URL plus a bearer token that never
@@ -6,82 +12,107 @@ import { CONVERSATION_NOT_FOUND, conversationSchema, type Conversation } from '.
  */
 export interface Upstream {
   readonly baseUrl: string;
-  /** Sends a request to the upstream with the server-held token. `pathAndQuery` starts with `/v1/`. */
-  request(pathAndQuery: string, init: UpstreamRequestInit): Promise<Response>;
+  /**
+   * One whole exchange with the upstream (`pathAndQuery` starts with `/v1/`), body included,
+   * within the time limits. Failures become an `UpstreamError` whose message is safe to show.
+   */
+  request(pathAndQuery: string, init: UpstreamRequestInit): Promise<UpstreamReply>;
   /** The conversation by id, using the list fallback when the upstream has no GET-by-id route. */
   getConversation(id: string, signal: AbortSignal): Promise<Conversation | null>;
+  /** Closes the kept-alive connections. */
+  close(): Promise<void>;
 }
 
 export interface UpstreamRequestInit {
-  method?: string;
+  method?: 'GET' | 'PUT' | 'POST';
   body?: string;
   contentType?: string;
   signal: AbortSignal;
 }
 
+export interface UpstreamReply {
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
 export interface UpstreamOptions {
   baseUrl: string;
   token: string;
+  /** The whole exchange: connect, headers and body. */
   timeoutMs: number;
-  fetchImpl?: typeof fetch;
-}
-
-export class UpstreamError extends Error {
-  constructor(
-    readonly statusCode: 502 | 504,
-    message: string,
-  ) {
-    super(message);
-  }
+  connectTimeoutMs?: number;
+  maxBodyBytes?: number;
+  /** Tests inject a resolver (for example one that never answers). */
+  lookup?: LookupFunction;
 }
 
 export function createUpstream(options: UpstreamOptions): Upstream {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
+  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+  const agent = new Agent({
+    connect: { timeout: connectTimeoutMs, ...(options.lookup ? { lookup: options.lookup } : {}) },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
 
-  async function request(pathAndQuery: string, init: UpstreamRequestInit): Promise<Response> {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = AbortSignal.any([init.signal, timeout]);
+  async function request(pathAndQuery: string, init: UpstreamRequestInit): Promise<UpstreamReply> {
+    const deadline = AbortSignal.timeout(options.timeoutMs);
+    const signal = AbortSignal.any([init.signal, deadline]);
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token}`,
       accept: 'application/json',
+      'user-agent': 'callscope',
     };
     if (init.contentType) headers['content-type'] = init.contentType;
     try {
-      return await fetchImpl(`${baseUrl}${pathAndQuery}`, {
+      const response = await undiciRequest(`${baseUrl}${pathAndQuery}`, {
         method: init.method ?? 'GET',
         headers,
         body: init.body,
         signal,
-        redirect: 'manual',
+        dispatcher: agent,
       });
+      const body = await readBodyLimited(response.body, response.headers, maxBodyBytes);
+      return { status: response.statusCode, headers: toHeaders(response.headers), body };
     } catch (error) {
-      if (timeout.aborted) {
+      if (error instanceof UpstreamError) throw error;
+      // The browser went away: nobody is waiting for an answer.
+      if (init.signal.aborted) throw error;
+      const code = describeNetworkError(error);
+      if (
+        deadline.aborted ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT'
+      ) {
         throw new UpstreamError(
           504,
-          `The Trata API did not answer within ${options.timeoutMs / 1000} s.`,
+          `The Trata API did not answer within ${seconds(options.timeoutMs)}.`,
         );
       }
-      if (init.signal.aborted) throw error;
-      throw new UpstreamError(
-        502,
-        `The Trata API could not be reached (${describeNetworkError(error)}).`,
-      );
+      if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+        throw new UpstreamError(
+          504,
+          `The Trata API did not accept a connection within ${seconds(connectTimeoutMs)}.`,
+        );
+      }
+      throw new UpstreamError(502, `The Trata API could not be reached (${code}).`);
     }
   }
 
   async function getConversation(id: string, signal: AbortSignal): Promise<Conversation | null> {
     const direct = await request(`/v1/conversations/${encodeURIComponent(id)}`, { signal });
-    if (direct.ok) return parseConversation(await readJson(direct));
+    if (direct.status >= 200 && direct.status < 300) return parseConversation(parseJson(direct));
     if (direct.status === 404 || direct.status === 405) {
-      const body = await readJson(direct).catch(() => null);
       // Our own API says 404 with this detail for an unknown id; anything else means no such route.
-      if (direct.status === 404 && isNotFoundBody(body)) return null;
+      if (direct.status === 404 && isNotFoundBody(direct.body)) return null;
       const query = new URLSearchParams({ search_by: 'id', search_value: id, limit: '100' });
       const list = await request(`/v1/conversations?${query}`, { signal });
-      if (!list.ok)
+      if (list.status !== 200)
         throw new UpstreamError(502, `The Trata API answered ${list.status} to a list request.`);
-      const items = await readJson(list);
+      const items = parseJson(list);
       if (!Array.isArray(items))
         throw new UpstreamError(502, 'The Trata API sent a list that is not an array.');
       const match = items.find((item: unknown) => (item as { id?: unknown } | null)?.id === id);
@@ -90,23 +121,24 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     throw new UpstreamError(502, `The Trata API answered ${direct.status} for a conversation.`);
   }
 
-  return { baseUrl, request, getConversation };
+  return { baseUrl, request, getConversation, close: () => agent.close() };
 }
 
-function isNotFoundBody(body: unknown): boolean {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    (body as { detail?: unknown }).detail === CONVERSATION_NOT_FOUND
-  );
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+/** The body as JSON, or a 502 that says the upstream broke the contract. */
+export function parseJson(reply: UpstreamReply): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(reply.body) as unknown;
   } catch {
     throw new UpstreamError(502, 'The Trata API sent a response that is not valid JSON.');
+  }
+}
+
+function isNotFoundBody(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { detail?: unknown } | null;
+    return body?.detail === CONVERSATION_NOT_FOUND;
+  } catch {
+    return false;
   }
 }
 
@@ -119,10 +151,4 @@ function parseConversation(value: unknown): Conversation {
     );
   }
   return parsed.data;
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  if (cause && typeof cause.code === 'string') return cause.code;
-  return error instanceof Error ? error.name : 'network error';
 }

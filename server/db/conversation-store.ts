@@ -1,224 +1,219 @@
-import type {
-  Conversation,
-  ConversationUpdate,
-  SearchByField,
-  SortByField,
-  SortOrder,
-} from '../../contract';
+import type { Conversation, ConversationUpdate } from '../../contract';
 import { formatTrataTimestamp } from '../../contract';
-import { SORT_COLUMNS, type Db } from './open-database';
-import { phoneDigits, toColumns, toSearchText } from './row-mapping';
+import { createConversationWriter } from './conversation-writer';
+import { createListQueries, type ListOptions } from './list-conversations';
+import { createMatchWorker } from './match-worker';
+import type { ListQuery } from './list-plan';
+import type { Db } from './open-database';
+import { toRow } from './row-mapping';
+import { dropIndexStatements, indexStatements } from './schema';
 
-export interface ListQuery {
-  search_by?: SearchByField;
-  search_value?: string;
-  status?: string;
-  sort_by?: SortByField;
-  sort_order: SortOrder;
-  skip: number;
-  limit: number;
-}
+export type { ListQuery } from './list-plan';
 
 export interface ListResult {
   items: Conversation[];
   total: number;
 }
 
+/** A page as JSON text: the stored documents joined as they are, never parsed and re-serialized. */
+export interface ListJsonResult {
+  json: string;
+  total: number;
+}
+
 export type ConversationStore = ReturnType<typeof createConversationStore>;
 
-const INSERT_BATCH = 5_000;
+const INSERT_BATCH = 2_000;
 
 /**
- * The demo API's storage: each conversation as its full JSON, plus indexed columns for filtering
- * and sorting and an FTS5 trigram index for search. Every value is bound; sort columns come from
- * an allowlist.
+ * The demo API's storage (schema in `schema.ts`). Every value is bound; sort columns and index
+ * names come from allowlists. Writes run in immediate transactions, so concurrent updates never
+ * interleave and a failed write changes nothing.
  */
-export function createConversationStore(db: Db) {
-  const insertRow = db.prepare(`
-    INSERT INTO conversations (id, doc, status, prospect_id, ts_start, ts_end, created_at, updated_at,
-      duration, caller_name, sentiment, prospect_status)
-    VALUES (@id, @doc, @status, @prospect_id, @ts_start, @ts_end, @created_at, @updated_at,
-      @duration, @caller_name, @sentiment, @prospect_status)`);
-  const updateRow = db.prepare(`
-    UPDATE conversations SET doc = @doc, status = @status, prospect_id = @prospect_id,
-      ts_start = @ts_start, ts_end = @ts_end, created_at = @created_at, updated_at = @updated_at,
-      duration = @duration, caller_name = @caller_name, sentiment = @sentiment,
-      prospect_status = @prospect_status
-    WHERE id = @id`);
-  const insertFts = db.prepare(`
-    INSERT INTO conversations_fts (rowid, id, prospectId, aiAgentId, status, sourceType, name_of_caller,
-      phone_number_of_caller, email_address_of_caller, sentiment_of_caller, prospectStatus, transcript, summary)
-    VALUES (@rowid, @id, @prospectId, @aiAgentId, @status, @sourceType, @name_of_caller,
-      @phone_number_of_caller, @email_address_of_caller, @sentiment_of_caller, @prospectStatus, @transcript, @summary)`);
-  const deleteFts = db.prepare('DELETE FROM conversations_fts WHERE rowid = ?');
-  const selectById = db.prepare<[string], { rid: number; doc: string }>(
-    'SELECT rid, doc FROM conversations WHERE id = ?',
+export interface StoreOptions extends ListOptions {
+  /** Compute new searches on a worker thread (file databases only); on by default. */
+  searchWorker?: boolean;
+}
+
+export function createConversationStore(db: Db, options: StoreOptions = {}) {
+  const writer = createConversationWriter(db);
+  const queries = createListQueries(db, options);
+  const worker = options.searchWorker !== false && !db.memory ? createMatchWorker(db.name) : null;
+  const ridOf = db.prepare<[string], number>('SELECT rid FROM conversations WHERE id = ?').pluck();
+  const docOf = db.prepare<[string], string>(
+    'SELECT d.doc FROM conversations c JOIN docs d ON d.rid = c.rid WHERE c.id = ?',
   );
-  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM conversations');
+  docOf.pluck();
+  const docsOf = db
+    .prepare<[string], string>(
+      'SELECT d.doc FROM json_each(?) j CROSS JOIN docs d ON d.rid = j.value ORDER BY j.key',
+    )
+    .pluck();
+  const byProspect = db
+    .prepare<[string, number, number], number>(
+      'SELECT rid FROM conversations WHERE prospect_id = ? ORDER BY ts_start, id LIMIT ? OFFSET ?',
+    )
+    .pluck();
+  const countByProspect = db
+    .prepare<[string], number>('SELECT count(*) FROM conversations WHERE prospect_id = ?')
+    .pluck();
 
-  // Counts are cached per filter until the next write, so X-Total-Count costs nothing on paging.
-  let countCache = new Map<string, number>();
-  const invalidate = () => {
-    countCache = new Map();
-  };
-
-  function insertOne(conversation: Conversation): void {
-    const info = insertRow.run(toColumns(conversation));
-    insertFts.run({ rowid: info.lastInsertRowid, ...toSearchText(conversation) });
-  }
-
-  const insertBatch = db.transaction((batch: Conversation[]) => {
-    for (const conversation of batch) insertOne(conversation);
+  const insertBatch = db.transaction((batch: Conversation[], withFts: boolean) => {
+    writer.insertRows(batch.map(toRow), withFts);
   });
 
+  /**
+   * Inserts conversations, one transaction per batch of 2,000; returns how many. `onProgress`
+   * hears after each batch, and once more with `indexing` before a bulk load builds its indexes.
+   */
   function insertMany(
     conversations: Iterable<Conversation>,
-    onProgress?: (done: number) => void,
+    onProgress?: (done: number, phase: 'rows' | 'indexing') => void,
   ): number {
     let batch: Conversation[] = [];
     let done = 0;
-    for (const conversation of conversations) {
-      batch.push(conversation);
-      if (batch.length === INSERT_BATCH) {
-        insertBatch(batch);
-        done += batch.length;
-        batch = [];
-        onProgress?.(done);
+    const iterator = conversations[Symbol.iterator]();
+    const bulk = queries.total() === 0;
+    let bulkStarted = false;
+    const flush = () => {
+      // A load of at least one full batch into an empty table builds indexes once at the end.
+      if (bulk && !bulkStarted && done === 0 && batch.length === INSERT_BATCH) {
+        bulkStarted = true;
+        db.transaction(() => dropIndexStatements().forEach((s) => db.exec(s)))();
       }
+      insertBatch(batch, !bulkStarted);
+      done += batch.length;
+      batch = [];
+      onProgress?.(done, 'rows');
+    };
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      batch.push(next.value);
+      if (batch.length === INSERT_BATCH) flush();
     }
-    if (batch.length) insertBatch(batch);
-    done += batch.length;
-    invalidate();
+    if (batch.length) flush();
+    if (bulkStarted) {
+      onProgress?.(done, 'indexing');
+      finishBulk();
+    }
+    queries.invalidate();
     return done;
   }
 
-  function get(id: string): Conversation | null {
-    const row = selectById.get(id);
-    return row ? (JSON.parse(row.doc) as Conversation) : null;
+  /** Sorting once to build an index beats a million random B-tree inserts. */
+  function finishBulk(): void {
+    db.transaction(() => {
+      for (const statement of indexStatements()) db.exec(statement);
+      writer.rebuildFts();
+    })();
   }
 
-  const replace = db.transaction((rid: number, next: Conversation) => {
-    updateRow.run(toColumns(next));
-    deleteFts.run(rid);
-    insertFts.run({ rowid: rid, ...toSearchText(next) });
-  });
+  function parseDocs(rids: number[]): Conversation[] {
+    return docsJson(rids).map((doc) => JSON.parse(doc) as Conversation);
+  }
+
+  function docsJson(rids: number[]): string[] {
+    return rids.length === 0 ? [] : docsOf.all(JSON.stringify(rids));
+  }
+
+  function get(id: string): Conversation | null {
+    const doc = getJson(id);
+    return doc === null ? null : (JSON.parse(doc) as Conversation);
+  }
+
+  function getJson(id: string): string | null {
+    return docOf.get(id) ?? null;
+  }
 
   /** Read, merge and write in one immediate transaction, so concurrent updates never interleave. */
   function update(id: string, patch: ConversationUpdate, by = 'api'): Conversation | null {
-    const run = db.transaction(() => {
-      const row = selectById.get(id);
-      if (!row) return null;
-      const current = JSON.parse(row.doc) as Conversation;
-      const next: Conversation = {
-        ...current,
-        ...patch,
-        conversationAnalytics: patch.conversationAnalytics
-          ? { ...(current.conversationAnalytics ?? {}), ...patch.conversationAnalytics }
-          : current.conversationAnalytics,
-        updatedAt: formatTrataTimestamp(Date.now()),
-        updatedBy: by,
-      };
-      replace(row.rid, next);
-      return next;
-    });
-    const result = run.immediate();
-    invalidate();
+    const result = db
+      .transaction(() => {
+        const rid = ridOf.get(id);
+        const current = get(id);
+        if (rid === undefined || !current) return null;
+        const next: Conversation = {
+          ...current,
+          ...patch,
+          conversationAnalytics: patch.conversationAnalytics
+            ? { ...(current.conversationAnalytics ?? {}), ...patch.conversationAnalytics }
+            : current.conversationAnalytics,
+          updatedAt: formatTrataTimestamp(Date.now()),
+          updatedBy: by,
+        };
+        writer.replaceRow(rid, toRow(current), toRow(next));
+        return next;
+      })
+      .immediate();
+    queries.invalidate();
     return result;
   }
 
   function create(conversation: Conversation): Conversation {
-    db.transaction(() => insertOne(conversation)).immediate();
-    invalidate();
+    db.transaction(() => writer.insertRows([toRow(conversation)])).immediate();
+    queries.invalidate();
     return conversation;
   }
 
+  function listRids(query: ListQuery) {
+    return queries.page(query);
+  }
+
+  /**
+   * Makes the next `list`/`listJson` of this query cheap: a search's match set is computed on
+   * the worker thread while the event loop serves other requests. Without a worker, or if it
+   * fails (`inline`), or if a write lands meanwhile (`stale`), the list computes it itself.
+   */
+  async function prepareSearch(
+    query: ListQuery,
+  ): Promise<'computed' | 'known' | 'stale' | 'inline'> {
+    if (!worker) return 'inline';
+    return queries.prepare(query, (sql) => worker.run(sql)).catch(() => 'inline' as const);
+  }
+
   function list(query: ListQuery): ListResult {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (query.status !== undefined) {
-      where.push('status = ?');
-      params.push(query.status);
-    }
-    if (query.search_by && query.search_value !== undefined) {
-      where.push('rid IN (SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH ?)');
-      params.push(ftsQuery(query.search_by, query.search_value));
-    }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const column = SORT_COLUMNS[query.sort_by ?? 'timestampStart'];
-    const direction = query.sort_order === 'desc' ? 'DESC' : 'ASC';
-    const rids = db
-      .prepare<(string | number)[], { rid: number }>(
-        `SELECT rid FROM conversations ${whereSql} ORDER BY ${column} ${direction}, id ${direction} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, query.limit, query.skip)
-      .map((row) => row.rid);
-    return { items: loadDocs(rids), total: countFor(whereSql, params) };
+    const { rids, total } = listRids(query);
+    return { items: parseDocs(rids), total };
   }
 
-  function loadDocs(rids: number[]): Conversation[] {
-    if (rids.length === 0) return [];
-    const rows = db
-      .prepare<number[], { rid: number; doc: string }>(
-        `SELECT rid, doc FROM conversations WHERE rid IN (${rids.map(() => '?').join(',')})`,
-      )
-      .all(...rids);
-    const byRid = new Map(rows.map((row) => [row.rid, row.doc]));
-    return rids.map((rid) => JSON.parse(byRid.get(rid)!) as Conversation);
+  function listJson(query: ListQuery): ListJsonResult {
+    const { rids, total } = listRids(query);
+    return { json: `[${docsJson(rids).join(',')}]`, total };
   }
 
-  function countFor(whereSql: string, params: (string | number)[]): number {
-    const key = `${whereSql}\u0000${params.join('\u0000')}`;
-    const cached = countCache.get(key);
-    if (cached !== undefined) return cached;
-    const { n } = db
-      .prepare<(string | number)[], { n: number }>(
-        `SELECT COUNT(*) AS n FROM conversations ${whereSql}`,
-      )
-      .get(...params)!;
-    countCache.set(key, n);
-    return n;
+  function listByProspectJson(prospectId: string, skip: number, limit: number): ListJsonResult {
+    const rids = byProspect.all(prospectId, limit, skip);
+    return { json: `[${docsJson(rids).join(',')}]`, total: countByProspect.get(prospectId)! };
   }
 
   function listByProspect(prospectId: string, skip: number, limit: number): ListResult {
-    const rids = db
-      .prepare<[string, number, number], { rid: number }>(
-        'SELECT rid FROM conversations WHERE prospect_id = ? ORDER BY ts_start, id LIMIT ? OFFSET ?',
-      )
-      .all(prospectId, limit, skip)
-      .map((row) => row.rid);
-    const { n } = db
-      .prepare<[string], { n: number }>(
-        'SELECT COUNT(*) AS n FROM conversations WHERE prospect_id = ?',
-      )
-      .get(prospectId)!;
-    return { items: loadDocs(rids), total: n };
+    const rids = byProspect.all(prospectId, limit, skip);
+    return { items: parseDocs(rids), total: countByProspect.get(prospectId)! };
   }
 
-  function rewriteRecordingOrigin(from: string, to: string): void {
-    db.prepare(`UPDATE conversations SET doc = replace(doc, ?, ?) WHERE instr(doc, ?) > 0`).run(
-      `"transcriptRecordingUrl":"${from}/`,
-      `"transcriptRecordingUrl":"${to}/`,
-      from,
-    );
+  /**
+   * Recording URLs are absolute on the demo API's origin; when the port changes between runs the
+   * stored documents follow. Only the `transcriptRecordingUrl` value is rewritten.
+   */
+  function rewriteRecordingOrigin(from: string, to: string): number {
+    return db
+      .prepare('UPDATE docs SET doc = replace(doc, ?, ?) WHERE instr(doc, ?) > 0')
+      .run(`"transcriptRecordingUrl":"${from}/`, `"transcriptRecordingUrl":"${to}/`, from).changes;
   }
 
   return {
     insertMany,
     get,
+    getJson,
     update,
     create,
     list,
+    listJson,
     listByProspect,
+    listByProspectJson,
     rewriteRecordingOrigin,
-    count: () => countAll.get()!.n,
+    prepareSearch,
+    count: queries.total,
+    /** Stops the search worker; the database itself belongs to the caller. */
+    close: async () => worker?.close(),
   };
-}
-
-/**
- * An FTS5 query for one column: the value as a quoted phrase, which the trigram tokenizer turns
- * into a case-insensitive substring match. Phone numbers match on their digits alone.
- */
-export function ftsQuery(field: SearchByField, value: string): string {
-  const text = field === 'phone_number_of_caller' ? phoneDigits(value) : value;
-  return `${field} : "${text.replaceAll('"', '""')}"`;
 }

@@ -1,10 +1,10 @@
 import { parseTrataTimestamp, type Conversation } from '../../contract';
 
-/** The indexed columns of a conversation: what filtering and sorting read. */
-export interface ConversationColumns {
+/** One conversation as the tables store it (see `schema.ts`). */
+export interface ConversationRow {
   id: string;
-  doc: string;
   status: string | null;
+  source_type: string | null;
   prospect_id: string | null;
   ts_start: number | null;
   ts_end: number | null;
@@ -14,32 +14,53 @@ export interface ConversationColumns {
   caller_name: string | null;
   sentiment: string | null;
   prospect_status: string | null;
+  id_l: string;
+  prospect_l: string;
+  agent_l: string;
+  name_l: string;
+  phone_d: string;
+  email_l: string;
+  doc: string;
+  transcript_l: string;
+  summary_l: string;
 }
 
-/** The text the search reads, one FTS column per `search_by` field. */
-export interface SearchText {
-  id: string;
-  prospectId: string;
-  aiAgentId: string;
-  status: string;
-  sourceType: string;
-  name_of_caller: string;
-  phone_number_of_caller: string;
-  email_address_of_caller: string;
-  sentiment_of_caller: string;
-  prospectStatus: string;
-  transcript: string;
-  summary: string;
+/** The low-cardinality fields whose exact counts `value_counts` keeps, and their columns. */
+export const COUNTED_FIELDS = {
+  status: 'status',
+  sourceType: 'source_type',
+  sentiment_of_caller: 'sentiment',
+  prospectStatus: 'prospect_status',
+} as const;
+export type CountedField = keyof typeof COUNTED_FIELDS;
+
+/** `value_counts` keys are NOT NULL; a missing value is stored under NUL, which no query can send. */
+export const NULL_KEY = '\u0000';
+
+/** Search folds case the way the reference does: JavaScript's `toLowerCase`. */
+export const fold = (text: string): string => text.toLowerCase();
+
+export function phoneDigits(value: string): string {
+  return value.replace(/\D+/g, '');
 }
 
-export function toColumns(conversation: Conversation): ConversationColumns {
+export function transcriptText(conversation: Conversation): string {
+  return (conversation.transcriptText ?? []).map((message) => message.message ?? '').join('\n');
+}
+
+export function summaryText(conversation: Conversation): string {
+  const analytics = conversation.conversationAnalytics;
+  return [analytics?.summary, conversation.transcriptSummary].filter(Boolean).join('\n');
+}
+
+export function toRow(conversation: Conversation): ConversationRow {
   const start = parseTrataTimestamp(conversation.timestampStart);
   const end = parseTrataTimestamp(conversation.timestampEnd);
   const analytics = conversation.conversationAnalytics;
   return {
     id: conversation.id,
-    doc: JSON.stringify(conversation),
     status: conversation.status ?? null,
+    source_type: conversation.sourceType ?? null,
     prospect_id: conversation.prospectId ?? null,
     ts_start: start,
     ts_end: end,
@@ -49,29 +70,22 @@ export function toColumns(conversation: Conversation): ConversationColumns {
     caller_name: analytics?.name_of_caller ?? null,
     sentiment: analytics?.sentiment_of_caller ?? null,
     prospect_status: analytics?.prospectStatus ?? null,
+    id_l: fold(conversation.id),
+    prospect_l: fold(conversation.prospectId ?? ''),
+    agent_l: fold(conversation.aiAgentId ?? ''),
+    name_l: fold(analytics?.name_of_caller ?? ''),
+    phone_d: phoneDigits(analytics?.phone_number_of_caller ?? ''),
+    email_l: fold(analytics?.email_address_of_caller ?? ''),
+    doc: JSON.stringify(conversation),
+    transcript_l: fold(transcriptText(conversation)),
+    summary_l: fold(summaryText(conversation)),
   };
 }
 
-export function phoneDigits(value: string): string {
-  return value.replace(/\D+/g, '');
-}
-
-export function toSearchText(conversation: Conversation): SearchText {
-  const analytics = conversation.conversationAnalytics;
-  return {
-    id: conversation.id,
-    prospectId: conversation.prospectId ?? '',
-    aiAgentId: conversation.aiAgentId ?? '',
-    status: conversation.status ?? '',
-    sourceType: conversation.sourceType ?? '',
-    name_of_caller: analytics?.name_of_caller ?? '',
-    phone_number_of_caller: phoneDigits(analytics?.phone_number_of_caller ?? ''),
-    email_address_of_caller: analytics?.email_address_of_caller ?? '',
-    sentiment_of_caller: analytics?.sentiment_of_caller ?? '',
-    prospectStatus: analytics?.prospectStatus ?? '',
-    transcript: (conversation.transcriptText ?? [])
-      .map((message) => message.message ?? '')
-      .join('\n'),
-    summary: [analytics?.summary, conversation.transcriptSummary].filter(Boolean).join('\n'),
-  };
+/** The (field, value, status) keys a row adds to `value_counts`. */
+export function countKeys(row: ConversationRow): string[] {
+  const status = row.status ?? NULL_KEY;
+  return (Object.keys(COUNTED_FIELDS) as CountedField[]).map(
+    (field) => `${field}\u0001${row[COUNTED_FIELDS[field]] ?? NULL_KEY}\u0001${status}`,
+  );
 }

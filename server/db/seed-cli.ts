@@ -45,9 +45,12 @@ const db = openDatabase(file);
 const store = createConversationStore(db);
 const started = performance.now();
 let lastReport = started;
-store.insertMany(generateConversations({ count, seed, recordingOrigin: origin }), (done) => {
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+store.insertMany(generateConversations({ count, seed, recordingOrigin: origin }), (done, phase) => {
   const now = performance.now();
-  if (now - lastReport > 5_000) {
+  if (phase === 'indexing') {
+    console.log(`${done.toLocaleString('en')} rows in ${seconds()} s; building indexes and FTS…`);
+  } else if (now - lastReport > 5_000) {
     lastReport = now;
     console.log(
       `${done.toLocaleString('en')} / ${count.toLocaleString('en')} (${Math.round(done / ((now - started) / 1000))}/s)`,
@@ -57,5 +60,5 @@ store.insertMany(generateConversations({ count, seed, recordingOrigin: origin })
 db.pragma('wal_checkpoint(TRUNCATE)');
 db.close();
 console.log(
-  `Seeded ${count.toLocaleString('en')} conversations into ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `Seeded ${count.toLocaleString('en')} conversations into ${file} in ${seconds()} s (${Math.round(count / Number(seconds()))}/s)`,
 );

@@ -1,144 +1,146 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { conversationSchema } from '../../contract';
 import {
-  conversationSchema,
-  parseTrataTimestamp,
-  PROSPECT_STATUSES,
-  SENTIMENTS,
-  type Conversation,
-} from '../../contract';
-import { BUSINESSES } from './businesses';
-import {
+  DEMO_SEED,
+  demoRecordingUrl,
+  EMPTY_TRANSCRIPT_EXAMPLE_ID,
   generateConversations,
   LONG_CALL_EXAMPLE_ID,
+  NO_RECORDING_EXAMPLE_ID,
   SEED_EXAMPLE_ID,
   XSS_EXAMPLE_ID,
-  XSS_PAYLOAD,
 } from './generate';
-import { SCENARIOS } from './scenarios';
-import { estimateSpeechSeconds } from './timing';
+import { ms, SAMPLE_OPTIONS, sampleConversations } from './testing/sample';
 
-const options = {
-  count: 2000,
-  seed: 99,
-  now: new Date('2026-11-20T00:00:00Z'),
-  recordingOrigin: 'http://127.0.0.1:8081',
-};
-const all = [...generateConversations(options)];
-const generated = all.filter((conversation) => conversation.id !== SEED_EXAMPLE_ID);
-const seconds = (conversation: Conversation) =>
-  (parseTrataTimestamp(conversation.timestampEnd)! -
-    parseTrataTimestamp(conversation.timestampStart)!) /
-  1000;
+const all = sampleConversations();
+const generated = all.slice(1);
+const now = SAMPLE_OPTIONS.now!.getTime();
 
 describe('generateConversations', () => {
-  it('is deterministic and yields the requested count of valid conversations', () => {
+  it('gives the same conversations for the same options, and others for another seed', () => {
+    expect(JSON.stringify(sampleConversations())).toBe(JSON.stringify(all));
+    const other = [...generateConversations({ ...SAMPLE_OPTIONS, count: 50, seed: 100 })];
+    expect(other.slice(5).map((c) => c.id)).not.toEqual(all.slice(5, 50).map((c) => c.id));
+  });
+
+  it('yields exactly the requested count, streaming', () => {
     expect(all).toHaveLength(2000);
-    expect([...generateConversations(options)]).toEqual(all);
-    expect(all.every((conversation) => conversationSchema.safeParse(conversation).success)).toBe(
-      true,
-    );
-    expect(new Set(all.map((conversation) => conversation.id)).size).toBe(2000);
+    expect([...generateConversations({ ...SAMPLE_OPTIONS, count: 0 })]).toEqual([]);
+    expect([...generateConversations({ ...SAMPLE_OPTIONS, count: 1 })].map((c) => c.id)).toEqual([
+      SEED_EXAMPLE_ID,
+    ]);
+    const stream = generateConversations({ ...SAMPLE_OPTIONS, count: 10_000_000 });
+    expect(stream.next().value?.id).toBe(SEED_EXAMPLE_ID);
+    expect(stream.next().done).toBe(false);
   });
 
-  it('covers every prospect status, sentiment, consent, status, business and 20+ scenarios', () => {
-    const values = (pick: (c: Conversation) => unknown) => new Set(all.map(pick));
-    for (const status of PROSPECT_STATUSES)
-      expect(values((c) => c.conversationAnalytics?.prospectStatus)).toContain(status);
-    for (const sentiment of SENTIMENTS)
-      expect(values((c) => c.conversationAnalytics?.sentiment_of_caller)).toContain(sentiment);
-    expect(values((c) => c.conversationAnalytics?.is_audio_consent_given)).toEqual(expect.any(Set));
-    expect(values((c) => c.conversationAnalytics?.is_audio_consent_given)).toContain(false);
-    expect(values((c) => c.conversationAnalytics?.is_audio_consent_given)).toContain(true);
-    expect(values((c) => c.status)).toEqual(new Set(['active', 'archived']));
-    expect(values((c) => c.aiAgentId).size).toBeGreaterThanOrEqual(BUSINESSES.length);
-    const summaries = new Set(SCENARIOS.map((scenario) => scenario.key));
-    expect(summaries.size).toBeGreaterThanOrEqual(20);
+  it('yields only conversations the contract schema accepts, with unique ids', () => {
+    for (const conversation of all) conversationSchema.parse(conversation);
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  it('spreads calls over the last 90 days with durations from 20 s to about an hour', () => {
-    const now = options.now.getTime();
-    for (const conversation of generated) {
-      const start = parseTrataTimestamp(conversation.timestampStart)!;
-      expect(start).toBeLessThanOrEqual(now);
-      expect(start).toBeGreaterThan(now - 91 * 24 * 3600 * 1000);
-      expect(seconds(conversation)).toBeGreaterThanOrEqual(20);
-      expect(seconds(conversation)).toBeLessThan(66 * 60);
-    }
-    expect(
-      generated.filter((conversation) => seconds(conversation) >= 3600).length,
-    ).toBeGreaterThanOrEqual(2);
-    expect(
-      seconds(all.find((conversation) => conversation.id === LONG_CALL_EXAMPLE_ID)!),
-    ).toBeGreaterThanOrEqual(3600);
-  });
-
-  it('leaves each line enough time to be spoken before the next one starts', () => {
-    for (const conversation of generated.slice(0, 400)) {
-      const messages = [...(conversation.transcriptText ?? [])].sort(
-        (a, b) => parseTrataTimestamp(a.timestamp)! - parseTrataTimestamp(b.timestamp)!,
-      );
-      for (let i = 1; i < messages.length; i++) {
-        const previous = messages[i - 1]!;
-        const gap =
-          (parseTrataTimestamp(messages[i]!.timestamp)! -
-            parseTrataTimestamp(previous.timestamp)!) /
-          1000;
-        if (gap === 0) continue; // an exact duplicate
-        expect(gap).toBeGreaterThanOrEqual(
-          Math.min(estimateSpeechSeconds(previous.message ?? ''), 0.8) - 0.001,
-        );
-      }
-      const last = messages.at(-1);
-      if (last) {
-        const offset =
-          (parseTrataTimestamp(last.timestamp)! -
-            parseTrataTimestamp(conversation.timestampStart)!) /
-          1000;
-        expect(offset + estimateSpeechSeconds(last.message ?? '')).toBeLessThanOrEqual(
-          seconds(conversation),
-        );
+  it("uses Trata's id and timestamp forms", () => {
+    const timestamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/;
+    const idOf = (prefix: string) => new RegExp(`^${prefix}\\.\\d{10}\\.[A-Za-z0-9]{8}$`);
+    const bad: unknown[] = [];
+    for (const c of generated) {
+      if (!idOf('con').test(c.id) || !idOf('org').test(c.orgId!)) bad.push([c.id, c.orgId]);
+      if (!idOf('pro').test(c.prospectId!) || !idOf('aia').test(c.aiAgentId!))
+        bad.push([c.id, c.prospectId, c.aiAgentId]);
+      for (const field of [c.timestampStart, c.timestampEnd, c.createdAt, c.updatedAt])
+        if (!timestamp.test(field!)) bad.push([c.id, field]);
+      for (const message of c.transcriptText ?? []) {
+        if (!timestamp.test(message.timestamp!)) bad.push([c.id, message]);
+        const ok =
+          message.speaker === 'AI'
+            ? idOf('dia').test(message.message_id!) &&
+              Number(message.message_id!.split('.')[1]) === Math.floor(ms(message.timestamp) / 1000)
+            : message.speaker === 'USER' && message.message_id === message.message;
+        if (!ok) bad.push([c.id, message]);
       }
     }
+    expect(bad).toEqual([]);
   });
 
-  it('carries the seed example exactly as given, plus an id and a demo recording URL', () => {
-    const given = JSON.parse(
-      readFileSync(new URL('./seed-example.json', import.meta.url), 'utf8'),
-    ) as Record<string, unknown>;
-    const seed = all[0]!;
-    expect(seed.id).toBe(SEED_EXAMPLE_ID);
-    const { id: _id, transcriptRecordingUrl, ...rest } = seed;
-    const { transcriptRecordingUrl: _original, ...givenRest } = given;
-    expect(rest).toEqual(givenRest);
-    expect(seed.transcriptText).toHaveLength(27);
-    expect(new Set(seed.transcriptText!.map((message) => JSON.stringify(message))).size).toBe(24);
-    expect(seed.timestampStart).toBe('2024-11-11T05:06:20.733912');
-    expect(seed.conversationAnalytics?.phone_number_of_caller).toBe('96260-12778');
-    expect(transcriptRecordingUrl).toBe(`http://127.0.0.1:8081/recordings/${SEED_EXAMPLE_ID}.mp3`);
-  });
-
-  it('includes messy data in about 5% of calls, and the special cases', () => {
-    const messy = generated.filter((conversation) => {
-      const messages = conversation.transcriptText ?? [];
-      const stamps = messages.map((message) => parseTrataTimestamp(message.timestamp)!);
-      const unsorted = stamps.some((stamp, i) => i > 0 && stamp < stamps[i - 1]!);
-      const duplicated =
-        new Set(messages.map((message) => JSON.stringify(message))).size < messages.length;
-      return (
-        unsorted ||
-        duplicated ||
-        messages.length === 0 ||
-        !conversation.transcriptRecordingUrl ||
-        !conversation.conversationAnalytics ||
-        (conversation.conversationAnalytics.email_address_of_caller === null &&
-          conversation.conversationAnalytics.address_of_caller === undefined) ||
-        /[\u0590-\u06FF]|\p{Extended_Pictographic}/u.test(JSON.stringify(conversation))
-      );
+  it('spreads calls over the 90 days before now, with createdAt and updatedAt after the call', () => {
+    const starts = generated.map((c) => ms(c.timestampStart));
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(now - 90 * 86_400_000);
+    expect(Math.min(...starts)).toBeLessThan(now - 85 * 86_400_000);
+    expect(Math.max(...starts)).toBeGreaterThan(now - 5 * 86_400_000);
+    const bad = generated.filter((c) => {
+      const created = ms(c.createdAt) - ms(c.timestampEnd);
+      const updated = ms(c.updatedAt);
+      return created < 2_000 || created > 30_001 || updated < ms(c.createdAt) || updated > now;
     });
-    expect(messy.length / generated.length).toBeGreaterThan(0.03);
-    expect(messy.length / generated.length).toBeLessThan(0.12);
-    const xss = all.find((conversation) => conversation.id === XSS_EXAMPLE_ID)!;
-    expect(xss.conversationAnalytics?.name_of_caller).toBe(XSS_PAYLOAD);
+    expect(bad).toEqual([]);
+  });
+
+  it('points every recording at the demo API', () => {
+    for (const c of all.filter((c) => c.transcriptRecordingUrl))
+      expect(c.transcriptRecordingUrl).toBe(`http://127.0.0.1:8081/recordings/${c.id}.mp3`);
+    expect(demoRecordingUrl('http://h:1', 'con.1.A')).toBe('http://h:1/recordings/con.1.A.mp3');
+  });
+
+  it('exports a default seed', () => {
+    const first = (seed?: number) =>
+      [...generateConversations({ ...SAMPLE_OPTIONS, count: 3, seed })][2]!.id;
+    expect(first(DEMO_SEED)).toBe(first(undefined));
+  });
+});
+
+describe('the seed example', () => {
+  const file = readFileSync(new URL('./seed-example.json', import.meta.url), 'utf8');
+  const given = JSON.parse(file) as Record<string, unknown>;
+
+  it('is stored exactly as the user gave it', () => {
+    // SHA-256 of JSON.stringify of the conversation in shared/seed/trata-list-conversations.txt:
+    // any change to a key, a value or their order changes it.
+    expect(createHash('sha256').update(JSON.stringify(given)).digest('hex')).toBe(
+      '17fa6af3b4ae6514f94d4a7364ddb3d11eae392e84a825d617e5cd2249b3df8c',
+    );
+  });
+
+  it('comes first, as given, plus an id and a demo recording URL', () => {
+    const seed = all[0]!;
+    const { id, transcriptRecordingUrl, ...rest } = seed;
+    const { transcriptRecordingUrl: original, ...givenRest } = given;
+    expect(id).toBe(SEED_EXAMPLE_ID);
+    expect(JSON.stringify(rest)).toBe(JSON.stringify(givenRest));
+    expect(transcriptRecordingUrl).toBe(demoRecordingUrl('http://127.0.0.1:8081', SEED_EXAMPLE_ID));
+    expect(seed.transcriptText).toHaveLength(27);
+    expect(seed.timestampStart).toBe('2024-11-11T05:06:20.733912');
+    expect(JSON.stringify(all)).not.toContain(String(original));
+    expect(JSON.stringify(all)).not.toContain('storage.googleapis.com');
+  });
+});
+
+describe('the special conversations', () => {
+  it('sit at fixed positions whatever the seed or now', () => {
+    const ids = (seed: number, at: string) =>
+      [...generateConversations({ ...SAMPLE_OPTIONS, count: 5, seed, now: new Date(at) })].map(
+        (c) => c.id,
+      );
+    const expected = [
+      SEED_EXAMPLE_ID,
+      XSS_EXAMPLE_ID,
+      NO_RECORDING_EXAMPLE_ID,
+      EMPTY_TRANSCRIPT_EXAMPLE_ID,
+      LONG_CALL_EXAMPLE_ID,
+    ];
+    expect(ids(1, '2025-01-01T00:00:00Z')).toEqual(expected);
+    expect(ids(777, '2030-06-15T12:00:00Z')).toEqual(expected);
+    expect(all.slice(0, 5).map((c) => c.id)).toEqual(expected);
+  });
+
+  it('have the oddity their id promises', () => {
+    const byId = (id: string) => all.find((c) => c.id === id)!;
+    expect(byId(NO_RECORDING_EXAMPLE_ID).transcriptRecordingUrl).toBeNull();
+    expect(byId(NO_RECORDING_EXAMPLE_ID).transcriptText!.length).toBeGreaterThan(1);
+    expect(byId(EMPTY_TRANSCRIPT_EXAMPLE_ID).transcriptText).toEqual([]);
+    const long = byId(LONG_CALL_EXAMPLE_ID);
+    expect(ms(long.timestampEnd) - ms(long.timestampStart)).toBeGreaterThanOrEqual(3_600_000);
+    expect(long.transcriptText!.length).toBeGreaterThan(200);
   });
 });

@@ -1,91 +1,91 @@
-import {
-  formatTrataTimestamp,
-  parseTrataTimestamp,
-  type Conversation,
-  type TranscriptMessage,
-} from '../../contract';
+import type { Conversation, TranscriptMessage } from '../../contract';
 import type { Random } from './prng';
-import { estimateSpeechSeconds } from './timing';
 
-/** What real data carries: one kind of mess per messy conversation. */
+/**
+ * What real data carries, one kind per messy conversation. `fragments` and `unicode` shape how
+ * the caller talks and are applied while the script is written; the rest alter the finished
+ * conversation.
+ */
 export const MESS_KINDS = [
   'fragments',
+  'unicode',
   'duplicates',
   'out-of-order',
   'analytics-gaps',
   'null-analytics',
   'empty-transcript',
   'null-recording',
-  'emoji-and-rtl',
 ] as const;
 export type MessKind = (typeof MESS_KINDS)[number];
+
+/** About one conversation in twenty is messy. */
+export const MESSY_SHARE = 0.05;
 
 export function applyMess(conversation: Conversation, kind: MessKind, rng: Random): void {
   const messages = conversation.transcriptText ?? [];
   switch (kind) {
-    case 'fragments':
-      conversation.transcriptText = messages.flatMap((message) => splitUserMessage(message));
+    case 'duplicates':
+      conversation.transcriptText = withDuplicates(messages, rng);
       break;
-    case 'duplicates': {
-      const copies = messages.filter(() => rng.chance(0.15)).map((message) => ({ ...message }));
-      conversation.transcriptText = [...messages, ...copies];
-      break;
-    }
     case 'out-of-order':
-      for (let i = 1; i < messages.length; i += 3) {
-        const a = messages[i - 1]!;
-        messages[i - 1] = messages[i]!;
-        messages[i] = a;
-      }
+      conversation.transcriptText = outOfOrder(messages, rng);
       break;
-    case 'analytics-gaps': {
-      const analytics = conversation.conversationAnalytics;
-      if (analytics) {
-        delete analytics.address_of_caller;
-        analytics.email_address_of_caller = null;
-        analytics.sentiment_of_caller = rng.chance(0.5) ? null : analytics.sentiment_of_caller;
-        if (rng.chance(0.5)) delete analytics.action_items;
-      }
+    case 'analytics-gaps':
+      conversation.conversationAnalytics = withGaps(conversation, rng);
       break;
-    }
     case 'null-analytics':
       conversation.conversationAnalytics = null;
       break;
     case 'empty-transcript':
       conversation.transcriptText = [];
-      conversation.transcriptRecordingUrl = null;
       break;
     case 'null-recording':
       conversation.transcriptRecordingUrl = null;
       break;
-    case 'emoji-and-rtl':
-      for (const message of messages) {
-        if (message.speaker === 'USER' && rng.chance(0.5)) {
-          message.message = `${message.message} ${rng.pick(['🙂', '👍', '🎉', '😅'])}`;
-          message.message_id = message.message;
-        }
-      }
-      if (conversation.conversationAnalytics) {
-        conversation.conversationAnalytics.name_of_caller = rng.pick([
-          'سارة خان',
-          'דוד לוי',
-          'Zoë 🌸 Martin',
-        ]);
-      }
+    case 'fragments':
+    case 'unicode':
       break;
   }
 }
 
-function splitUserMessage(message: TranscriptMessage): TranscriptMessage[] {
-  const text = message.message ?? '';
-  const cut = text.indexOf(', ');
-  const startMs = parseTrataTimestamp(message.timestamp);
-  if (message.speaker !== 'USER' || cut < 0 || startMs === null) return [message];
-  const first = text.slice(0, cut + 1);
-  const rest = text.slice(cut + 2);
-  const laterStamp = formatTrataTimestamp(startMs + estimateSpeechSeconds(first) * 1000);
-  return [
-    { ...message, message: first, message_id: first },
-    { ...message, message: rest, message_id: rest, timestamp: laterStamp },
-  ];
+/** Exact copies of a few messages, a little later in the list, as in the seed. */
+function withDuplicates(messages: TranscriptMessage[], rng: Random): TranscriptMessage[] {
+  const out = [...messages];
+  const copies = Math.min(messages.length, rng.int(1, 3));
+  for (let i = 0; i < copies; i++) {
+    const from = rng.int(0, messages.length - 1);
+    const to = Math.min(out.length, from + rng.int(1, 3));
+    out.splice(to, 0, { ...messages[from]! });
+  }
+  return out;
+}
+
+/** A message or two stored after one that was said later. */
+function outOfOrder(messages: TranscriptMessage[], rng: Random): TranscriptMessage[] {
+  const out = [...messages];
+  if (out.length < 2) return out;
+  const first = rng.int(0, out.length - 2);
+  swapWithNext(out, first);
+  // A second swap at the same place would undo the first.
+  const second = rng.int(0, out.length - 2);
+  if (second !== first) swapWithNext(out, second);
+  return out;
+}
+
+function swapWithNext(messages: TranscriptMessage[], at: number): void {
+  const earlier = messages[at]!;
+  messages[at] = messages[at + 1]!;
+  messages[at + 1] = earlier;
+}
+
+/** Keys missing altogether, and others present but null. */
+function withGaps(conversation: Conversation, rng: Random): Conversation['conversationAnalytics'] {
+  const analytics = { ...conversation.conversationAnalytics };
+  delete analytics.address_of_caller;
+  if (rng.chance(0.5)) delete analytics.action_items;
+  analytics.email_address_of_caller = null;
+  analytics.sentiment_of_caller = rng.chance(0.5) ? null : analytics.sentiment_of_caller;
+  if (rng.chance(0.3)) analytics.prospectStatus = null;
+  if (rng.chance(0.3)) delete analytics.is_audio_consent_given;
+  return analytics;
 }

@@ -1,8 +1,7 @@
-import type { Conversation } from '../../contract';
-
 /**
- * A few conversations with fixed ids and positions, so tests and demos can open them directly:
- * the seed's own example, an XSS payload, no recording, an empty transcript and an hour-long call.
+ * A few conversations with fixed ids at fixed positions, whatever the seed or `now`, so tests and
+ * demos can open them directly: the seed's own example, an XSS payload, a call without a
+ * recording, an empty transcript and an hour-long call.
  */
 export const SPECIAL_IDS = {
   seed: 'con.1731301581.SEEDHARI',
@@ -18,11 +17,12 @@ export const NO_RECORDING_EXAMPLE_ID = SPECIAL_IDS.noRecording;
 export const EMPTY_TRANSCRIPT_EXAMPLE_ID = SPECIAL_IDS.emptyTranscript;
 export const LONG_CALL_EXAMPLE_ID = SPECIAL_IDS.long;
 
+/** Said as the caller's name and as a message of its own: the UI must show it as text. */
 export const XSS_PAYLOAD = '<img src=x onerror=alert(1)>';
 
 export type SpecialKind = Exclude<keyof typeof SPECIAL_IDS, 'seed'>;
 
-const POSITIONS: Record<number, SpecialKind> = {
+const POSITIONS: Readonly<Record<number, SpecialKind>> = {
   1: 'xss',
   2: 'noRecording',
   3: 'emptyTranscript',
@@ -33,25 +33,12 @@ export function specialKindAt(index: number): SpecialKind | undefined {
   return POSITIONS[index];
 }
 
-export function applySpecial(conversation: Conversation, kind: SpecialKind): void {
-  switch (kind) {
-    case 'xss': {
-      if (conversation.conversationAnalytics)
-        conversation.conversationAnalytics.name_of_caller = XSS_PAYLOAD;
-      const first = conversation.transcriptText?.find((message) => message.speaker === 'USER');
-      if (first) {
-        first.message = `${XSS_PAYLOAD} ${first.message ?? ''}`;
-        first.message_id = first.message;
-      }
-      break;
-    }
-    case 'noRecording':
-      conversation.transcriptRecordingUrl = null;
-      break;
-    case 'emptyTranscript':
-      conversation.transcriptText = [];
-      break;
-    case 'long':
-      break;
-  }
+/**
+ * Hour-long calls: one in 500 (0.2%), at fixed positions (4, 504, 1004...), so every 2,000 calls
+ * hold four of them, the first being `LONG_CALL_EXAMPLE_ID`.
+ */
+export const LONG_CALL_EVERY = 500;
+
+export function isLongCallAt(index: number): boolean {
+  return index % LONG_CALL_EVERY === 4;
 }

@@ -7,19 +7,21 @@ export interface ByteRange {
 export type RangeResult =
   { kind: 'full' } | { kind: 'partial'; range: ByteRange } | { kind: 'unsatisfiable' };
 
+const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/i;
+
 /**
- * Reads a `Range` header for one range of bytes (all a media element asks for). Multiple ranges
- * are served whole, as RFC 9110 allows; a malformed header is ignored; a range that starts past
- * the end is unsatisfiable.
+ * Reads a `Range` header for one range of bytes, which is all a media element asks for
+ * (RFC 9110 §14.1.2): `bytes=a-b`, `bytes=a-` or the suffix `bytes=-n`. A list of ranges is
+ * answered with the whole file, as the RFC allows; so is another unit. A malformed bytes range,
+ * or one that starts past the end, is unsatisfiable (416).
  */
 export function parseRange(header: string | undefined, size: number): RangeResult {
-  if (!header) return { kind: 'full' };
-  const match = /^bytes=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header.trim());
-  if (!match)
-    return header.trim().toLowerCase().startsWith('bytes=') && !header.includes(',')
-      ? { kind: 'unsatisfiable' }
-      : { kind: 'full' };
-  const [, first, last] = match;
+  if (header === undefined || header.trim() === '') return { kind: 'full' };
+  const text = header.replace(/\s+/g, '');
+  if (!/^bytes=/i.test(text) || text.includes(',')) return { kind: 'full' };
+  const match = SINGLE_RANGE.exec(text);
+  if (!match) return { kind: 'unsatisfiable' };
+  const [, first = '', last = ''] = match;
   if (first === '' && last === '') return { kind: 'unsatisfiable' };
   if (first === '') {
     const suffix = Number(last);
@@ -28,6 +30,14 @@ export function parseRange(header: string | undefined, size: number): RangeResul
   }
   const start = Number(first);
   const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
-  if (start >= size || end < start) return { kind: 'unsatisfiable' };
+  if (start >= size || Number(last === '' ? start : last) < start) return { kind: 'unsatisfiable' };
   return { kind: 'partial', range: { start, end } };
+}
+
+/**
+ * The `Content-Range` of a 206 (`bytes 0-99/1000`) or, without a range, of a 416: an asterisk
+ * and the size, so the client learns how large the file is.
+ */
+export function contentRange(range: ByteRange | null, size: number): string {
+  return range ? `bytes ${range.start}-${range.end}/${size}` : `bytes */${size}`;
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Conversation } from '../../contract';
-import { sendFileWithRange } from '../http/send-file-range';
+import { sendWithRange } from '../http/send-range';
 import type { FileCache } from './recording-cache';
-import type { SynthesizeRecording } from './synthesize';
+import { recordingBytes, type SynthesizeRecording } from './synthesize';
 
 export interface DemoRecordingOptions {
   getConversation(id: string): Conversation | null;
@@ -10,9 +10,14 @@ export interface DemoRecordingOptions {
   synthesize: SynthesizeRecording;
 }
 
+const NOT_FOUND = { detail: 'Recording not found' };
+
 /**
- * The demo API also stands in for Trata's storage host: `GET /recordings/{id}.mp3` is public
- * (like a storage URL), made on first request and cached.
+ * The demo API also stands in for Trata's storage host: `GET /recordings/{id}.mp3` is public,
+ * like a storage URL (the app server never sends the Trata token there). A recording is made on
+ * its first request and cached; Range, ETag and Cache-Control work as on a real storage host.
+ * Its size is known in advance (CBR), so it is sent while it is being made: a player starts
+ * within a second or so, and a range not made yet follows as soon as it is.
  */
 export function registerDemoRecordingRoutes(
   app: FastifyInstance,
@@ -21,19 +26,26 @@ export function registerDemoRecordingRoutes(
   app.get<{ Params: { file: string } }>('/recordings/:file', async (request, reply) => {
     const { file } = request.params;
     const conversation = file.endsWith('.mp3') ? options.getConversation(file.slice(0, -4)) : null;
-    if (!conversation?.transcriptRecordingUrl) {
-      return reply.code(404).send({ detail: 'Recording not found' });
-    }
-    const cached = await options.cache.get(conversation.id, () => options.synthesize(conversation));
-    return sendFileWithRange(request, reply, {
-      ...cached,
+    if (!conversation?.transcriptRecordingUrl) return reply.code(404).send(NOT_FOUND);
+    const recording = await options.cache.open(
+      conversation.id,
+      (write) => options.synthesize(conversation, { onChunk: write }),
+      recordingBytes(conversation),
+    );
+    return sendWithRange(request, reply, {
+      ...recording,
       contentType: 'audio/mpeg',
+      // The file for an id never changes, so browsers and proxies may keep it for a day.
       cacheControl: 'public, max-age=86400',
     });
   });
 }
 
-/** Makes the recordings of the calls a user will open first, one at a time, in the background. */
+/**
+ * Makes the recordings of the calls a user will open first, one at a time and at background
+ * priority, so a call the user opens meanwhile does not wait behind them. Failures are left for
+ * the request that needs the file to report.
+ */
 export async function warmRecordings(
   conversations: readonly Conversation[],
   options: Pick<DemoRecordingOptions, 'cache' | 'synthesize'>,
@@ -41,7 +53,11 @@ export async function warmRecordings(
   for (const conversation of conversations) {
     if (!conversation.transcriptRecordingUrl) continue;
     await options.cache
-      .get(conversation.id, () => options.synthesize(conversation))
+      .get(
+        conversation.id,
+        (write) => options.synthesize(conversation, { background: true, onChunk: write }),
+        recordingBytes(conversation),
+      )
       .catch(() => undefined);
   }
 }

@@ -1,209 +1,364 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { MPEGDecoder } from 'mpg123-decoder';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { peaksSchema } from '../../contract';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { peaksSchema, type Conversation } from '../../contract';
 import { registerRecordingRoutes } from '../app-server/recording-routes';
-import { createRecordingFetch } from '../app-server/recording-source';
-import {
-  generateConversations,
-  NO_RECORDING_EXAMPLE_ID,
-  SEED_EXAMPLE_ID,
-} from '../demo-data/generate';
+import { estimateSpeechSeconds, generateConversations } from '../demo-data/generate';
 import { registerDemoRecordingRoutes } from './demo-recording-routes';
-import { callSeconds, utterancesOf } from './render-call';
+import { stopPeaksWorker } from './peaks';
 import { createFileCache } from './recording-cache';
-import { synthesizeInline } from './synthesize';
+import { callSeconds, utterancesOf } from './render-call';
+import { createWorkerSynthesizer, recordingBytes, synthesizeInline } from './synthesize';
+import { decodeMp3, medianPitch, rms, type Decoded } from './testing/audio-analysis';
+import { conversationOf, NO_RECORDING_CALL, SHORT_CALL } from './testing/fixtures';
 
-const conversations = [
-  ...generateConversations({
-    count: 40,
-    seed: 3,
-    now: new Date('2026-11-20T00:00:00Z'),
-    recordingOrigin: 'http://placeholder',
-  }),
-];
-const short = conversations.find(
-  (c) =>
-    c.id !== SEED_EXAMPLE_ID &&
-    c.transcriptRecordingUrl &&
-    callSeconds(c) < 70 &&
-    (c.transcriptText?.length ?? 0) >= 4,
-)!;
+const seed = generateConversations({ count: 1, recordingOrigin: 'http://storage.invalid' }).next()
+  .value as Conversation;
+const TINY = conversationOf(
+  'con.1763631000.TINYCALL',
+  [
+    { at: 0.3, speaker: 'AI', text: 'Hello there.' },
+    { at: 1.6, speaker: 'USER', text: 'Hi.' },
+  ],
+  3,
+);
+const CONCURRENT = conversationOf(
+  'con.1763631000.TWOFIRST',
+  [{ at: 0.5, speaker: 'AI', text: 'Two requests, one synthesis.' }],
+  4,
+);
+const GATED = conversationOf(
+  'con.1763631000.GATEDCAL',
+  [
+    { at: 0.2, speaker: 'AI', text: 'First line, sent at once.' },
+    { at: 4, speaker: 'USER', text: 'Second line, sent later.' },
+  ],
+  7,
+);
+let openGate = () => {};
+const gate = new Promise<void>((resolve) => (openGate = resolve));
+const calls = new Map(
+  [SHORT_CALL, NO_RECORDING_CALL, seed, TINY, CONCURRENT, GATED].map((call) => [call.id, call]),
+);
+
 const dir = mkdtempSync(path.join(os.tmpdir(), 'callscope-recordings-'));
-let renders = 0;
+const renders = new Map<string, number>();
+const plainFetches = new Map<string, number>();
 let demo: FastifyInstance;
 let app: FastifyInstance;
 let origin = '';
 
+function appWithRoutes(): FastifyInstance {
+  const instance = Fastify();
+  registerRecordingRoutes(instance, {
+    // Stands in for asking the upstream API; the demo server plays the storage host.
+    locate: async (id) =>
+      id === 'con.1.GONE' || calls.get(id)?.transcriptRecordingUrl
+        ? `${origin}/recordings/${id}.mp3`
+        : id === 'con.1.DOWN'
+          ? 'http://127.0.0.1:9/recordings/down.mp3'
+          : null,
+    fetchRecording: (url, init) => {
+      if (!init.headers.range) plainFetches.set(url, (plainFetches.get(url) ?? 0) + 1);
+      return fetch(url, init);
+    },
+    peaksCache: createFileCache(path.join(dir, 'peaks'), '.json'),
+  });
+  return instance;
+}
+
 beforeAll(async () => {
   demo = Fastify();
   registerDemoRecordingRoutes(demo, {
-    getConversation: (id) => conversations.find((c) => c.id === id) ?? null,
+    getConversation: (id) => calls.get(id) ?? null,
     cache: createFileCache(path.join(dir, 'recordings'), '.mp3'),
-    synthesize: async (conversation) => {
-      renders++;
-      return synthesizeInline(conversation);
+    synthesize: async (conversation, options = {}) => {
+      renders.set(conversation.id, (renders.get(conversation.id) ?? 0) + 1);
+      if (conversation.id !== GATED.id) return synthesizeInline(conversation, options);
+      // Hands over the first piece at once and the rest only when the test opens the gate.
+      const held: Uint8Array[] = [];
+      const bytes = await synthesizeInline(conversation, {
+        onChunk: (chunk) =>
+          held.length || !options.onChunk ? held.push(chunk) : options.onChunk(chunk),
+      });
+      await gate;
+      for (const chunk of held) options.onChunk?.(chunk);
+      return bytes;
     },
   });
   await demo.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(demo.server.address() as AddressInfo).port}`;
-  app = Fastify();
-  registerRecordingRoutes(app, {
-    locate: async (id) =>
-      conversations.find((c) => c.id === id)?.transcriptRecordingUrl
-        ? `${origin}/recordings/${id}.mp3`
-        : null,
-    fetchRecording: createRecordingFetch({ allowedHosts: [], trustedOrigins: [origin] }),
-    peaksCache: createFileCache(path.join(dir, 'peaks'), '.json'),
-  });
+  app = appWithRoutes();
   await app.ready();
-}, 120_000);
+});
 
 afterAll(async () => {
-  await app.close();
-  await demo.close();
+  await app?.close();
+  await demo?.close();
+  await stopPeaksWorker();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function decode(bytes: Uint8Array) {
-  const decoder = new MPEGDecoder();
-  await decoder.ready;
-  const result = decoder.decode(bytes);
-  decoder.free();
+interface Answer {
+  status: number;
+  header(name: string): string | undefined;
+  body: Buffer;
+}
+
+async function fromDemo(id: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(`${origin}/recordings/${id}.mp3`, { headers });
+  const body = Buffer.from(await response.arrayBuffer());
   return {
-    samples: result.channelData[0]!.subarray(0, result.samplesDecoded),
-    rate: result.sampleRate,
+    status: response.status,
+    header: (name) => response.headers.get(name) ?? undefined,
+    body,
   };
 }
 
-function rms(samples: Float32Array, from: number, to: number): number {
-  let sum = 0;
-  const start = Math.max(0, Math.floor(from));
-  const end = Math.min(samples.length, Math.floor(to));
-  for (let i = start; i < end; i++) sum += samples[i]! ** 2;
-  return Math.sqrt(sum / Math.max(1, end - start));
+async function fromApp(id: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await app.inject({ url: `/api/conversations/${id}/recording`, headers });
+  const header = (name: string) => {
+    const value = response.headers[name];
+    return value === undefined ? undefined : String(value);
+  };
+  return { status: response.statusCode, header, body: response.rawPayload };
 }
 
-/** Zero-crossing rate over voiced frames: a cheap, robust stand-in for pitch and brightness. */
-function zeroCrossingRate(samples: Float32Array, from: number, to: number): number {
-  let crossings = 0;
-  let voiced = 0;
-  for (let frame = Math.floor(from); frame + 256 < Math.min(to, samples.length); frame += 256) {
-    if (rms(samples, frame, frame + 256) < 0.02) continue;
-    voiced += 256;
-    for (let i = frame + 1; i < frame + 256; i++)
-      if (samples[i - 1]! < 0 !== samples[i]! < 0) crossings++;
+async function audioOf(call: Conversation): Promise<Decoded> {
+  const { status, body } = await fromDemo(call.id);
+  expect(status).toBe(200);
+  return decodeMp3(new Uint8Array(body));
+}
+
+/**
+ * Speech right after every line's offset, and near-silence inside every gap over 2 s between
+ * the end of what was being said (by the transcript's own timing) and the next line.
+ */
+function expectSpeechWhereTheTranscriptSays(audio: Decoded, call: Conversation): number {
+  let saidUntil = 0;
+  let heardUntil = 0;
+  let gaps = 0;
+  for (const [index, line] of utterancesOf(call).entries()) {
+    const where = `line ${index} at ${line.offsetSeconds.toFixed(2)} s`;
+    if (line.offsetSeconds - saidUntil > 2) {
+      // Each line may run 10% + 0.3 s over its estimate; after that, silence until this one.
+      expect(line.offsetSeconds - heardUntil, where).toBeGreaterThan(0.5);
+      gaps++;
+      expect(rms(audio, heardUntil, line.offsetSeconds - 0.02), `gap before ${where}`).toBeLessThan(
+        0.002,
+      );
+    }
+    expect(rms(audio, line.offsetSeconds, line.offsetSeconds + 0.3), where).toBeGreaterThan(0.02);
+    const estimate = estimateSpeechSeconds(line.text);
+    saidUntil = Math.max(saidUntil, line.offsetSeconds + estimate);
+    heardUntil = Math.max(heardUntil, line.offsetSeconds + estimate * 1.1 + 0.4);
   }
-  return crossings / Math.max(1, voiced);
+  return gaps;
 }
 
-async function fetchRecording(id: string, range?: string) {
-  const response = await app.inject({
-    method: 'GET',
-    url: `/api/conversations/${id}/recording`,
-    headers: range ? { range } : {},
-  });
-  return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
-}
-
-describe('demo recordings', () => {
-  it('speaks every message at its offset, silent in long gaps, for exactly the call length', async () => {
-    const { body, status } = await fetchRecording(short.id);
-    expect(status).toBe(200);
-    const { samples, rate } = await decode(new Uint8Array(body));
-    expect(Math.abs(samples.length / rate - callSeconds(short))).toBeLessThan(0.05);
-    const utterances = utterancesOf(short);
-    for (const utterance of utterances) {
-      const at = utterance.offsetSeconds * rate;
-      expect(rms(samples, at, at + 0.3 * rate)).toBeGreaterThan(0.01);
-    }
-    for (let i = 1; i < utterances.length; i++) {
-      const gap = utterances[i]!.offsetSeconds - utterances[i - 1]!.offsetSeconds;
-      // The gap after the previous line's speech: check the last second before the next line.
-      if (gap > 2 + 0.5 * utterances[i - 1]!.text.split(' ').length) {
-        const next = utterances[i]!.offsetSeconds * rate;
-        expect(rms(samples, next - 0.9 * rate, next - 0.1 * rate)).toBeLessThan(0.005);
-      }
-    }
-  });
-
-  it('gives the agent and the caller measurably different voices', async () => {
-    const { samples, rate } = await decode(new Uint8Array((await fetchRecording(short.id)).body));
-    const span = (speaker: string) =>
-      utterancesOf(short)
-        .filter((u) => u.speaker === speaker)
-        .map((u) =>
-          zeroCrossingRate(samples, u.offsetSeconds * rate, (u.offsetSeconds + 1.5) * rate),
-        );
-    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-    expect(Math.abs(mean(span('AI')) - mean(span('USER')))).toBeGreaterThan(0.01);
-  });
-
-  it('honours Range: first bytes, last bytes, a suffix, and refuses an invalid range', async () => {
-    const full = await fetchRecording(short.id);
-    const size = full.body.length;
-    const first = await fetchRecording(short.id, 'bytes=0-99');
-    expect(first.status).toBe(206);
-    expect(first.headers['content-range']).toBe(`bytes 0-99/${size}`);
-    expect(first.headers['content-length']).toBe('100');
-    expect(first.headers['accept-ranges']).toBe('bytes');
-    expect(first.headers.etag).toBeTruthy();
-    expect(first.headers['cache-control']).toContain('max-age');
-    expect(Buffer.compare(first.body, full.body.subarray(0, 100))).toBe(0);
-    const last = await fetchRecording(short.id, `bytes=${size - 10}-${size - 1}`);
-    expect(Buffer.compare(last.body, full.body.subarray(size - 10))).toBe(0);
-    const suffix = await fetchRecording(short.id, 'bytes=-500');
-    expect(suffix.headers['content-range']).toBe(`bytes ${size - 500}-${size - 1}/${size}`);
-    expect(Buffer.compare(suffix.body, full.body.subarray(size - 500))).toBe(0);
-    const invalid = await fetchRecording(short.id, `bytes=${size + 10}-`);
-    expect(invalid.status).toBe(416);
-  });
-
-  it('answers 404 for a call without a recording', async () => {
-    expect((await fetchRecording(NO_RECORDING_EXAMPLE_ID)).status).toBe(404);
-  });
-
-  it('runs one synthesis for concurrent first requests, and none on a cache hit', async () => {
-    const target = conversations.find(
-      (c) =>
-        c !== short && c.id !== SEED_EXAMPLE_ID && c.transcriptRecordingUrl && callSeconds(c) < 60,
-    )!;
-    const before = renders;
-    const [a, b] = await Promise.all([
-      fetch(`${origin}/recordings/${target.id}.mp3`),
-      fetch(`${origin}/recordings/${target.id}.mp3`),
-    ]);
-    expect([a.status, b.status]).toEqual([200, 200]);
+describe('synthesized recordings', () => {
+  it('speak every line at its offset, with silence in the gaps, for exactly the call', async () => {
+    const audio = await audioOf(SHORT_CALL);
     expect(
-      Buffer.compare(Buffer.from(await a.arrayBuffer()), Buffer.from(await b.arrayBuffer())),
-    ).toBe(0);
-    expect(renders - before).toBe(1);
-    await fetch(`${origin}/recordings/${target.id}.mp3`);
-    expect(renders - before).toBe(1);
+      Math.abs(audio.samples.length / audio.sampleRate - callSeconds(SHORT_CALL)),
+    ).toBeLessThan(0.05);
+    expect(expectSpeechWhereTheTranscriptSays(audio, SHORT_CALL)).toBe(3);
+    // Each line starts at its offset, not before: the 0.25 s before a line that follows a
+    // silence is silent.
+    for (const line of utterancesOf(SHORT_CALL))
+      expect(rms(audio, line.offsetSeconds - 0.25, line.offsetSeconds - 0.01)).toBeLessThan(0.002);
   });
 
-  it('serves peaks whose length fits the duration', async () => {
-    const response = await app.inject({
-      method: 'GET',
-      url: `/api/conversations/${short.id}/peaks`,
-    });
-    expect(response.statusCode).toBe(200);
-    const peaks = peaksSchema.parse(response.json());
-    expect(Math.abs(peaks.duration - callSeconds(short))).toBeLessThan(0.05);
+  it('give the agent and the caller clearly different voices', async () => {
+    const audio = await audioOf(SHORT_CALL);
+    const pitchOf = (speaker: string) => {
+      const lines = utterancesOf(SHORT_CALL).filter((line) => line.speaker === speaker);
+      const pitches = lines.map((line) =>
+        medianPitch(audio, line.offsetSeconds, line.offsetSeconds + 2),
+      );
+      return pitches.reduce((sum: number, pitch) => sum + (pitch ?? 0), 0) / pitches.length;
+    };
+    const agent = pitchOf('AI');
+    const caller = pitchOf('USER');
+    expect(agent).toBeGreaterThan(150);
+    expect(caller).toBeGreaterThan(60);
+    expect(agent / caller).toBeGreaterThan(1.6);
+  });
+
+  it('render the seed example: unsorted, duplicated and overlapping lines, mixed', async () => {
+    const audio = await audioOf(seed);
+    expect(Math.abs(audio.samples.length / audio.sampleRate - 140.851)).toBeLessThan(0.05);
+    expect(expectSpeechWhereTheTranscriptSays(audio, seed)).toBe(4);
+    let peak = 0;
+    for (const sample of audio.samples) peak = Math.max(peak, Math.abs(sample));
+    expect(peak).toBeLessThan(1);
+  });
+
+  it('sound the same when made on the worker thread', async () => {
+    const synthesizer = createWorkerSynthesizer({ workers: 1 });
+    try {
+      const [viaWorker, inline] = await Promise.all([
+        synthesizer.synthesize(TINY).then(decodeMp3),
+        synthesizeInline(TINY).then(decodeMp3),
+      ]);
+      // eSpeak adds random noise (breath, fricatives), so compare levels, not bytes.
+      expect(viaWorker.samples.length).toBe(inline.samples.length);
+      for (let at = 0; at < 3; at += 0.1) {
+        const difference = Math.abs(rms(viaWorker, at, at + 0.1) - rms(inline, at, at + 0.1));
+        expect(difference, `at ${at.toFixed(1)} s`).toBeLessThan(0.02);
+      }
+      expect(rms(viaWorker, 0.3, 0.6)).toBeGreaterThan(0.02);
+    } finally {
+      await synthesizer.close();
+    }
+  });
+});
+
+describe('recording cache', () => {
+  it('runs one synthesis for two concurrent first requests, and none after', async () => {
+    const [a, b] = await Promise.all([fromDemo(CONCURRENT.id), fromDemo(CONCURRENT.id)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.equals(b.body)).toBe(true);
+    expect(renders.get(CONCURRENT.id)).toBe(1);
+    expect((await fromDemo(CONCURRENT.id)).body.equals(a.body)).toBe(true);
+    expect(renders.get(CONCURRENT.id)).toBe(1);
+    // The bytes are sent while the file is written, so its rename may land just after them.
+    await vi.waitFor(
+      () => expect(existsSync(path.join(dir, 'recordings', `${CONCURRENT.id}.mp3`))).toBe(true),
+      { timeout: 5_000 },
+    );
+    expect(
+      readdirSync(path.join(dir, 'recordings')).filter((name) => name.endsWith('.tmp')),
+    ).toEqual([]);
+  });
+});
+
+describe('a recording being made', () => {
+  it('is sent while it is made: the first bytes come before the last ones exist', async () => {
+    const early = await fromDemo(GATED.id, { range: 'bytes=0-99' });
+    expect(early.status).toBe(206);
+    expect(early.header('content-range')).toBe(`bytes 0-99/${recordingBytes(GATED)}`);
+    const whole = fromDemo(GATED.id);
+    openGate();
+    const { status, body, header } = await whole;
+    expect(status).toBe(200);
+    expect(body.length).toBe(recordingBytes(GATED));
+    expect(body.subarray(0, 100).equals(early.body)).toBe(true);
+    expect(header('etag')).toBe(early.header('etag'));
+    expect(renders.get(GATED.id)).toBe(1);
+    // The same file and tag from disk afterwards.
+    const cached = await fromDemo(GATED.id);
+    expect(cached.body.equals(body)).toBe(true);
+    expect(cached.header('etag')).toBe(early.header('etag'));
+  });
+});
+
+describe.each([
+  ['demo storage route', fromDemo],
+  ['app route', fromApp],
+])('%s', (_name, get) => {
+  it('serves the whole file with the headers a media element relies on', async () => {
+    const full = await get(SHORT_CALL.id);
+    expect(full.status).toBe(200);
+    expect(full.header('content-type')).toBe('audio/mpeg');
+    expect(full.header('accept-ranges')).toBe('bytes');
+    expect(full.header('content-length')).toBe(String(full.body.length));
+    expect(full.header('etag')).toMatch(/^"/);
+    expect(full.header('cache-control')).toContain('max-age=');
+    expect(full.body.subarray(0, 2).readUInt16BE(0) & 0xffe0).toBe(0xffe0);
+  });
+
+  it('honours Range: first bytes, last bytes, a suffix; refuses an invalid range', async () => {
+    const full = (await fromDemo(SHORT_CALL.id)).body;
+    const size = full.length;
+    const first = await get(SHORT_CALL.id, { range: 'bytes=0-99' });
+    expect(first.status).toBe(206);
+    expect(first.header('content-range')).toBe(`bytes 0-99/${size}`);
+    expect(first.header('content-length')).toBe('100');
+    expect(first.body.equals(full.subarray(0, 100))).toBe(true);
+    const last = await get(SHORT_CALL.id, { range: `bytes=${size - 10}-` });
+    expect(last.status).toBe(206);
+    expect(last.header('content-range')).toBe(`bytes ${size - 10}-${size - 1}/${size}`);
+    expect(last.body.equals(full.subarray(size - 10))).toBe(true);
+    const suffix = await get(SHORT_CALL.id, { range: 'bytes=-500' });
+    expect(suffix.status).toBe(206);
+    expect(suffix.header('content-range')).toBe(`bytes ${size - 500}-${size - 1}/${size}`);
+    expect(suffix.body.equals(full.subarray(size - 500))).toBe(true);
+    for (const range of [`bytes=${size}-`, 'bytes=500-100', 'bytes=abc']) {
+      const refused = await get(SHORT_CALL.id, { range });
+      expect(refused.status, range).toBe(416);
+      expect(refused.header('content-range'), range).toBe(`bytes */${size}`);
+    }
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const { header } = await get(SHORT_CALL.id, { range: 'bytes=0-0' });
+    const again = await get(SHORT_CALL.id, { 'if-none-match': header('etag')! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
+  it('answers 404 with a JSON detail for a call without a recording', async () => {
+    for (const id of [NO_RECORDING_CALL.id, 'con.1.UNKNOWN']) {
+      const missing = await get(id);
+      expect(missing.status, id).toBe(404);
+      expect(JSON.parse(missing.body.toString())).toHaveProperty('detail');
+    }
+  });
+});
+
+describe('app route failures', () => {
+  it('answers 404 when the storage host has no such file', async () => {
+    expect((await fromApp('con.1.GONE')).status).toBe(404);
+  });
+
+  it('answers 502 with the reason when the storage host cannot be reached', async () => {
+    const down = await fromApp('con.1.DOWN');
+    expect(down.status).toBe(502);
+    expect(JSON.parse(down.body.toString()).detail).toMatch(/\w/);
+  });
+});
+
+describe('peaks', () => {
+  const peaksOf = (instance: FastifyInstance, headers: Record<string, string> = {}) =>
+    instance.inject({ url: `/api/conversations/${SHORT_CALL.id}/peaks`, headers });
+
+  it('fit the recording’s duration and are computed once', async () => {
+    const url = `${origin}/recordings/${SHORT_CALL.id}.mp3`;
+    const before = plainFetches.get(url) ?? 0;
+    const first = await peaksOf(app);
+    expect(first.statusCode).toBe(200);
+    const peaks = peaksSchema.parse(first.json());
+    expect(Math.abs(peaks.duration - callSeconds(SHORT_CALL))).toBeLessThan(0.05);
     expect(peaks.length).toBe(
       Math.ceil((peaks.duration * peaks.sample_rate) / peaks.samples_per_pixel),
     );
-    expect(peaks.data).toHaveLength(peaks.length * 2);
+    expect(peaks.data).toHaveLength(2 * peaks.length);
     expect(Math.max(...peaks.data)).toBeGreaterThan(10);
-    const again = await app.inject({
-      method: 'GET',
-      url: `/api/conversations/${short.id}/peaks`,
-      headers: { 'if-none-match': response.headers.etag as string },
-    });
-    expect(again.statusCode).toBe(304);
+    expect(first.headers.etag).toBeTruthy();
+    expect(first.headers['cache-control']).toContain('max-age=');
+    const fetched = plainFetches.get(url);
+    expect(fetched).toBe(before + 1);
+
+    expect((await peaksOf(app)).json()).toEqual(peaks);
+    expect((await peaksOf(app, { 'if-none-match': String(first.headers.etag) })).statusCode).toBe(
+      304,
+    );
+    // A restarted server finds them on disk.
+    const restarted = appWithRoutes();
+    try {
+      expect((await peaksOf(restarted)).json()).toEqual(peaks);
+    } finally {
+      await restarted.close();
+    }
+    expect(plainFetches.get(url)).toBe(fetched);
+  });
+
+  it('answer 404 for a call without a recording', async () => {
+    const response = await app.inject({ url: `/api/conversations/${NO_RECORDING_CALL.id}/peaks` });
+    expect(response.statusCode).toBe(404);
   });
 });

@@ -35,7 +35,8 @@ function espeak(): Promise<EspeakWorker> {
 
 export async function speak(text: string, settings: VoiceSettings): Promise<Int16Array> {
   const worker = await espeak();
-  worker.set_voice(settings.voice);
+  // A voice eSpeak does not know leaves the previous one in place: fail loudly instead.
+  if (worker.set_voice(settings.voice) !== 0) throw new Error(`No eSpeak voice ${settings.voice}`);
   worker.rate = settings.rate;
   worker.pitch = settings.pitch;
   const chunks: Int16Array[] = [];

@@ -1,18 +1,17 @@
-import { parentPort } from 'node:worker_threads';
 import type { Conversation } from '../../contract';
-import { encodeMp3 } from './encode-mp3';
-import { renderCall } from './render-call';
-import { SPEECH_SAMPLE_RATE } from './speech-engine';
+import { synthesizeInline, warmUpSynthesis } from './synthesize';
+import { serveJobs } from './worker-pool';
 
-/** Runs synthesis and encoding off the server's event loop: an hour of speech takes a while. */
-parentPort?.on('message', async (job: { id: number; conversation: Conversation }) => {
-  try {
-    const mp3 = encodeMp3(await renderCall(job.conversation), SPEECH_SAMPLE_RATE);
-    parentPort!.postMessage({ id: job.id, mp3 }, [mp3.buffer as ArrayBuffer]);
-  } catch (error) {
-    parentPort!.postMessage({
-      id: job.id,
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
+/**
+ * Synthesis and encoding off the server's event loop: an hour of speech takes a while. The MP3
+ * goes back in pieces as it is made. Loading this module already starts eSpeak, so a warmed
+ * worker answers its first job at full speed.
+ */
+const ready = warmUpSynthesis().catch(() => undefined);
+
+serveJobs<Conversation, null, Uint8Array>(async (conversation, progress) => {
+  await ready;
+  // Copied, not transferred: the pieces are small, and synthesizeInline still joins them.
+  await synthesizeInline(conversation, { onChunk: (bytes) => progress(bytes) });
+  return { value: null };
 });

@@ -1,58 +1,81 @@
-import { Worker } from 'node:worker_threads';
 import type { Conversation } from '../../contract';
-import { encodeMp3 } from './encode-mp3';
-import { renderCall } from './render-call';
-import { SPEECH_SAMPLE_RATE } from './speech-engine';
+import { concatBytes, createMp3Stream, encodeMp3, mp3Bytes } from './encode-mp3';
+import { CALL_SAMPLE_RATE, callSeconds, renderCall } from './render-call';
+import { speak } from './speech-engine';
+import { AGENT_VOICE } from './voices';
+import { createWorkerPool, type RunOptions } from './worker-pool';
 
-export type SynthesizeRecording = (conversation: Conversation) => Promise<Uint8Array>;
+export interface SynthesizeOptions extends RunOptions {
+  /** Receives the MP3 in order as it is made, so a player can start long before the end. */
+  onChunk?: (bytes: Uint8Array) => void;
+}
 
-/** In-process synthesis: simple, and what tests use. */
-export const synthesizeInline: SynthesizeRecording = async (conversation) =>
-  encodeMp3(await renderCall(conversation), SPEECH_SAMPLE_RATE);
+/** Makes a conversation's recording; resolves with the whole MP3 (all the chunks, joined). */
+export type SynthesizeRecording = (
+  conversation: Conversation,
+  options?: SynthesizeOptions,
+) => Promise<Uint8Array>;
 
-type Reply = { id: number; mp3?: Uint8Array; error?: string };
+/** The size of a conversation's recording, known before it is made (it is CBR). */
+export function recordingBytes(conversation: Conversation): number {
+  return mp3Bytes(Math.round(callSeconds(conversation) * CALL_SAMPLE_RATE), CALL_SAMPLE_RATE);
+}
+
+/** In-process synthesis: what tests and the worker use. */
+export async function synthesizeInline(
+  conversation: Conversation,
+  options: Pick<SynthesizeOptions, 'onChunk'> = {},
+): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  const keep = (bytes: Uint8Array) => {
+    if (!bytes.length) return;
+    parts.push(bytes);
+    options.onChunk?.(bytes);
+  };
+  let encoder: ReturnType<typeof createMp3Stream> | undefined;
+  let encoded = 0;
+  await renderCall(conversation, (mix, finalUpTo) => {
+    encoder ??= createMp3Stream(mix.length, CALL_SAMPLE_RATE);
+    keep(encoder.push(mix.subarray(encoded, finalUpTo)));
+    encoded = finalUpTo;
+  });
+  if (encoder) keep(encoder.end());
+  return concatBytes(parts);
+}
+
+/** Instantiates eSpeak and lets the JIT see the mixer and the encoder once. */
+export async function warmUpSynthesis(): Promise<void> {
+  await speak('Hello.', AGENT_VOICE);
+  encodeMp3(new Int16Array(CALL_SAMPLE_RATE), CALL_SAMPLE_RATE);
+}
 
 /**
- * Synthesis on one worker thread, one job at a time, so a long call never stalls the API. The
- * worker is loaded through tsx, the same way the server itself runs.
+ * Synthesis on worker threads, so a long call never stalls the API. Two workers by default:
+ * background warming ({@link RunOptions.background}) keeps one free, so a call a user opens
+ * never queues behind an hour-long warm-up. Both start at once and load eSpeak (about 100 MB
+ * each), so no request waits for a worker to boot.
  */
-export function createWorkerSynthesizer(): {
+export function createWorkerSynthesizer(options: { workers?: number } = {}): {
   synthesize: SynthesizeRecording;
   close(): Promise<void>;
 } {
-  let worker: Worker | undefined;
-  let nextId = 0;
-  const pending = new Map<number, { resolve(mp3: Uint8Array): void; reject(error: Error): void }>();
-
-  function start(): Worker {
-    const created = new Worker(new URL('./synthesis-worker.mjs', import.meta.url));
-    created.unref();
-    created.on('message', (reply: Reply) => {
-      const job = pending.get(reply.id);
-      pending.delete(reply.id);
-      if (reply.mp3) job?.resolve(reply.mp3);
-      else job?.reject(new Error(reply.error ?? 'synthesis failed'));
-    });
-    created.on('error', (error) => {
-      for (const job of pending.values()) job.reject(error);
-      pending.clear();
-      worker = undefined;
-    });
-    return created;
-  }
-
+  const pool = createWorkerPool<Conversation, Uint8Array, Uint8Array>(
+    new URL('./synthesis-worker.ts', import.meta.url),
+    options.workers ?? 2,
+  );
+  pool.warm();
   return {
-    synthesize(conversation) {
-      worker ??= start();
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker!.postMessage({ id, conversation });
+    async synthesize(conversation, { onChunk, ...runOptions } = {}) {
+      const parts: Uint8Array[] = [];
+      await pool.run(conversation, {
+        ...runOptions,
+        onProgress(bytes) {
+          parts.push(bytes);
+          onChunk?.(bytes);
+        },
       });
+      return concatBytes(parts);
     },
-    async close() {
-      await worker?.terminate();
-      worker = undefined;
-    },
+    close: () => pool.close(),
   };
 }

@@ -1,4 +1,5 @@
 import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { SessionMenu } from '@/features/session';
 
 export function AppLayout() {
   return (
@@ -18,6 +19,7 @@ export function AppLayout() {
           <span className="text-sm text-slate-500">
             Calls answered by your Trata AI receptionists
           </span>
+          <SessionMenu />
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6">

@@ -1,6 +1,7 @@
 import { apiErrorBodySchema, type ValidationIssue } from '@contract';
 
-export type ApiErrorKind = 'validation' | 'auth' | 'not-found' | 'upstream' | 'server' | 'network';
+export type ApiErrorKind =
+  'validation' | 'auth' | 'session' | 'not-found' | 'upstream' | 'server' | 'network';
 
 /** An API failure with the server's reason in words, ready to show to a person. */
 export class ApiError extends Error {
@@ -48,7 +49,7 @@ export async function apiRequest(
   }
   const text = await response.text();
   const data = parseJson(text);
-  if (!response.ok) throw errorFromResponse(response.status, data);
+  if (!response.ok) throw errorFromResponse(response.status, data, response.headers);
   if (data === undefined) {
     throw new ApiError(
       'upstream',
@@ -68,9 +69,15 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function errorFromResponse(status: number, body: unknown): ApiError {
+/** The app server marks its own 401s (the dashboard session ended) with this header. */
+export const SIGN_IN_HEADER = 'x-callscope-sign-in';
+
+export function errorFromResponse(status: number, body: unknown, headers?: Headers): ApiError {
   const parsed = apiErrorBodySchema.safeParse(body);
   const detail = parsed.success ? parsed.data.detail : undefined;
+  if (status === 401 && headers?.has(SIGN_IN_HEADER)) {
+    return new ApiError('session', status, 'Your Callscope session has ended. Sign in again.');
+  }
   if (status === 401 || status === 403) {
     return new ApiError('auth', status, 'Not signed in to the API: the server was refused access.');
   }

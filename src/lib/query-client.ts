@@ -1,8 +1,20 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-client';
 
-export function createQueryClient(): QueryClient {
+/** Where a page goes when its dashboard session ends: the sign-in page, then back here. */
+export function signInUrl(location: Pick<Location, 'pathname' | 'search'>): string {
+  return `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`;
+}
+
+export function createQueryClient(
+  onSessionEnded: () => void = () => window.location.assign(signInUrl(window.location)),
+): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.kind === 'session') onSessionEnded();
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

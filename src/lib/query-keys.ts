@@ -11,3 +11,7 @@ export const conversationKeys = {
   detail: (id: string) => [...conversationKeys.details(), id] as const,
   peaks: (id: string) => [...conversationKeys.detail(id), 'peaks'] as const,
 };
+
+export const sessionKeys = {
+  current: () => ['session'] as const,
+};

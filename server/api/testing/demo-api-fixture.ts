@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Conversation } from '../../../contract';
 import { createConversationStore, type ConversationStore } from '../../db/conversation-store';
-import { openDatabase } from '../../db/open-database';
-import { generateConversations } from '../../demo-data/generate';
+import type { ListOptions } from '../../db/list-conversations';
+import { openMemoryDatabase } from '../../db/open-database';
+import { fixtureConversations } from '../../db/testing/fixture-conversations';
 import { createDemoApi } from '../create-demo-api';
 
 export const TEST_TOKEN = 'test-token-123456';
@@ -15,18 +16,17 @@ export interface DemoApiFixture {
   close(): Promise<void>;
 }
 
-/** A demo API over an in-memory database holding `count` generated conversations. */
-export function createDemoApiFixture(count: number): DemoApiFixture {
-  const db = openDatabase(':memory:');
-  const store = createConversationStore(db);
-  const conversations = [
-    ...generateConversations({
-      count,
-      seed: 7,
-      now: new Date('2026-11-01T12:00:00Z'),
-      recordingOrigin: 'http://127.0.0.1:1',
-    }),
-  ];
+/**
+ * A demo API over a private in-memory database holding `conversations` (by default `count` rows
+ * of the test fixture, which is full of ties, nulls and unicode).
+ */
+export function createDemoApiFixture(
+  count: number,
+  options: ListOptions & { conversations?: Conversation[] } = {},
+): DemoApiFixture {
+  const db = openMemoryDatabase();
+  const store = createConversationStore(db, options);
+  const conversations = options.conversations ?? fixtureConversations(count, 7);
   store.insertMany(conversations);
   const app = createDemoApi({ store, token: TEST_TOKEN });
   return {

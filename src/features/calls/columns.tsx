@@ -43,6 +43,12 @@ export const COLUMN_LABELS: Record<string, string> = {
   status: 'Status',
 };
 
+/**
+ * The row link stretches over the whole row; text with a hover title sits above it so the title
+ * shows. A click there still opens the call (see the table's click handler).
+ */
+const ABOVE_ROW_LINK = 'relative z-10';
+
 const ok = (row: ConversationRow) => (row.kind === 'ok' ? row.conversation : null);
 
 export const callColumns = helper.columns([
@@ -74,7 +80,7 @@ export const callColumns = helper.columns([
             {analytics?.name_of_caller || 'Unknown caller'}
           </span>
           <span className="text-xs text-slate-500 tabular-nums">
-            {formatPhone(analytics?.phone_number_of_caller)}
+            {phoneText(analytics?.phone_number_of_caller)}
           </span>
         </span>
       );
@@ -100,7 +106,7 @@ export const callColumns = helper.columns([
       const call = ok(row.original);
       const summary = call?.conversationAnalytics?.summary || call?.transcriptSummary || MISSING;
       return (
-        <span className="block max-w-md truncate" title={summary}>
+        <span className={`block max-w-md truncate ${ABOVE_ROW_LINK}`} title={summary}>
           {summary}
         </span>
       );
@@ -114,7 +120,7 @@ export const callColumns = helper.columns([
       if (consent === false) {
         return (
           <span
-            className="inline-flex items-center gap-1 text-amber-800"
+            className={`inline-flex items-center gap-1 text-amber-800 ${ABOVE_ROW_LINK}`}
             title="The caller did not consent to the recording"
           >
             <span aria-hidden="true">⚠</span>
@@ -142,10 +148,27 @@ function StartTime({ value }: { value: string | undefined }) {
   return (
     <time
       dateTime={new Date(epoch).toISOString()}
-      title={formatExactTime(epoch)}
-      className="whitespace-nowrap"
+      // An Intl formatter per row costs milliseconds; the exact time is only needed on hover.
+      onPointerEnter={(event) => {
+        event.currentTarget.title ||= formatExactTime(epoch);
+      }}
+      className={`whitespace-nowrap ${ABOVE_ROW_LINK}`}
     >
       {formatRelative(epoch)}
     </time>
   );
+}
+
+const phoneTexts = new Map<string, string>();
+
+/** The same callers come back page after page; their number is formatted once. */
+function phoneText(raw: string | null | undefined): string {
+  if (raw == null) return formatPhone(raw);
+  let text = phoneTexts.get(raw);
+  if (text === undefined) {
+    if (phoneTexts.size > 5_000) phoneTexts.clear();
+    text = formatPhone(raw);
+    phoneTexts.set(raw, text);
+  }
+  return text;
 }

@@ -1,87 +1,145 @@
-import { memo } from 'react';
+import { memo, useCallback, useSyncExternalStore } from 'react';
 import { cn } from '@/lib/cn';
 import { formatClock } from '@/lib/format';
+import type { ActiveStore } from '../transcript/active-store';
 import { splitHighlights } from '../transcript/highlight';
 import type { Bubble } from '../transcript/normalize';
 
 interface BubbleItemProps {
   bubble: Bubble;
-  agentName: string;
-  active: boolean;
+  index: number;
+  activeStore: ActiveStore;
+  speakerLabel: string;
   query: string;
-  focusedMatch: boolean;
-  onSeek(seconds: number): void;
+  /** "fragment:occurrence" of the search hit in focus, when it is in this bubble. */
+  focusedMatch: string | null;
+  /** Null when there is no audio to seek: times and text are then plain text. */
+  onSeek: ((seconds: number) => void) | null;
+}
+
+function useIsActive(store: ActiveStore, index: number): boolean {
+  const subscribe = useCallback(
+    (listener: () => void) => store.subscribeIndex(index, listener),
+    [store, index],
+  );
+  return useSyncExternalStore(subscribe, () => store.get() === index);
 }
 
 /**
- * One bubble. Memoized, so a change of the active bubble re-renders only the old and the new
- * one; text (and search hits) are React text nodes, never HTML.
+ * One bubble. It subscribes to its own "am I playing?" bit and is memoized, so a change of
+ * active bubble re-renders only the old and the new one. Text and search hits are React text
+ * nodes, never HTML.
  */
 export const BubbleItem = memo(function BubbleItem({
   bubble,
-  agentName,
-  active,
+  index,
+  activeStore,
+  speakerLabel,
   query,
   focusedMatch,
   onSeek,
 }: BubbleItemProps) {
+  const active = useIsActive(activeStore, index);
   const isAgent = bubble.speaker === 'AI';
-  const name = isAgent
-    ? agentName
-    : bubble.speaker === 'USER'
-      ? 'Caller'
-      : bubble.speakerName || 'Unknown speaker';
+  const clock = formatClock(bubble.offset);
   return (
     <li
       data-bubble={bubble.key}
       aria-current={active ? 'true' : undefined}
-      className={cn('flex', isAgent ? 'justify-start' : 'justify-end')}
+      // Focusable from script only, so an evidence link can take the reader here.
+      tabIndex={-1}
+      className={cn(
+        'flex rounded-2xl outline-offset-2 focus:outline-2 focus:outline-amber-500',
+        isAgent ? 'justify-start pr-10' : 'justify-end pl-10',
+      )}
     >
       <div
         className={cn(
-          'max-w-[80%] rounded-2xl px-3.5 py-2 text-sm leading-relaxed shadow-sm ring-1 transition-colors',
+          'max-w-[44rem] rounded-2xl px-3.5 py-2 text-sm leading-relaxed shadow-sm ring-1',
           isAgent
             ? 'rounded-bl-sm bg-white ring-slate-200'
-            : 'rounded-br-sm bg-indigo-50 ring-indigo-100',
-          active && 'ring-2 ring-indigo-600',
-          focusedMatch && 'ring-2 ring-amber-500',
+            : 'rounded-br-sm bg-sky-50 ring-sky-200',
+          active && 'bg-indigo-50 ring-2 ring-indigo-600',
         )}
       >
-        <div className="mb-0.5 flex items-center gap-2 text-xs text-slate-700">
-          <span className="font-semibold text-slate-700">{name}</span>
-          <button
-            type="button"
-            onClick={() => onSeek(bubble.offset)}
-            className="font-mono tabular-nums hover:text-indigo-700 hover:underline"
-            aria-label={`Play from ${formatClock(bubble.offset)}`}
-          >
-            {formatClock(bubble.offset)}
-          </button>
-          {active ? <span className="sr-only">(playing)</span> : null}
-        </div>
-        <p>
-          {bubble.fragments.map((fragment, index) => (
-            <span key={index}>
-              {index > 0 ? ' ' : null}
-              <button
-                type="button"
-                onClick={() => onSeek(fragment.offset)}
-                className="cursor-pointer text-left text-slate-900 hover:underline hover:decoration-slate-300"
-              >
-                {splitHighlights(fragment.text, query).map((part, partIndex) =>
-                  part.match ? (
-                    <mark key={partIndex} className="rounded bg-amber-200 px-0.5 text-inherit">
-                      {part.text}
-                    </mark>
-                  ) : (
-                    <span key={partIndex}>{part.text}</span>
-                  ),
-                )}
-              </button>
+        <div
+          className={cn(
+            'mb-0.5 flex items-center gap-2 text-xs',
+            isAgent ? 'text-slate-600' : 'justify-end text-sky-900',
+          )}
+        >
+          <span className="font-semibold">{speakerLabel}</span>
+          {onSeek ? (
+            <button
+              type="button"
+              onClick={() => onSeek(bubble.offset)}
+              className="rounded font-mono tabular-nums hover:text-indigo-700 hover:underline"
+              aria-label={`Play from ${clock}`}
+            >
+              {clock}
+            </button>
+          ) : (
+            <span className="font-mono tabular-nums">{clock}</span>
+          )}
+          {active ? (
+            <span className="rounded bg-indigo-600 px-1.5 text-[0.65rem] font-semibold tracking-wide text-white uppercase">
+              Current
             </span>
-          ))}
+          ) : null}
+        </div>
+        <p className="text-slate-900">
+          {bubble.fragments.map((fragment, fragmentIndex) => {
+            const text = (
+              <Highlighted
+                text={fragment.text}
+                query={query}
+                focused={
+                  focusedMatch?.startsWith(`${fragmentIndex}:`)
+                    ? Number(focusedMatch.split(':')[1])
+                    : -1
+                }
+              />
+            );
+            return (
+              <span key={fragmentIndex}>
+                {fragmentIndex > 0 ? ' ' : null}
+                {onSeek ? (
+                  <button
+                    type="button"
+                    onClick={() => onSeek(fragment.offset)}
+                    title={`Play from ${formatClock(fragment.offset)}`}
+                    className="cursor-pointer rounded-sm text-left hover:bg-slate-900/5"
+                  >
+                    {text}
+                  </button>
+                ) : (
+                  text
+                )}
+              </span>
+            );
+          })}
         </p>
       </div>
     </li>
   );
 });
+
+function Highlighted({ text, query, focused }: { text: string; query: string; focused: number }) {
+  let occurrence = 0;
+  return splitHighlights(text, query).map((part, partIndex) => {
+    if (!part.match) return <span key={partIndex}>{part.text}</span>;
+    const current = occurrence++ === focused;
+    return (
+      <mark
+        key={partIndex}
+        data-current-match={current ? '' : undefined}
+        className={cn(
+          'rounded-sm px-0.5 text-inherit',
+          current ? 'bg-amber-400 outline-2 outline-amber-700' : 'bg-amber-200',
+        )}
+      >
+        {part.text}
+      </mark>
+    );
+  });
+}

@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
-import { parseTrataTimestamp, type Conversation } from '@contract';
-import { formatExactTime } from '@/lib/format';
-import type { useNeighbours } from '../hooks-neighbours';
-
-export type Neighbours = ReturnType<typeof useNeighbours>;
+import { parseTrataTimestamp, secondsBetween, type Conversation } from '@contract';
+import { Kbd } from '@/components/ui/kbd';
+import { formatDuration, formatExactTime } from '@/lib/format';
+import type { Neighbour, Neighbours } from '../use-neighbours';
 
 export function CallHeader({
   conversation,
@@ -12,39 +11,64 @@ export function CallHeader({
   conversation: Conversation;
   neighbours: Neighbours;
 }) {
-  const name = conversation.conversationAnalytics?.name_of_caller || 'Unknown caller';
-  const linkState = { listSearch: neighbours.listSearch };
+  const name = conversation.conversationAnalytics?.name_of_caller?.trim() || 'Unknown caller';
+  const facts = [
+    formatExactTime(parseTrataTimestamp(conversation.timestampStart)),
+    formatDuration(secondsBetween(conversation.timestampStart, conversation.timestampEnd)),
+    conversation.sourceType,
+  ].filter(Boolean);
   return (
-    <header className="flex flex-wrap items-center justify-between gap-3">
-      <div>
+    <header className="flex flex-wrap items-end justify-between gap-3">
+      <div className="min-w-0">
         <Link to={neighbours.listHref} className="text-sm text-indigo-700 hover:underline">
-          ← All calls
+          <span aria-hidden="true">← </span>All calls
         </Link>
-        <h1 className="mt-1 text-xl font-semibold text-slate-900">{name}</h1>
-        <p className="text-sm text-slate-600">
-          {formatExactTime(parseTrataTimestamp(conversation.timestampStart))}
-        </p>
+        <h1 className="mt-1 truncate text-xl font-semibold text-slate-900" title={name}>
+          {name}
+        </h1>
+        <p className="text-sm text-slate-600">{facts.join(' · ')}</p>
       </div>
-      <nav aria-label="Calls in this list" className="flex gap-2 text-sm">
-        {neighbours.previous ? (
-          <Link
-            to={`/calls/${encodeURIComponent(neighbours.previous)}`}
-            state={linkState}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
-          >
-            ← Previous call
-          </Link>
-        ) : null}
-        {neighbours.next ? (
-          <Link
-            to={`/calls/${encodeURIComponent(neighbours.next)}`}
-            state={linkState}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
-          >
-            Next call →
-          </Link>
-        ) : null}
-      </nav>
+      {/* Opened on its own (not from the list), a call has no neighbours to show. */}
+      {neighbours.previous || neighbours.next ? (
+        <nav aria-label="Calls in this list" className="flex items-center gap-2 text-sm">
+          <NeighbourLink neighbour={neighbours.previous} shortcut="k">
+            <span aria-hidden="true">← </span>Previous call
+          </NeighbourLink>
+          <NeighbourLink neighbour={neighbours.next} shortcut="j">
+            Next call<span aria-hidden="true"> →</span>
+          </NeighbourLink>
+        </nav>
+      ) : null}
     </header>
+  );
+}
+
+function NeighbourLink({
+  neighbour,
+  shortcut,
+  children,
+}: {
+  neighbour: Neighbour | undefined;
+  shortcut: string;
+  children: React.ReactNode;
+}) {
+  const look = 'inline-flex items-center gap-2 rounded-md border px-3 py-1.5';
+  if (!neighbour) {
+    return (
+      <span aria-disabled="true" className={`${look} border-slate-200 text-slate-400`}>
+        {children}
+      </span>
+    );
+  }
+  return (
+    <Link
+      to={`/calls/${encodeURIComponent(neighbour.id)}`}
+      state={{ listSearch: neighbour.listSearch }}
+      aria-keyshortcuts={shortcut}
+      className={`${look} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
+    >
+      {children}
+      <Kbd aria-hidden="true">{shortcut}</Kbd>
+    </Link>
   );
 }

@@ -1,20 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { secondsBetween, type Conversation } from '@contract';
 import { InsightsPanel } from '../insights/insights-panel';
-import { usePlayerShortcuts } from '../hooks-shortcuts';
-import { useCallSearch } from '../hooks-call-search';
+import { momentUrl, parseStartAt } from '../player/moment-link';
 import { peaksQueryOptions, recordingUrl } from '../player/peaks-api';
 import { PlayerPanel } from '../player/player-panel';
 import { ShortcutsDialog } from '../player/shortcuts-dialog';
+import { usePlayerShortcuts } from '../player/use-player-shortcuts';
 import { useWavesurfer } from '../player/use-wavesurfer';
+import { CallSearchBox } from '../search/call-search-box';
+import { matchRegions } from '../search/find-matches';
+import { useCallSearch } from '../search/use-call-search';
 import { findActiveIndex } from '../transcript/active-bubble';
-import { responseLatencies } from '../transcript/latency';
-import { normalizeTranscript } from '../transcript/normalize';
-import { estimateSpeechSeconds } from '../transcript/speech-time';
-import type { Neighbours } from './call-header';
-import { CallSearch } from './call-search';
+import { useTranscript } from '../transcript/use-transcript';
+import type { Neighbour, Neighbours } from '../use-neighbours';
+import { RecordingNotice } from './recording-notice';
 import { TranscriptView } from './transcript-view';
 
 export function CallWorkspace({
@@ -26,95 +27,81 @@ export function CallWorkspace({
 }) {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  const startAt = Math.max(0, Number(searchParams.get('t')) || 0);
-  const bubbles = useMemo(
-    () => normalizeTranscript(conversation.transcriptText, conversation),
-    [conversation],
+  const [startAt] = useState(() => parseStartAt(searchParams.get('t')));
+  const { bubbles, offsets, latencies, agentName, activeStore } = useTranscript(
+    conversation,
+    startAt,
   );
-  const offsets = useMemo(() => bubbles.map((bubble) => bubble.offset), [bubbles]);
-  const latencies = useMemo(() => responseLatencies(bubbles), [bubbles]);
-  const agentName = agentNameFrom(bubbles) ?? 'AI agent';
   const hasRecording = !!conversation.transcriptRecordingUrl;
   const peaks = useQuery({ ...peaksQueryOptions(conversation.id), enabled: hasRecording });
-  const source = useMemo(
-    () => (peaks.data ? { url: recordingUrl(conversation.id), peaks: peaks.data } : null),
-    [peaks.data, conversation.id],
-  );
   const waveformRef = useRef<HTMLDivElement>(null);
-  const { clock, state, controls } = useWavesurfer(waveformRef, source, startAt);
-  const [activeIndex, setActiveIndex] = useState(() => findActiveIndex(offsets, startAt));
-  const [helpOpen, setHelpOpen] = useState(false);
-  const searchInput = useRef<HTMLInputElement>(null);
-  const search = useCallSearch(bubbles);
-  const duration =
-    peaks.data?.duration ??
-    secondsBetween(conversation.timestampStart, conversation.timestampEnd) ??
-    0;
-
-  // State changes only when the active bubble changes, not on every timeupdate.
+  const { clock, state, controls } = useWavesurfer(
+    waveformRef,
+    { url: hasRecording ? recordingUrl(conversation.id) : null, peaks: peaks.data },
+    startAt,
+  );
+  // The store changes only when the active bubble does, not on every tick of the clock.
   useEffect(
-    () => clock.subscribe(() => setActiveIndex(findActiveIndex(offsets, clock.get()))),
-    [clock, offsets],
+    () => clock.subscribe(() => activeStore.set(findActiveIndex(offsets, clock.get()))),
+    [clock, activeStore, offsets],
   );
 
+  const search = useCallSearch(bubbles);
+  const searchInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    const hits = [...new Set(search.matches)].map((index) => ({
-      start: bubbles[index]!.offset,
-      end: bubbles[index]!.offset + estimateSpeechSeconds(bubbles[index]!.text),
-    }));
-    controls.markRegions(state.ready ? hits : []);
-  }, [search.matches, bubbles, controls, state.ready]);
+    controls.markRegions(state.ready ? matchRegions(bubbles, search.matches) : []);
+  }, [controls, state.ready, bubbles, search.matches]);
 
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const open = useCallback(
+    (neighbour: Neighbour | undefined) => {
+      if (neighbour)
+        void navigate(`/calls/${encodeURIComponent(neighbour.id)}`, {
+          state: { listSearch: neighbour.listSearch },
+        });
+    },
+    [navigate],
+  );
+  usePlayerShortcuts({
+    controls,
+    onNextCall: () => open(neighbours.next),
+    onPreviousCall: () => open(neighbours.previous),
+    onSearch: () => searchInput.current?.focus(),
+    onHelp: () => setHelpOpen(true),
+  });
+
+  const playable = hasRecording && !peaks.isError && !state.error;
   const seekAndPlay = useCallback(
     (seconds: number) => controls.seek(seconds, { play: true }),
     [controls],
   );
-  const shortcutActions = useMemo(
-    () => ({
-      controls,
-      state,
-      onNext: () =>
-        neighbours.next &&
-        navigate(`/calls/${encodeURIComponent(neighbours.next)}`, {
-          state: { listSearch: neighbours.listSearch },
-        }),
-      onPrevious: () =>
-        neighbours.previous &&
-        navigate(`/calls/${encodeURIComponent(neighbours.previous)}`, {
-          state: { listSearch: neighbours.listSearch },
-        }),
-      onSearch: () => searchInput.current?.focus(),
-      onHelp: () => setHelpOpen(true),
-    }),
-    [controls, state, neighbours, navigate],
+  const [reveal, setReveal] = useState<{ bubble: number; nonce: number } | null>(null);
+  const jumpToBubble = useCallback(
+    (index: number) => {
+      if (playable) seekAndPlay(bubbles[index]!.offset);
+      setReveal((current) => ({ bubble: index, nonce: (current?.nonce ?? 0) + 1 }));
+    },
+    [playable, seekAndPlay, bubbles],
   );
-  usePlayerShortcuts(shortcutActions);
-
+  const duration =
+    peaks.data?.duration ??
+    secondsBetween(conversation.timestampStart, conversation.timestampEnd) ??
+    0;
   const copyMoment = () => {
-    const url = new URL(window.location.href);
-    url.searchParams.set('t', String(Math.floor(clock.get())));
-    void navigator.clipboard?.writeText(url.toString()).catch(() => undefined);
+    void navigator.clipboard
+      ?.writeText(momentUrl(window.location.href, clock.get()))
+      .then(() => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 2000);
+      })
+      .catch(() => undefined);
   };
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="flex min-w-0 flex-col gap-3">
-        {!hasRecording ? (
-          <p
-            role="status"
-            className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-700"
-          >
-            This call has no recording. The transcript below is complete and searchable.
-          </p>
-        ) : peaks.isError || state.error ? (
-          <p
-            role="status"
-            className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            The recording is not available: {state.error ?? peaks.error?.message}. The transcript
-            below is complete and searchable.
-          </p>
-        ) : (
+        {playable ? (
           <PlayerPanel
             waveformRef={waveformRef}
             clock={clock}
@@ -124,42 +111,40 @@ export function CallWorkspace({
             downloadUrl={recordingUrl(conversation.id)}
             latencies={latencies}
             onCopyMoment={copyMoment}
+            copied={copied}
             onShowShortcuts={() => setHelpOpen(true)}
           />
+        ) : (
+          <RecordingNotice
+            reason={
+              !hasRecording ? null : (state.error ?? peaks.error?.message ?? 'Unknown error.')
+            }
+          />
         )}
-        <CallSearch
+        <CallSearchBox
           inputRef={searchInput}
           query={search.query}
           onQuery={search.setQuery}
           total={search.matches.length}
           focused={search.focused}
-          onNext={() => {
-            const bubble = search.next();
-            if (bubble !== null) controls.seek(bubbles[bubble]!.offset);
+          onStep={(direction) => {
+            const match = search.step(direction);
+            if (match) controls.seek(bubbles[match.bubble]!.fragments[match.fragment]!.offset);
           }}
         />
         <TranscriptView
           bubbles={bubbles}
+          activeStore={activeStore}
           agentName={agentName}
-          activeIndex={activeIndex}
-          query={search.query}
-          focusedMatchBubble={search.focused >= 0 ? search.matches[search.focused]! : null}
-          onSeek={seekAndPlay}
+          callerName={conversation.conversationAnalytics?.name_of_caller ?? null}
+          query={search.highlighted}
+          focusedMatch={search.focusedMatch}
+          reveal={reveal}
+          onSeek={playable ? seekAndPlay : null}
         />
       </div>
-      <InsightsPanel
-        conversation={conversation}
-        bubbles={bubbles}
-        onJumpToBubble={(index) => seekAndPlay(bubbles[index]!.offset)}
-      />
+      <InsightsPanel conversation={conversation} bubbles={bubbles} onJump={jumpToBubble} />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
-}
-
-/** The agent introduces itself ("I am Sophia", "this is Emma"); use that name when it does. */
-function agentNameFrom(bubbles: ReturnType<typeof normalizeTranscript>): string | null {
-  const first = bubbles.find((bubble) => bubble.speaker === 'AI');
-  const match = first?.text.match(/\b(?:I am|I'm|this is)\s+([A-Z][a-z]+)/);
-  return match?.[1] ?? null;
 }

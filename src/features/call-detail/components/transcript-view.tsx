@@ -1,61 +1,84 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { matchKey, type SearchMatch } from '../search/find-matches';
+import type { ActiveStore } from '../transcript/active-store';
 import type { Bubble } from '../transcript/normalize';
 import { BubbleItem } from './bubble-item';
+import { useAutoscroll } from './use-autoscroll';
+
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 
 interface TranscriptViewProps {
   bubbles: readonly Bubble[];
+  activeStore: ActiveStore;
   agentName: string;
-  activeIndex: number;
+  callerName: string | null;
   query: string;
-  focusedMatchBubble: number | null;
-  onSeek(seconds: number): void;
+  focusedMatch: SearchMatch | null;
+  /** A bubble to bring into view and focus (an evidence link); the nonce repeats a request. */
+  reveal: { bubble: number; nonce: number } | null;
+  onSeek: ((seconds: number) => void) | null;
 }
 
 /**
- * The transcript follows playback until the reader scrolls away; "Follow playback" brings it
- * back.
+ * The transcript. It never re-renders for playback: bubbles follow the active store themselves,
+ * and following the active bubble is a scroll, not a render.
  */
-export function TranscriptView({
+export const TranscriptView = memo(function TranscriptView({
   bubbles,
+  activeStore,
   agentName,
-  activeIndex,
+  callerName,
   query,
-  focusedMatchBubble,
+  focusedMatch,
+  reveal,
   onSeek,
 }: TranscriptViewProps) {
   const list = useRef<HTMLOListElement>(null);
   const [following, setFollowing] = useState(true);
-  const programmatic = useRef(false);
+  const { scrollToBubble } = useAutoscroll(list);
 
   useEffect(() => {
-    if (!following || activeIndex < 0) return;
-    const container = list.current;
-    const element = container?.querySelector<HTMLElement>(`[data-bubble="b${activeIndex}"]`);
-    if (!container || !element) return;
-    const top = element.offsetTop;
-    const visible =
-      top >= container.scrollTop &&
-      top + element.offsetHeight <= container.scrollTop + container.clientHeight;
-    if (visible) return;
-    programmatic.current = true;
-    // Only the transcript scrolls, never the page around it.
-    container.scrollTo({ top: top - container.clientHeight / 3, behavior: 'smooth' });
-    const release = setTimeout(() => (programmatic.current = false), 600);
-    return () => clearTimeout(release);
-  }, [activeIndex, following]);
+    if (!following) return;
+    scrollToBubble(activeStore.get(), 'instant');
+    return activeStore.subscribe((active) => scrollToBubble(active, 'smooth'));
+  }, [activeStore, following, scrollToBubble]);
 
   useEffect(() => {
-    if (focusedMatchBubble === null) return;
-    const container = list.current;
-    const element = container?.querySelector<HTMLElement>(`[data-bubble="b${focusedMatchBubble}"]`);
-    if (container && element)
-      container.scrollTo({ top: element.offsetTop - container.clientHeight / 3 });
-  }, [focusedMatchBubble]);
+    if (focusedMatch) scrollToBubble(focusedMatch.bubble, 'instant');
+  }, [focusedMatch, scrollToBubble]);
 
-  const stopFollowing = () => {
-    if (!programmatic.current) setFollowing(false);
-  };
+  useEffect(() => {
+    if (!reveal) return;
+    scrollToBubble(reveal.bubble, 'instant');
+    list.current
+      ?.querySelector<HTMLElement>(`[data-bubble="b${reveal.bubble}"]`)
+      ?.focus({ preventScroll: true });
+  }, [reveal, scrollToBubble]);
+
+  // Only the reader's own gestures stop following; the app's own scrolling never does.
+  useEffect(() => {
+    const element = list.current;
+    if (!element || !following) return;
+    const stop = () => setFollowing(false);
+    const onKey = (event: KeyboardEvent) => {
+      if (SCROLL_KEYS.has(event.key)) stop();
+    };
+    const onPointer = (event: PointerEvent) => {
+      // A drag of the scrollbar lands on the list itself, not on a bubble.
+      if (event.target === element) stop();
+    };
+    element.addEventListener('wheel', stop, { passive: true });
+    element.addEventListener('touchmove', stop, { passive: true });
+    element.addEventListener('keydown', onKey);
+    element.addEventListener('pointerdown', onPointer);
+    return () => {
+      element.removeEventListener('wheel', stop);
+      element.removeEventListener('touchmove', stop);
+      element.removeEventListener('keydown', onKey);
+      element.removeEventListener('pointerdown', onPointer);
+    };
+  }, [following, bubbles.length]);
 
   if (bubbles.length === 0) {
     return (
@@ -64,26 +87,33 @@ export function TranscriptView({
       </p>
     );
   }
+  const agentLabel = `${agentName} (AI)`;
+  const callerLabel = callerName ? `${callerName} (caller)` : 'Caller';
   return (
     <div className="relative">
       <ol
         ref={list}
         aria-label="Transcript"
-        onWheel={stopFollowing}
-        onTouchMove={stopFollowing}
-        onScroll={(event) => {
-          if (!programmatic.current && event.currentTarget.matches(':hover')) stopFollowing();
-        }}
-        className="relative flex max-h-[60vh] flex-col gap-2 overflow-y-auto rounded-lg bg-slate-100/70 p-3"
+        // A scrolling region must be reachable from the keyboard, even with no buttons inside.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- axe scrollable-region-focusable
+        tabIndex={0}
+        className="flex max-h-[min(62vh,44rem)] flex-col gap-2 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-slate-50 p-3 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         {bubbles.map((bubble, index) => (
           <BubbleItem
             key={bubble.key}
             bubble={bubble}
-            agentName={agentName}
-            active={index === activeIndex}
+            index={index}
+            activeStore={activeStore}
+            speakerLabel={
+              bubble.speaker === 'AI'
+                ? agentLabel
+                : bubble.speaker === 'USER'
+                  ? callerLabel
+                  : bubble.speakerName || 'Unknown speaker'
+            }
             query={query}
-            focusedMatch={index === focusedMatchBubble}
+            focusedMatch={focusedMatch?.bubble === index ? matchKey(focusedMatch) : null}
             onSeek={onSeek}
           />
         ))}
@@ -92,12 +122,12 @@ export function TranscriptView({
         <Button
           variant="primary"
           size="sm"
-          className="absolute right-4 bottom-3 shadow"
+          className="absolute right-5 bottom-3 shadow-md"
           onClick={() => setFollowing(true)}
         >
-          Follow playback
+          <span aria-hidden="true">↓</span> Follow playback
         </Button>
       )}
     </div>
   );
-}
+});

@@ -2,14 +2,35 @@ import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
 
-export const SHORTCUTS: readonly [string, string][] = [
-  ['Space', 'Play or pause'],
-  ['← / →', 'Back or forward 5 seconds'],
-  ['Shift + ← / →', 'Back or forward 15 seconds'],
-  ['[ / ]', 'Slower or faster'],
-  ['j / k', 'Next or previous call in the list'],
-  ['/', 'Search this call'],
-  ['?', 'Show these shortcuts'],
+/** Every shortcut of the detail page, grouped as the dialog shows them. */
+export const SHORTCUTS: readonly { group: string; keys: readonly [string, string][] }[] = [
+  {
+    group: 'Playback',
+    keys: [
+      ['Space', 'Play or pause'],
+      ['← / →', 'Back or forward 5 seconds'],
+      ['Shift + ← / →', 'Back or forward 15 seconds'],
+      ['[ / ]', 'Slower or faster (0.5× to 2×, pitch kept)'],
+    ],
+  },
+  {
+    group: 'On the waveform',
+    keys: [
+      ['↑ / ↓', 'Forward or back 5 seconds'],
+      ['Page Up / Page Down', 'Forward or back 15 seconds'],
+      ['Home / End', 'Start or end of the call'],
+    ],
+  },
+  {
+    group: 'Calls and search',
+    keys: [
+      ['j / k', 'Next or previous call in the list'],
+      ['/', 'Search this call'],
+      ['Enter / Shift + Enter', 'Next or previous match (in the search box)'],
+      ['Esc', 'Clear the search, or close this dialog'],
+      ['?', 'Show these shortcuts'],
+    ],
+  },
 ];
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -23,22 +44,27 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
       ref={dialog}
       onClose={onClose}
       aria-labelledby="shortcuts-title"
-      className="m-auto rounded-lg p-5 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-lg p-5 shadow-xl backdrop:bg-slate-900/40"
     >
-      <h2 id="shortcuts-title" className="text-base font-semibold">
+      <h2 id="shortcuts-title" className="text-base font-semibold text-slate-900">
         Keyboard shortcuts
       </h2>
-      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-        {SHORTCUTS.map(([keys, action]) => (
-          <div key={keys} className="contents">
-            <dt>
-              <Kbd>{keys}</Kbd>
-            </dt>
-            <dd>{action}</dd>
-          </div>
-        ))}
-      </dl>
-      <Button className="mt-4" onClick={onClose}>
+      {SHORTCUTS.map(({ group, keys }) => (
+        <section key={group} className="mt-4">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{group}</h3>
+          <dl className="mt-1.5 grid grid-cols-[auto_1fr] items-baseline gap-x-4 gap-y-1.5 text-sm">
+            {keys.map(([combo, action]) => (
+              <div key={combo} className="contents">
+                <dt>
+                  <Kbd>{combo}</Kbd>
+                </dt>
+                <dd className="text-slate-800">{action}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <Button className="mt-5" onClick={onClose}>
         Close
       </Button>
     </dialog>

@@ -9,6 +9,7 @@ import { EmptyState, ErrorBanner, TableSkeleton } from './list-states';
 import { hasNextPage, Pagination } from './pagination';
 import { Toolbar } from './toolbar';
 import { ViewOptions } from './view-options';
+import { warmFormatters } from '../warm-formatters';
 
 export function CallsPage() {
   const { params, update, clearFilters } = useListParams();
@@ -29,6 +30,9 @@ export function CallsPage() {
     page !== undefined &&
     !query.isPlaceholderData &&
     hasNextPage(params.skip, shown, params.limit, total);
+
+  // After the first request has gone out (the query subscribes in an earlier effect).
+  useEffect(warmFormatters, []);
 
   useEffect(() => {
     // The next page is usually where an operator goes; have it ready.
@@ -83,7 +87,8 @@ export function CallsPage() {
           rows={page.rows}
           params={params}
           preferences={preferences}
-          updating={stale || query.isPlaceholderData || query.isFetching}
+          updating={query.isFetching}
+          stale={stale || query.isPlaceholderData}
           onSort={(sort_by, sort_order) => update({ sort_by, sort_order })}
         />
       )}

@@ -1,17 +1,21 @@
 import { useTable, type SortingState } from '@tanstack/react-table';
-import { useMemo, type KeyboardEvent } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { cn } from '@/lib/cn';
 import type { ConversationRow } from '@/lib/conversations-api';
 import type { ListParams } from '@/lib/list-params';
 import { callColumns, COLUMN_SORT, tableFeaturesForCalls } from '../columns';
+import { CallRow } from './call-row';
 import type { ListPreferences } from '../preferences';
 
 interface DataTableProps {
   rows: ConversationRow[];
   params: ListParams;
   preferences: ListPreferences;
+  /** A request for these params is under way. */
   updating: boolean;
+  /** The rows belong to other params: the last page shown before a failed or pending request. */
+  stale: boolean;
   onSort(sortBy: NonNullable<(typeof COLUMN_SORT)[string]>, order: 'asc' | 'desc'): void;
 }
 
@@ -19,7 +23,7 @@ interface DataTableProps {
  * The calls table. Sorting, filtering and paging happen on the server; the table's sort state
  * is derived from the URL on every render, never kept on its own.
  */
-export function DataTable({ rows, params, preferences, updating, onSort }: DataTableProps) {
+export function DataTable({ rows, params, preferences, updating, stale, onSort }: DataTableProps) {
   const location = useLocation();
   const sorting = useMemo<SortingState>(() => {
     const column = Object.entries(COLUMN_SORT).find(([, field]) => field === params.sort_by)?.[0];
@@ -45,7 +49,24 @@ export function DataTable({ rows, params, preferences, updating, onSort }: DataT
     },
   });
   const compact = preferences.density === 'compact';
-  const visibleCount = table.getVisibleLeafColumns().length;
+  const visibleKey = table
+    .getVisibleLeafColumns()
+    .map((column) => column.id)
+    .join(',');
+  const navigate = useNavigate();
+  // Plain clicks on a row navigate in the app and carry the list's URL, so the detail view can
+  // step through neighbours and come back; modified clicks keep the browser's behaviour.
+  const openRow = (event: MouseEvent<HTMLTableSectionElement>) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const target = event.target as Element;
+    // Text above the row link (titles on hover) opens the call too, unless it is being selected.
+    if (!target.closest('a[data-row-link]') && window.getSelection()?.isCollapsed === false) return;
+    const link = target.closest('tr')?.querySelector<HTMLAnchorElement>('a[data-row-link]');
+    if (!link) return;
+    event.preventDefault();
+    void navigate(link.pathname, { state: { listSearch: location.search } });
+  };
 
   return (
     // The keys move focus between the row links inside; the table itself is not a widget.
@@ -55,7 +76,9 @@ export function DataTable({ rows, params, preferences, updating, onSort }: DataT
       onKeyDown={moveFocus}
     >
       <table className="w-full text-left text-sm" aria-busy={updating}>
-        <caption className="sr-only">Calls, {updating ? 'updating' : 'up to date'}</caption>
+        <caption className="sr-only">
+          Calls, {updating ? 'updating' : stale ? 'out of date' : 'up to date'}
+        </caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -95,49 +118,18 @@ export function DataTable({ rows, params, preferences, updating, onSort }: DataT
             </tr>
           ))}
         </thead>
+        {/* Enter on a focused row link fires this click too. */}
+        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
         <tbody
-          className={cn('divide-y divide-slate-100 transition-opacity', updating && 'opacity-60')}
+          onClick={openRow}
+          className={cn(
+            'divide-y divide-slate-100 transition-opacity',
+            (updating || stale) && 'opacity-60',
+          )}
         >
-          {table.getRowModel().rows.map((row) => {
-            const item = row.original;
-            if (item.kind === 'invalid') {
-              return (
-                <tr key={row.id} className="bg-amber-50">
-                  <td colSpan={visibleCount} className="px-3 py-2 text-amber-900">
-                    <span className="font-medium">This call could not be read</span>
-                    {item.id ? ` (${item.id})` : ''}: {item.problem}
-                  </td>
-                </tr>
-              );
-            }
-            const id = item.conversation.id;
-            const name =
-              item.conversation.conversationAnalytics?.name_of_caller || 'unknown caller';
-            return (
-              <tr key={row.id} className="relative focus-within:bg-indigo-50 hover:bg-indigo-50/60">
-                {row.getVisibleCells().map((cell, index) => (
-                  <td
-                    key={cell.id}
-                    className={cn('px-3 align-middle', compact ? 'py-1' : 'py-2.5')}
-                  >
-                    {index === 0 ? (
-                      <Link
-                        to={`/calls/${encodeURIComponent(id)}`}
-                        state={{ listSearch: location.search }}
-                        data-row-link=""
-                        aria-label={`Open call with ${name}`}
-                        className="outline-none after:absolute after:inset-0 after:content-[''] focus-visible:after:ring-2 focus-visible:after:ring-indigo-600 focus-visible:after:ring-inset"
-                      >
-                        <table.FlexRender cell={cell} />
-                      </Link>
-                    ) : (
-                      <table.FlexRender cell={cell} />
-                    )}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
+          {table.getRowModel().rows.map((row) => (
+            <CallRow key={row.id} row={row} visibleKey={visibleKey} compact={compact} />
+          ))}
         </tbody>
       </table>
     </div>

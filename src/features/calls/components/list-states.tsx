@@ -44,9 +44,11 @@ export function ErrorBanner({ error, onRetry }: { error: Error; onRetry(): void 
       ? 'The API refused these filters'
       : apiError?.kind === 'auth'
         ? 'Not signed in to the API'
-        : apiError?.kind === 'network'
-          ? 'The server could not be reached'
-          : 'The calls could not be loaded';
+        : apiError?.kind === 'session'
+          ? 'Signed out of Callscope'
+          : apiError?.kind === 'network'
+            ? 'The server could not be reached'
+            : 'The calls could not be loaded';
   const retryable = !apiError || ['network', 'upstream', 'server'].includes(apiError.kind);
   return (
     <div

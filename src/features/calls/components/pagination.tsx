@@ -9,11 +9,15 @@ interface PaginationProps {
   update(patch: ListParamsPatch): void;
 }
 
+// One formatter for every count, built on first use: an Intl formatter per call costs milliseconds.
+let countFormat: Intl.NumberFormat | undefined;
+const count = (value: number) => (countFormat ??= new Intl.NumberFormat()).format(value);
+
 /** "n–m of T" only when the server sent a total; otherwise a short page is the last one. */
 export function describeRange(skip: number, shown: number, total: number | null): string {
-  if (shown === 0) return total === null ? 'No calls' : `0 of ${total.toLocaleString()}`;
-  const range = `${(skip + 1).toLocaleString()}–${(skip + shown).toLocaleString()}`;
-  return total === null ? range : `${range} of ${total.toLocaleString()}`;
+  if (shown === 0) return total === null ? 'No calls' : `0 of ${count(total)}`;
+  const range = `${count(skip + 1)}–${count(skip + shown)}`;
+  return total === null ? range : `${range} of ${count(total)}`;
 }
 
 export function hasNextPage(

@@ -1,0 +1,184 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import {
+  EMPTY_TRANSCRIPT_EXAMPLE_ID,
+  NO_RECORDING_EXAMPLE_ID,
+  SEED_EXAMPLE_ID,
+  XSS_EXAMPLE_ID,
+  XSS_PAYLOAD,
+} from '../server/demo-data/special-calls';
+import { expect, test } from './support/console-guard';
+
+/** Degraded calls, the analytics panel, moving between calls, and accessibility. */
+const seedUrl = `/calls/${SEED_EXAMPLE_ID}`;
+const transcript = (page: Page) => page.getByRole('list', { name: 'Transcript' });
+const playButton = (page: Page) => page.getByRole('button', { name: 'Play', exact: true });
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+test('a script in a name or a message is shown as text and never runs', async ({ page }) => {
+  page.on('dialog', () => {
+    throw new Error('a dialog opened: injected script ran');
+  });
+  await page.goto(`/calls/${XSS_EXAMPLE_ID}`);
+  await expect(page.getByRole('heading', { level: 1, name: XSS_PAYLOAD })).toBeVisible();
+  await expect(transcript(page)).toContainText(XSS_PAYLOAD);
+  await page.getByRole('searchbox', { name: 'Search this call' }).fill('<img');
+  await expect(page.locator('mark').first()).toHaveText('<img');
+  await expect(page.locator('main img')).toHaveCount(0);
+});
+
+test('without a recording the transcript stays readable and searchable', async ({ page }) => {
+  await page.goto(`/calls/${NO_RECORDING_EXAMPLE_ID}`);
+  await expect(page.getByText('This call has no recording.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recording' })).toHaveCount(0);
+  const bubbles = transcript(page).getByRole('listitem');
+  expect(await bubbles.count()).toBeGreaterThan(1);
+  // No dead buttons: with nothing to play, times and text are plain text.
+  await expect(transcript(page).getByRole('button')).toHaveCount(0);
+  const word = ((await bubbles.first().locator('p').textContent()) ?? '').match(/[A-Za-z]{5,}/)![0];
+  await page.getByRole('searchbox', { name: 'Search this call' }).fill(word);
+  await expect(page.locator('mark').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe('when the audio fails', () => {
+  test.use({ allowedConsoleErrors: [/status of 404/] });
+
+  test('a missing file says why, and the transcript stays', async ({ page }) => {
+    await page.route('**/api/conversations/*/recording', (route) =>
+      route.fulfill({ status: 404, json: { detail: 'This call has no recording.' } }),
+    );
+    await page.goto(seedUrl);
+    await expect(page.getByText('The recording cannot be played.')).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByText(/the file is missing/)).toBeVisible();
+    await expect(transcript(page).getByRole('listitem')).toHaveCount(17);
+  });
+
+  test('a file that is not audio says why, and the transcript stays', async ({ page }) => {
+    await page.route('**/api/conversations/*/recording', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'audio/mpeg',
+        body: Buffer.from('this is not an mp3 file at all '.repeat(200)),
+      }),
+    );
+    await page.goto(seedUrl);
+    await expect(page.getByText('The recording cannot be played.')).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.getByRole('searchbox', { name: 'Search this call' }).fill('wings');
+    await expect(page.locator('mark').first()).toBeVisible();
+  });
+});
+
+test('an empty transcript leaves the player and the panel working', async ({ page }) => {
+  await page.goto(`/calls/${EMPTY_TRANSCRIPT_EXAMPLE_ID}`);
+  await expect(page.getByText('This call has no transcript.')).toBeVisible();
+  await expect(playButton(page)).toBeEnabled({ timeout: 30_000 });
+  await playButton(page).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Call insights' })).toBeVisible();
+});
+
+test.describe('not found', () => {
+  test.use({ allowedConsoleErrors: [/status of 404/] });
+  test('an unknown call shows a not-found page with a way back', async ({ page }) => {
+    await page.goto('/calls/con.0.doesnotexist');
+    await expect(page.getByRole('heading', { name: 'Call not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'Back to all calls' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('heading', { name: 'Calls' })).toBeVisible();
+  });
+});
+
+test('the panel shows the analytics, with evidence for each caller field', async ({ page }) => {
+  await page.goto(seedUrl);
+  const panel = page.getByRole('complementary', { name: 'Call insights' });
+  await expect(panel.getByRole('note', { name: 'No consent to record' })).toBeVisible();
+  await expect(panel).toContainText('Service order placed');
+  await expect(panel).toContainText('Positive');
+  const item = panel.getByRole('checkbox', { name: /Send a confirmation text/ });
+  await item.check();
+  await expect(panel).toContainText('1 of 2 done');
+
+  const caller = panel.getByRole('region', { name: 'Caller' });
+  await expect(caller.getByText('Not found in the transcript', { exact: false })).toHaveCount(2);
+  await expect(playButton(page)).toBeEnabled({ timeout: 30_000 });
+  await caller
+    .getByRole('button', { name: /Said at 1:44/ })
+    .first()
+    .click();
+  await expect(page.locator('li[aria-current="true"]')).toBeFocused();
+  await expect(page.locator('li[aria-current="true"]')).toContainText('96260');
+});
+
+test('missing fields read "—", never undefined or null', async ({ page }) => {
+  await page.route('**/v1/conversations/con.test.sparse', (route) =>
+    route.fulfill({
+      json: { id: 'con.test.sparse', timestampStart: '2026-01-01T10:00:00', transcriptText: null },
+    }),
+  );
+  await page.goto('/calls/con.test.sparse');
+  await expect(page.getByRole('heading', { name: 'Unknown caller' })).toBeVisible();
+  const panel = page.getByRole('complementary', { name: 'Call insights' });
+  await expect(panel.getByText('—').first()).toBeVisible();
+  const text = (await page.locator('main').textContent()) ?? '';
+  expect(text).not.toMatch(/undefined|null|NaN/);
+  await expect(page.getByText('This call has no recording.')).toBeVisible();
+});
+
+test('j and k move through the list, across pages, and the way back keeps the list', async ({
+  page,
+}) => {
+  await page.goto('/?limit=10&skip=10');
+  const rows = page.locator('tbody a[data-row-link]');
+  await expect(rows).toHaveCount(10);
+  const ids = await rows.evaluateAll((links) =>
+    links.map((link) => decodeURIComponent(link.getAttribute('href')!.split('/calls/')[1]!)),
+  );
+  await rows.nth(8).click();
+  await expect(page).toHaveURL(new RegExp(`/calls/${ids[8]!.replace(/\./g, '\\.')}$`));
+  // The list's own j/k move between rows: wait for the detail page before pressing them.
+  await expect(page.getByRole('link', { name: /Next call/ })).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`${ids[9]!.replace(/\./g, '\\.')}$`));
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(new RegExp(`${ids[8]!.replace(/\./g, '\\.')}$`));
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`${ids[9]!.replace(/\./g, '\\.')}$`));
+  // The last call of the page: "next" comes from the next page, and so does the way back.
+  const next = page.getByRole('link', { name: /Next call/ });
+  await expect(next).toBeVisible();
+  await next.click();
+  await expect(page).not.toHaveURL(new RegExp(`${ids[9]!.replace(/\./g, '\\.')}$`));
+  await page.getByRole('link', { name: 'All calls' }).click();
+  await expect(page).toHaveURL(/\?.*skip=20/);
+  await expect(page).toHaveURL(/limit=10/);
+});
+
+test.describe('accessibility', () => {
+  // axe-core sets inline styles while it measures contrast; the page's own CSP rightly blocks them.
+  test.use({ allowedConsoleErrors: [/Applying inline style violates/] });
+  test('the detail page has no serious or critical accessibility violations', async ({ page }) => {
+    await page.goto(`${seedUrl}?t=100`);
+    await expect(playButton(page)).toBeEnabled({ timeout: 30_000 });
+    await page.getByRole('searchbox', { name: 'Search this call' }).fill('spicy');
+    await page.getByRole('searchbox', { name: 'Search this call' }).press('Enter');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,184 @@
+import type { Conversation } from '../../contract';
+import { buildAnalytics } from './analytics';
+import { buildTranscript, pickTargetSeconds } from './build-transcript';
+import { BUSINESSES, type Business, type BusinessKey, type Item } from './businesses';
+import { pickCallStartMs, pickSlot } from './calendar';
+import { pickCallerStyle, PLAIN_STYLE, type CallerStyle } from './caller-style';
+import { applyMess, MESS_KINDS, MESSY_SHARE, type MessKind } from './messy';
+import { createPerson, type Person } from './people';
+import type { Random } from './prng';
+import type { ProspectBook } from './prospects';
+import {
+  pickScenario,
+  scenarioByKey,
+  type CallContext,
+  type CallKind,
+  type Scenario,
+} from './scenarios';
+import { demoRecordingUrl } from './seed-example';
+import {
+  isLongCallAt,
+  SPECIAL_IDS,
+  specialKindAt,
+  XSS_PAYLOAD,
+  type SpecialKind,
+} from './special-calls';
+import { formatMicros } from './trata-time';
+
+/** A generated conversation with what it was made from, for tests and reports. */
+export interface GeneratedCall {
+  conversation: Conversation;
+  business: BusinessKey;
+  scenario: string;
+  kind: CallKind;
+  mess?: MessKind;
+  special?: SpecialKind;
+  long: boolean;
+}
+
+export interface GeneratorState {
+  rng: Random;
+  nowMs: number;
+  recordingOrigin: string;
+  prospects: ProspectBook;
+}
+
+const HOUR_MS = 3600_000;
+/** What a business without products sells when a scenario needs an item. */
+const GIFT_CARD: Item = { name: 'a gift card', price: '$50' };
+
+function scenarioFor(
+  special: SpecialKind | undefined,
+  long: boolean,
+  mess: MessKind | undefined,
+  business: Business,
+  rng: Random,
+): Scenario {
+  if (special === 'xss') return scenarioByKey('book-service');
+  if (special === 'emptyTranscript' || mess === 'empty-transcript')
+    return scenarioByKey('silent-line');
+  if (long) return scenarioByKey('consultation');
+  let scenario = pickScenario(rng, business);
+  // A caller's fragments or unicode name only show where the caller says enough.
+  if (mess === 'fragments' || mess === 'unicode')
+    while (!scenario.givesDetails) scenario = pickScenario(rng, business);
+  return scenario;
+}
+
+function styleFor(
+  special: SpecialKind | undefined,
+  mess: MessKind | undefined,
+  rng: Random,
+): CallerStyle {
+  if (special === 'xss') return { ...PLAIN_STYLE, isolate: XSS_PAYLOAD };
+  if (mess === 'fragments')
+    return { ...PLAIN_STYLE, fragmentRate: 1, maxFragments: 3, minWordsToSplit: 4 };
+  if (mess === 'unicode') return { ...PLAIN_STYLE, emojiRate: 0.5 };
+  return pickCallerStyle(rng);
+}
+
+function randomIp(rng: Random): string {
+  const first = rng.pick([24, 34, 35, 67, 73, 98, 104, 142, 174, 184]);
+  return `${first}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+}
+
+/** The conversation at position `index` (1 and up; 0 is the seed's example). */
+export function buildCall(index: number, state: GeneratorState): GeneratedCall {
+  const { rng } = state;
+  const special = specialKindAt(index);
+  const long = special === 'long' || isLongCallAt(index);
+  const mess = !special && rng.chance(MESSY_SHARE) ? rng.pick(MESS_KINDS) : undefined;
+  const business = rng.pick(BUSINESSES);
+  const scenario = scenarioFor(special, long, mess, business, rng);
+  const startMs = pickCallStartMs(rng, state.nowMs);
+  const startUs = startMs * 1000 + rng.int(0, 999);
+
+  const repeat =
+    mess === 'unicode' || special
+      ? undefined
+      : state.prospects.repeatCaller(business.key, startMs, rng);
+  let person: Person = repeat?.person ?? createPerson(rng, mess === 'unicode');
+  if (special === 'xss') person = { ...person, name: XSS_PAYLOAD, firstName: XSS_PAYLOAD };
+
+  const ctx: CallContext = {
+    business,
+    person,
+    service: rng.pick(business.services),
+    item: business.items.length > 0 ? rng.pick(business.items) : GIFT_CARD,
+    staff: rng.pick(business.staff),
+    complaint: rng.pick(business.complaints),
+    slot: pickSlot(rng, startMs),
+  };
+  const transcript = buildTranscript(
+    {
+      ctx,
+      scenario,
+      style: styleFor(special, mess, rng),
+      startUs,
+      targetSeconds: pickTargetSeconds(rng, long),
+      long,
+    },
+    rng,
+  );
+
+  const endUs = startUs + transcript.durationUs;
+  const createdUs = endUs + rng.int(2_000_000, 30_000_000);
+  const archived = rng.chance(0.15);
+  const updatedUs = archived
+    ? Math.max(
+        createdUs,
+        Math.min(createdUs + rng.int(HOUR_MS, 5 * 24 * HOUR_MS) * 1000, state.nowMs * 1000),
+      )
+    : createdUs + 1;
+  const epoch = Math.floor(startUs / 1_000_000);
+  const id = special ? SPECIAL_IDS[special] : `con.${epoch}.${rng.alnum(8)}`;
+  const prospectId = repeat?.id ?? `pro.${Math.floor(createdUs / 1_000_000)}.${rng.alnum(8)}`;
+  if (!repeat && !special)
+    state.prospects.add(business.key, { id: prospectId, person, createdMs: createdUs / 1000 });
+  const phoneCall = rng.chance(0.7);
+  const summary = scenario.summary(ctx);
+
+  const conversation: Conversation = {
+    id,
+    orgId: business.orgId,
+    prospectId,
+    source: phoneCall ? person.phone.e164 : randomIp(rng),
+    sourceType: phoneCall ? 'PHONE' : 'BROWSER',
+    aiAgentId: business.aiAgentId,
+    transcriptText: transcript.messages,
+    transcriptSummary: summary,
+    transcriptRecordingUrl: demoRecordingUrl(state.recordingOrigin, id),
+    timestampStart: formatMicros(startUs),
+    timestampEnd: formatMicros(endUs),
+    conversationAnalytics: buildAnalytics(
+      {
+        ctx,
+        scenario,
+        summary,
+        phoneCall,
+        addressSaid: transcript.addressSaid,
+      },
+      rng,
+    ),
+    status: archived ? 'archived' : 'active',
+    createdBy: 'trata-system',
+    createdAt: formatMicros(createdUs),
+    updatedBy: archived ? 'qa@callscope.demo' : 'trata-system',
+    updatedAt: formatMicros(updatedUs),
+  };
+  // The analytics may shorten a name to its first word; this one must stay whole.
+  if (special === 'xss' && conversation.conversationAnalytics)
+    conversation.conversationAnalytics.name_of_caller = XSS_PAYLOAD;
+  if (special === 'noRecording') conversation.transcriptRecordingUrl = null;
+  if (special === 'emptyTranscript') conversation.transcriptText = [];
+  if (mess) applyMess(conversation, mess, rng);
+  return {
+    conversation,
+    business: business.key,
+    scenario: scenario.key,
+    kind: scenario.kind,
+    mess,
+    special,
+    long,
+  };
+}

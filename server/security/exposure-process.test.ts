@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sendJson, startStubServer, type StubServer } from '../upstream-fetch/testing/stub-server';
+import { assertSafeExposure } from './exposure-guard';
+import { hashPassword } from './password-hash';
+import { loadSecurityConfig } from './security-config';
+
+const MAIN = path.resolve(import.meta.dirname, '../main.ts');
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (stops.length) await stops.pop()!();
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm start` in its own process, with only the given environment on top of this one's. */
+function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  stops.push(async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  });
+  return { exited, output: () => output };
+}
+
+async function waitForHealth(origin: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the server did not start');
+}
+
+async function upstreamStub(): Promise<StubServer> {
+  const stub = await startStubServer((_request, response) =>
+    sendJson(response, 200, [{ id: 'c1' }]),
+  );
+  stops.push(() => stub.close());
+  return stub;
+}
+
+describe('the exposure guard at start', () => {
+  it('refuses to start on HOST=0.0.0.0 without sign-in, before listening', async () => {
+    const port = await freePort();
+    const stub = await upstreamStub();
+    const main = startMain({
+      HOST: '0.0.0.0',
+      PORT: String(port),
+      TRATA_API_URL: stub.origin,
+      TRATA_API_TOKEN: 'exposure-test-token',
+    });
+    expect(await main.exited).toBe(1);
+    expect(main.output()).toContain('Refusing to listen on HOST=0.0.0.0 without sign-in');
+    expect(main.output()).not.toContain('exposure-test-token');
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
+  it('with sign-in: may be exposed, answers 401 without a session and works once signed in', async () => {
+    const env = {
+      DASHBOARD_USERS: `dana:${await hashPassword('dana-long-password')}`,
+      SESSION_SECRET: 'exposure-test-secret-0123456789abcdef',
+    };
+    expect(() => assertSafeExposure('0.0.0.0', loadSecurityConfig(env).auth)).not.toThrow();
+
+    const port = await freePort();
+    const stub = await upstreamStub();
+    // Listening on loopback: tests never open a port to the network.
+    startMain({
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      TRATA_API_URL: stub.origin,
+      TRATA_API_TOKEN: 't0ken-x',
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    await waitForHealth(origin);
+
+    expect((await fetch(`${origin}/v1/conversations`)).status).toBe(401);
+    const signIn = await fetch(`${origin}/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'dana', password: 'dana-long-password', next: '/' }),
+      redirect: 'manual',
+    });
+    expect(signIn.status).toBe(303);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const list = await fetch(`${origin}/v1/conversations`, { headers: { cookie } });
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual([{ id: 'c1' }]);
+    expect(stub.seen.at(-1)!.headers.authorization).toBe('Bearer t0ken-x');
+  });
+});

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { registerAuthHook } from './auth-hook';
+import { registerRateLimits } from './rate-limits';
+import { registerRequestGuards } from './request-guards';
+import type { SecurityConfig } from './security-config';
+import { registerSecurityHeaders } from './security-headers';
+import { registerSignInRoutes } from './sign-in-routes';
+
+/**
+ * Everything the app server needs to be exposed safely: security headers, the host and
+ * cross-site guards, sign-in (password sessions or a trusted gateway's header), rate limits,
+ * and GET /api/session. Call it on the root instance before any other route is added.
+ */
+export async function registerSecurity(
+  app: FastifyInstance,
+  config: SecurityConfig,
+): Promise<void> {
+  registerSecurityHeaders(app);
+  registerRequestGuards(app, {
+    // With sign-in, a rebinding page gets no session cookie, so any host name may be used.
+    checkHost: config.auth.mode === 'none' || config.allowedHosts.length > 0,
+    allowedHosts: config.allowedHosts,
+  });
+  registerAuthHook(app, config.auth);
+  const failures = await registerRateLimits(app, config.rateLimits);
+  if (config.auth.mode === 'password') {
+    await registerSignInRoutes(app, {
+      auth: config.auth,
+      cookieSecure: config.cookieSecure,
+      failures,
+    });
+  }
+  app.get('/api/session', async (request) => ({
+    mode: config.auth.mode,
+    user: request.dashboardUser ?? null,
+  }));
+}

@@ -1,0 +1,216 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CallsPage } from './calls-page';
+
+function call(id: string, name: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    timestampStart: '2026-11-20T10:00:00.000000',
+    timestampEnd: '2026-11-20T10:02:05.000000',
+    status: 'active',
+    conversationAnalytics: {
+      name_of_caller: name,
+      phone_number_of_caller: '+14088259337',
+      sentiment_of_caller: 'positive',
+      prospectStatus: 'serviceOrderPlaced',
+      summary: `${name} placed an order.`,
+      is_audio_consent_given: false,
+    },
+    ...extra,
+  };
+}
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+let fetchMock: ReturnType<typeof vi.fn<(url: string) => Promise<Response>>>;
+
+beforeEach(() => {
+  fetchMock = vi.fn<(url: string) => Promise<Response>>();
+  vi.stubGlobal('fetch', fetchMock);
+  localStorage.clear();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function DetailProbe() {
+  const location = useLocation();
+  return (
+    <p data-testid="detail">{JSON.stringify({ path: location.pathname, state: location.state })}</p>
+  );
+}
+
+function renderList(url = '/') {
+  const router = createMemoryRouter(
+    [
+      { path: '/', element: <CallsPage /> },
+      { path: '/calls/:id', element: <DetailProbe /> },
+    ],
+    { initialEntries: [url] },
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return router;
+}
+
+const rowLinks = () => document.querySelectorAll<HTMLAnchorElement>('tbody a[data-row-link]');
+
+describe('CallsPage', () => {
+  it('shows the rows with their labels and the range with the total the API sent', async () => {
+    fetchMock.mockResolvedValue(
+      json([call('con.1', 'Sofia Wilson'), call('con.2', 'Kenji Lee')], 200, {
+        'x-total-count': '2',
+      }),
+    );
+    renderList();
+    expect(await screen.findByText('Sofia Wilson')).toBeTruthy();
+    expect(rowLinks()).toHaveLength(2);
+    expect(screen.getAllByText('Service order placed').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('(408) 825-9337')).toHaveLength(2);
+    expect(screen.getAllByText('2 min 5 s')).toHaveLength(2);
+    const pagination = screen.getByRole('navigation', { name: 'Pagination' });
+    expect(within(pagination).getByText('1–2 of 2')).toBeTruthy();
+    expect(within(pagination).getByRole('button', { name: 'Next →' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    expect(fetchMock.mock.calls[0]![0]).toBe(
+      '/v1/conversations?sort_by=timestampStart&sort_order=desc&skip=0&limit=25',
+    );
+  });
+
+  it('never invents a total: without X-Total-Count a full page keeps Next open', async () => {
+    const page = Array.from({ length: 10 }, (_, index) => call(`con.${index}`, `Caller ${index}`));
+    fetchMock.mockResolvedValue(json(page));
+    renderList('/?limit=10');
+    await screen.findByText('Caller 0');
+    const pagination = screen.getByRole('navigation', { name: 'Pagination' });
+    expect(within(pagination).getByText('1–10')).toBeTruthy();
+    expect(within(pagination).queryByText(/of/)).toBeNull();
+    expect(within(pagination).getByRole('button', { name: 'Next →' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
+  it('turns a malformed item into a row that says what is wrong, and keeps the others', async () => {
+    fetchMock.mockResolvedValue(
+      json([call('con.1', 'Sofia Wilson'), { id: 'con.bad', timestampStart: 'yesterday' }]),
+    );
+    renderList();
+    expect(await screen.findByText('Sofia Wilson')).toBeTruthy();
+    const broken = screen.getByText('This call could not be read').closest('tr')!;
+    expect(broken.textContent).toContain('con.bad');
+    expect(broken.textContent).toContain('timestampStart');
+    expect(rowLinks()).toHaveLength(1);
+  });
+
+  it('names the parameter a 422 refused, and offers no retry', async () => {
+    fetchMock.mockResolvedValue(
+      json(
+        {
+          detail: [
+            {
+              type: 'less_than_equal',
+              loc: ['query', 'limit'],
+              msg: 'Input should be less than or equal to 100',
+            },
+          ],
+        },
+        422,
+      ),
+    );
+    renderList();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The API refused these filters');
+    expect(alert.textContent).toContain('limit: Input should be less than or equal to 100');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('says the app is not signed in to the API on a 401', async () => {
+    fetchMock.mockResolvedValue(json({ detail: 'Not authenticated' }, 401));
+    renderList();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Not signed in to the API');
+  });
+
+  it('offers a retry after a network failure, and the retry loads the rows', async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    renderList();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('could not be reached');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Sofia Wilson')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('keeps the rows it has, marked out of date, when the next request fails', async () => {
+    fetchMock.mockResolvedValueOnce(json([call('con.1', 'Sofia Wilson')]));
+    fetchMock.mockResolvedValue(
+      json({ detail: 'The Trata API could not be reached (ECONNREFUSED).' }, 502),
+    );
+    const router = renderList();
+    await screen.findByText('Sofia Wilson');
+    fireEvent.click(screen.getByRole('button', { name: /^Duration/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('ECONNREFUSED');
+    expect(router.state.location.search).toBe('?sort_by=duration');
+    expect(screen.getByText('Sofia Wilson')).toBeTruthy();
+    expect(document.querySelector('caption')!.textContent).toBe('Calls, out of date');
+    expect(document.querySelector('table')!.getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('shows the empty state, whose button clears the filters but keeps the sort', async () => {
+    fetchMock.mockResolvedValue(json([], 200, { 'x-total-count': '0' }));
+    const router = renderList('/?search_by=transcript&search_value=nothing&sort_by=duration');
+    expect(await screen.findByRole('heading', { name: 'No calls match' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?sort_by=duration'));
+  });
+
+  it('opens a call on a plain click with the list state, and leaves modified clicks alone', async () => {
+    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    renderList('/?sort_by=duration');
+    await screen.findByText('Sofia Wilson');
+    const link = rowLinks()[0]!;
+    expect(link.getAttribute('href')).toBe('/calls/con.1');
+
+    // A new-tab click is the browser's business: the app neither prevents it nor navigates.
+    let preventedByApp: boolean | undefined;
+    const record = (event: MouseEvent) => {
+      preventedByApp = event.defaultPrevented;
+      event.preventDefault(); // jsdom cannot open another document
+    };
+    window.addEventListener('click', record);
+    fireEvent.click(link, { ctrlKey: true });
+    window.removeEventListener('click', record);
+    expect(preventedByApp).toBe(false);
+    expect(screen.queryByTestId('detail')).toBeNull();
+
+    expect(fireEvent.click(link)).toBe(false);
+    const detail = JSON.parse((await screen.findByTestId('detail')).textContent!) as unknown;
+    expect(detail).toEqual({ path: '/calls/con.1', state: { listSearch: '?sort_by=duration' } });
+  });
+
+  it('opens the call from text that sits above the row link for its hover title', async () => {
+    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    renderList();
+    const summary = await screen.findByText('Sofia Wilson placed an order.');
+    expect(summary.getAttribute('title')).toBe('Sofia Wilson placed an order.');
+    fireEvent.click(summary);
+    expect((await screen.findByTestId('detail')).textContent).toContain('/calls/con.1');
+  });
+});

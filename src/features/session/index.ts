@@ -1,0 +1,1 @@
+export { SessionMenu } from './session-menu';

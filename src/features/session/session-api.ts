@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { apiRequest } from '@/lib/api-client';
+
+/** GET /api/session: how the dashboard signs people in, and who this is. */
+export const sessionSchema = z.object({
+  mode: z.enum(['none', 'password', 'proxy']),
+  user: z.string().nullable(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export async function fetchSession(signal?: AbortSignal): Promise<Session> {
+  const { data } = await apiRequest('/api/session', { signal });
+  return sessionSchema.parse(data);
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from './api-client';
+import { fetchConversation } from './conversations-api';
+
+const call = (id: string) => ({
+  id,
+  timestampStart: '2024-11-11T05:06:20.733912',
+  transcriptText: [],
+});
+
+/** A stubbed fetch answering each path from `routes`, recording what was asked. */
+function stubFetch(routes: Record<string, [number, unknown]>) {
+  const asked: string[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL) => {
+    const path = String(input);
+    asked.push(path);
+    const [status, body] = routes[path] ?? [599, { detail: `no stub for ${path}` }];
+    return new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return asked;
+}
+
+const byId = (id: string) => `/v1/conversations/${encodeURIComponent(id)}`;
+const search = (id: string) =>
+  `/v1/conversations?${new URLSearchParams({ search_by: 'id', search_value: id, limit: '100' })}`;
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('fetchConversation', () => {
+  it('reads GET /v1/conversations/{id} when the upstream has it', async () => {
+    const asked = stubFetch({ [byId('con.1')]: [200, call('con.1')] });
+    await expect(fetchConversation('con.1')).resolves.toMatchObject({ id: 'con.1' });
+    expect(asked).toEqual([byId('con.1')]);
+  });
+
+  it.each([
+    [405, { detail: 'Method Not Allowed' }],
+    [404, { detail: 'Not Found' }],
+  ])('falls back to the list with search_by=id when the route answers %s', async (status, body) => {
+    const asked = stubFetch({
+      [byId('con.1')]: [status, body],
+      // Substring search also returns con.10; only the exact id is the call.
+      [search('con.1')]: [200, [call('con.10'), call('con.1')]],
+    });
+    await expect(fetchConversation('con.1')).resolves.toMatchObject({ id: 'con.1' });
+    expect(asked).toEqual([byId('con.1'), search('con.1')]);
+  });
+
+  it('trusts a real "Conversation not found" and does not search', async () => {
+    const asked = stubFetch({ [byId('con.9')]: [404, { detail: 'Conversation not found' }] });
+    const error = await fetchConversation('con.9').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).kind).toBe('not-found');
+    expect(asked).toHaveLength(1);
+  });
+
+  it('is not found when the fallback list has no exact match', async () => {
+    stubFetch({
+      [byId('con.1')]: [405, { detail: 'Method Not Allowed' }],
+      [search('con.1')]: [200, [call('con.10')]],
+    });
+    await expect(fetchConversation('con.1')).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('does not fall back on a server error', async () => {
+    const asked = stubFetch({ [byId('con.1')]: [500, { detail: 'boom' }] });
+    await expect(fetchConversation('con.1')).rejects.toMatchObject({ kind: 'server' });
+    expect(asked).toHaveLength(1);
+  });
+
+  it('refuses a call that breaks the contract, saying where', async () => {
+    stubFetch({ [byId('con.1')]: [200, { id: 'con.1', timestampStart: 'yesterday' }] });
+    await expect(fetchConversation('con.1')).rejects.toMatchObject({
+      kind: 'upstream',
+      message: expect.stringContaining('timestampStart'),
+    });
+  });
+
+  it('escapes the id in the path', async () => {
+    const asked = stubFetch({ [byId('a/b?c')]: [200, call('a/b?c')] });
+    await fetchConversation('a/b?c');
+    expect(asked[0]).toBe('/v1/conversations/a%2Fb%3Fc');
+  });
+});
