@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isTrataTimestamp } from './timestamps';
 
 /**
@@ -8,79 +8,93 @@ import { isTrataTimestamp } from './timestamps';
  * the wrong shape.
  */
 
-const trataTimestamp = z.string().refine(isTrataTimestamp, {
-  message: 'Expected an ISO 8601 date-time',
-});
+const trataTimestamp = z
+  .string()
+  .check(z.refine(isTrataTimestamp, { message: 'Expected an ISO 8601 date-time' }));
 
 export const transcriptMessageSchema = z.looseObject({
-  speaker: z.string().nullish(),
-  message: z.string().nullish(),
-  timestamp: z.string().nullish(),
-  message_id: z.string().nullish(),
+  speaker: z.nullish(z.string()),
+  message: z.nullish(z.string()),
+  timestamp: z.nullish(z.string()),
+  message_id: z.nullish(z.string()),
 });
 export type TranscriptMessage = z.infer<typeof transcriptMessageSchema>;
 
 export const conversationAnalyticsSchema = z.looseObject({
-  summary: z.string().nullish(),
-  action_items: z.array(z.string()).nullish(),
-  is_audio_consent_given: z.boolean().nullish(),
-  email_address_of_caller: z.string().nullish(),
-  name_of_caller: z.string().nullish(),
-  phone_number_of_caller: z.string().nullish(),
-  address_of_caller: z.string().nullish(),
-  sentiment_of_caller: z.string().nullish(),
-  prospectStatus: z.string().nullish(),
+  summary: z.nullish(z.string()),
+  action_items: z.nullish(z.array(z.string())),
+  is_audio_consent_given: z.nullish(z.boolean()),
+  email_address_of_caller: z.nullish(z.string()),
+  name_of_caller: z.nullish(z.string()),
+  phone_number_of_caller: z.nullish(z.string()),
+  address_of_caller: z.nullish(z.string()),
+  sentiment_of_caller: z.nullish(z.string()),
+  prospectStatus: z.nullish(z.string()),
 });
 export type ConversationAnalytics = z.infer<typeof conversationAnalyticsSchema>;
 
 export const adminCommentSchema = z.object({
-  comment: z.string().max(10_000),
-  rating: z.int().min(1).max(5),
+  comment: z.string().check(z.maxLength(10_000)),
+  rating: z.int().check(z.minimum(1), z.maximum(5)),
 });
 export type AdminComment = z.infer<typeof adminCommentSchema>;
 
 export const conversationSchema = z.looseObject({
-  id: z.string().min(1),
-  orgId: z.string().nullish(),
-  prospectId: z.string().nullish(),
-  aiAgentId: z.string().nullish(),
-  source: z.string().nullish(),
-  sourceType: z.string().nullish(),
-  transcriptText: z.array(transcriptMessageSchema).nullish(),
-  transcriptSummary: z.string().nullish(),
-  transcriptRecordingUrl: z.string().nullish(),
+  id: z.string().check(z.minLength(1)),
+  orgId: z.nullish(z.string()),
+  prospectId: z.nullish(z.string()),
+  aiAgentId: z.nullish(z.string()),
+  source: z.nullish(z.string()),
+  sourceType: z.nullish(z.string()),
+  transcriptText: z.nullish(z.array(transcriptMessageSchema)),
+  transcriptSummary: z.nullish(z.string()),
+  transcriptRecordingUrl: z.nullish(z.string()),
   timestampStart: trataTimestamp,
-  timestampEnd: trataTimestamp.nullish(),
-  conversationAnalytics: conversationAnalyticsSchema.nullish(),
-  adminComments: z.array(adminCommentSchema).nullish(),
-  status: z.string().nullish(),
-  createdBy: z.string().nullish(),
-  createdAt: z.string().nullish(),
-  updatedBy: z.string().nullish(),
-  updatedAt: z.string().nullish(),
+  timestampEnd: z.nullish(trataTimestamp),
+  conversationAnalytics: z.nullish(conversationAnalyticsSchema),
+  adminComments: z.nullish(z.array(adminCommentSchema)),
+  status: z.nullish(z.string()),
+  createdBy: z.nullish(z.string()),
+  createdAt: z.nullish(z.string()),
+  updatedBy: z.nullish(z.string()),
+  updatedAt: z.nullish(z.string()),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
+
+/**
+ * A conversation as a list shows it: everything checked but the transcript, which a page of long
+ * calls carries by the thousand lines and no column reads. Whoever needs the transcript of a list
+ * item checks it with `conversationSchema` first.
+ */
+export const conversationListItemSchema = z.extend(conversationSchema, {
+  transcriptText: z.optional(z.unknown()),
+});
+export type ConversationListItem = z.infer<typeof conversationListItemSchema>;
+
+function text(maxLength: number) {
+  return z.string().check(z.maxLength(maxLength));
+}
 
 /**
  * The body of `PUT /v1/conversations/{id}`. Every key is optional; unknown keys are refused so
  * that a typo never silently does nothing.
  */
 export const conversationUpdateSchema = z.strictObject({
-  status: z.string().min(1).max(64).optional(),
-  transcriptSummary: z.string().max(100_000).optional(),
-  conversationAnalytics: z
-    .strictObject({
-      summary: z.string().max(100_000).nullable().optional(),
-      action_items: z.array(z.string().max(10_000)).max(200).nullable().optional(),
-      is_audio_consent_given: z.boolean().nullable().optional(),
-      email_address_of_caller: z.string().max(1_000).nullable().optional(),
-      name_of_caller: z.string().max(1_000).nullable().optional(),
-      phone_number_of_caller: z.string().max(100).nullable().optional(),
-      address_of_caller: z.string().max(1_000).nullable().optional(),
-      sentiment_of_caller: z.string().max(64).nullable().optional(),
-      prospectStatus: z.string().max(64).nullable().optional(),
-    })
-    .optional(),
-  adminComments: z.array(adminCommentSchema).max(1_000).optional(),
+  status: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  transcriptSummary: z.optional(text(100_000)),
+  conversationAnalytics: z.optional(
+    z.strictObject({
+      summary: z.optional(z.nullable(text(100_000))),
+      action_items: z.optional(z.nullable(z.array(text(10_000)).check(z.maxLength(200)))),
+      is_audio_consent_given: z.optional(z.nullable(z.boolean())),
+      email_address_of_caller: z.optional(z.nullable(text(1_000))),
+      name_of_caller: z.optional(z.nullable(text(1_000))),
+      phone_number_of_caller: z.optional(z.nullable(text(100))),
+      address_of_caller: z.optional(z.nullable(text(1_000))),
+      sentiment_of_caller: z.optional(z.nullable(text(64))),
+      prospectStatus: z.optional(z.nullable(text(64))),
+    }),
+  ),
+  adminComments: z.optional(z.array(adminCommentSchema).check(z.maxLength(1_000))),
 });
 export type ConversationUpdate = z.infer<typeof conversationUpdateSchema>;

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One problem in a FastAPI 422 body. Clients accept extra keys (older FastAPI adds `url`). */
 export const validationIssueSchema = z.looseObject({
   type: z.string(),
   loc: z.array(z.union([z.string(), z.number()])),
   msg: z.string(),
-  input: z.unknown().optional(),
-  ctx: z.record(z.string(), z.unknown()).optional(),
+  input: z.optional(z.unknown()),
+  ctx: z.optional(z.record(z.string(), z.unknown())),
 });
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 

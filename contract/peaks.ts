@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Waveform peaks in the JSON format of BBC audiowaveform / waveform-data.js (version 2):
@@ -8,11 +8,11 @@ import { z } from 'zod';
 export const peaksSchema = z.object({
   version: z.literal(2),
   channels: z.literal(1),
-  sample_rate: z.int().positive(),
-  samples_per_pixel: z.int().positive(),
+  sample_rate: z.int().check(z.positive()),
+  samples_per_pixel: z.int().check(z.positive()),
   bits: z.union([z.literal(8), z.literal(16)]),
-  length: z.int().nonnegative(),
+  length: z.int().check(z.nonnegative()),
   data: z.array(z.int()),
-  duration: z.number().nonnegative(),
+  duration: z.number().check(z.nonnegative()),
 });
 export type Peaks = z.infer<typeof peaksSchema>;

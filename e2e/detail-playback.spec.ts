@@ -208,3 +208,26 @@ test('slow AI answers are listed in words and jump to that moment', async ({ pag
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   expect(await clockSeconds(page)).toBeGreaterThan(10);
 });
+
+test('the recording only streams: the tab never downloads the whole file to decode it', async ({
+  page,
+}) => {
+  const recordingRequests: (string | undefined)[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/recording')) recordingRequests.push(request.headers().range);
+  });
+  await openReady(page, seedUrl);
+  // wavesurfer's own fetch (to decode) would come right after it drew the peaks.
+  await page.waitForTimeout(1_500);
+  expect(recordingRequests.length).toBeGreaterThan(0);
+  // A media element always asks for a byte range; a whole-file fetch does not.
+  for (const range of recordingRequests) expect(range).toMatch(/^bytes=\d+-/);
+  const heapMb = await page.evaluate(
+    () =>
+      ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ??
+        0) /
+      1024 /
+      1024,
+  );
+  expect(heapMb).toBeLessThan(60);
+});

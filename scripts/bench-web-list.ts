@@ -25,14 +25,17 @@ const gzipKb = (files: string[]) =>
   files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(distDir, file))).length, 0) /
   1024;
 
-/** The JS the list needs before it can render: the entry, its preloads and the route chunk. */
+/**
+ * The JS the list needs before it can render: the entry, its preloads and, when the list is split
+ * out of the entry, its route chunk.
+ */
 function listCriticalJs(): { files: string[]; wavesurferFiles: string[] } {
   const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const entries = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const route = readdirSync(path.join(distDir, 'assets')).find((name) =>
     /^calls-route-.*\.js$/.test(name),
   );
-  if (!route) throw new Error('No calls-route chunk in dist/assets: run `npm run build` first.');
+  if (entries.length === 0) throw new Error('No script in dist/index.html: run `npm run build`.');
   const files = new Set<string>();
   const visit = (file: string) => {
     if (files.has(file)) return;
@@ -44,7 +47,7 @@ function listCriticalJs(): { files: string[]; wavesurferFiles: string[] } {
     ))
       visit(`assets/${match[1]}`);
   };
-  [...entries, `assets/${route}`].forEach(visit);
+  [...entries, ...(route ? [`assets/${route}`] : [])].forEach(visit);
   const wavesurferFiles = readdirSync(path.join(distDir, 'assets'))
     .filter((name) => name.endsWith('.js'))
     .filter((name) =>

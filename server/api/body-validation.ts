@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ValidationIssue } from '../../contract';
 import { validationProblem } from './fastapi-errors';
 
 /** Parses a JSON request body as FastAPI would: a decode error or any schema problem is a 422. */
-export function parseJsonBody<T>(raw: string | undefined, schema: z.ZodType<T>): T {
+export function parseJsonBody<T>(raw: string | undefined, schema: z.ZodMiniType<T>): T {
   if (raw === undefined || raw.trim() === '') {
     throw validationProblem([
       { type: 'missing', loc: ['body'], msg: 'Field required', input: null },

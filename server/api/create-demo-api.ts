@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import * as z from 'zod/mini';
 import {
   CONVERSATION_NOT_FOUND,
   conversationSchema,
@@ -20,7 +21,9 @@ export interface DemoApiOptions {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-const createBodySchema = conversationSchema.extend({ id: conversationSchema.shape.id.optional() });
+const createBodySchema = z.extend(conversationSchema, {
+  id: z.optional(conversationSchema.shape.id),
+});
 
 /**
  * The Trata-compatible demo API: the routes of the contract, bearer auth on all of them, and

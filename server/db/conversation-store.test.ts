@@ -73,6 +73,71 @@ describe('conversation store', () => {
     }
   });
 
+  it('reads deep pages from the nearer end and from skip marks, with the same rows', () => {
+    const data = generate(300);
+    const plain = createConversationStore(openMemoryDatabase());
+    // Marks every 7 rows from any skip, so 300 rows exercise seeks, NULL marks and short pages.
+    const marked = createConversationStore(openMemoryDatabase(), {
+      skipMarks: { stride: 7, minSkip: 0 },
+    });
+    plain.insertMany(data);
+    marked.insertMany(data);
+    // Name, sentiment and prospect status hold NULLs and ties: the mirror must keep both in place.
+    for (const sort_by of SORT_BY_FIELDS) {
+      for (const sort_order of ['asc', 'desc'] as const) {
+        for (const status of [undefined, 'archived']) {
+          for (const [skip, limit] of [
+            [6, 2],
+            [7, 20],
+            // Archived (48 rows): these reach the end, where descending NULLs are.
+            [20, 100],
+            [24, 100],
+            [40, 100],
+            [60, 10],
+            [90, 100],
+            [149, 3],
+            [151, 100],
+            [260, 100],
+            [299, 1],
+            [300, 5],
+          ] as const) {
+            const q: ReferenceQuery = { sort_by, sort_order, status, skip, limit };
+            const expected = referenceList(data, q);
+            for (const store of [plain, marked]) {
+              const actual = store.list(query(q));
+              expect(ids(actual.items), JSON.stringify(q)).toEqual(ids(expected.items));
+              expect(actual.total).toBe(expected.total);
+            }
+          }
+        }
+      }
+    }
+    // A write moves rows: marks noted before it must not place a page after it. The last name
+    // becomes the first, so every mark's row moves one place on.
+    const q: ReferenceQuery = { sort_by: 'name_of_caller', skip: 100, limit: 50 };
+    const moved = referenceList(data, { ...q, sort_order: 'desc', skip: 0, limit: 1 }).items[0]!;
+    marked.update(moved.id, { conversationAnalytics: { name_of_caller: 'Aaron Aardvark' } });
+    const after = data.map((c) => (c.id === moved.id ? marked.get(moved.id)! : c));
+    expect(ids(marked.list(query(q)).items)).toEqual(ids(referenceList(after, q).items));
+  });
+
+  it('pages a search from its first match once a first page has found it', () => {
+    const data = generate(300);
+    const store = createConversationStore(openMemoryDatabase(), { plan: 'walk' });
+    store.insertMany(data);
+    for (const sort_by of SORT_BY_FIELDS) {
+      for (const sort_order of ['asc', 'desc'] as const) {
+        // The first page notes where the first match is; the later pages seek there.
+        for (const skip of [0, 0, 3, 40, 90]) {
+          const q: ReferenceQuery = { search_by: 'id', search_value: '.17', sort_by, sort_order };
+          const expected = referenceList(data, { ...q, skip, limit: 20 });
+          const actual = store.list(query({ ...q, skip, limit: 20 }));
+          expect(ids(actual.items), JSON.stringify({ ...q, skip })).toEqual(ids(expected.items));
+        }
+      }
+    }
+  });
+
   it('keeps search, counts and sort columns in step with an update', () => {
     const data = generate(120);
     const store = createConversationStore(openMemoryDatabase());

@@ -1,21 +1,29 @@
 import type { Statement } from 'better-sqlite3';
 import {
   countedMatchSql,
+  fromTheEnd,
   ftsMatchSql,
   indexPageSql,
+  orderKey,
+  placeSql,
   setPageSql,
   walkPageSql,
   type ListQuery,
+  type Mark,
+  type SeekMark,
   type Sql,
 } from './list-plan';
 import { createMatchSets, type MatchSet } from './match-sets';
 import type { Db } from './open-database';
+import { createSkipMarks, type SkipMarkOptions } from './skip-marks';
 import { fold, NULL_KEY, type CountedField } from './row-mapping';
 import { SEARCH_FIELDS, searchNeedle } from './search-fields';
 
 export interface ListOptions {
   /** Tests force one path to check both against the reference; production uses `auto`. */
   plan?: 'auto' | 'walk' | 'set';
+  /** Tests mark every few rows, so a small list exercises deep pages. */
+  skipMarks?: SkipMarkOptions;
 }
 
 export interface RidPage {
@@ -59,6 +67,7 @@ export function createListQueries(db: Db, options: ListOptions = {}) {
   };
   const all = (sql: Sql, ...extra: string[]) => prepared(sql.text).all(...extra, ...sql.params);
   const matchSets = createMatchSets(db);
+  const skipMarks = createSkipMarks(db, (sql) => all(sql), options.skipMarks);
   const countsOf = db.prepare<[string], { value: string; status: string; n: number }>(
     'SELECT value, status, n FROM value_counts WHERE field = ? AND n > 0',
   );
@@ -107,7 +116,7 @@ export function createListQueries(db: Db, options: ListOptions = {}) {
     // One status value is the status filter itself, which has its own indexes.
     if (field === 'status' && values.length === 1) {
       const filtered = { ...query, status: values[0] };
-      return { kind: 'answer', answer: () => ({ rids: all(indexPageSql(filtered)), total }) };
+      return { kind: 'answer', answer: () => ({ rids: indexPage(filtered, total), total }) };
     }
     const index = spec.index ?? 'conv_status_ts_start';
     const key = `counted\u0000${field}\u0000${values.join('\u0000')}`;
@@ -153,19 +162,56 @@ export function createListQueries(db: Db, options: ListOptions = {}) {
       plan === 'walk' || listed === null
         ? base
         : Math.max(MIN_WALK_BUDGET, Math.ceil(setCost / WALK_ROW_COST));
-    const rids = matchSets.withActive(set, () =>
-      all(walkPageSql(query, budget, matchSets.functionName)),
-    );
+    const rids = walkPage(query, set, budget);
     // Complete when the page is full, or when the walk saw every row under the filter.
     if (rids.length === query.limit || budget >= base || listed === null) return rids;
     return sortPage();
+  }
+
+  /**
+   * The walk, from the first match when a first page has found it: exact when the page is full
+   * (see `walkPageSql`), else walked again from the start.
+   */
+  function walkPage(query: ListQuery, set: MatchSet, budget: number): number[] {
+    const walk = (first?: SeekMark) =>
+      matchSets.withActive(set, () =>
+        all(walkPageSql(query, budget, matchSets.functionName, first)),
+      );
+    const first = set.firstMatches.get(orderKey(query));
+    const fromFirst = first ? walk(first) : [];
+    if (fromFirst.length === query.limit) return fromFirst;
+    const rids = walk();
+    if (query.skip === 0 && rids[0] !== undefined) noteFirstMatch(query, set, rids[0]);
+    return rids;
+  }
+
+  /** Keeps where the first match of `set` is in `query`'s order, if a seek can reach it. */
+  function noteFirstMatch(query: ListQuery, set: MatchSet, rid: number): void {
+    const sql = placeSql(query, rid);
+    // Once per search and order, so the statement is not kept.
+    const place = db.prepare<unknown[], Mark>(sql.text).get(...sql.params);
+    if (place && place.key !== null) {
+      set.firstMatches.set(orderKey(query), { key: place.key, id: place.id });
+    }
   }
 
   function page(query: ListQuery): RidPage {
     if (query.search_by !== undefined && query.search_value !== undefined) {
       return searchPage(query);
     }
-    return { rids: all(indexPageSql(query)), total: baseTotal(query.status) };
+    const total = baseTotal(query.status);
+    return { rids: indexPage(query, total), total };
+  }
+
+  /**
+   * A page of the `total` rows an index lists, walked from whichever end is nearer: `total` is
+   * exact (kept in the write transactions), so the mirrored page is the same rows.
+   */
+  function indexPage(query: ListQuery, total: number): number[] {
+    const nearer = fromTheEnd(query, total);
+    if (nearer === null) return [];
+    const rids = skipMarks.page(nearer.query) ?? all(indexPageSql(nearer.query));
+    return nearer.reversed ? rids.reverse() : rids;
   }
 
   return {
@@ -173,6 +219,9 @@ export function createListQueries(db: Db, options: ListOptions = {}) {
     prepare,
     total: () => baseTotal(undefined),
     /** Call after every committed write: match sets may have changed. */
-    invalidate: () => matchSets.invalidate(),
+    invalidate: () => {
+      matchSets.invalidate();
+      skipMarks.invalidate();
+    },
   };
 }

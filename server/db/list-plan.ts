@@ -39,6 +39,13 @@ export function ordering(query: ListQuery): Ordering {
   };
 }
 
+/** Names one order of one list: its index, direction and status filter. */
+export function orderKey(query: ListQuery): string {
+  const o = ordering(query);
+  // The index differs with and without a status filter, so '' and no filter never collide.
+  return `${o.index}\u0000${o.direction}\u0000${query.status ?? ''}`;
+}
+
 const orderBy = (o: Ordering) => `ORDER BY c.${o.column} ${o.direction}, c.id ${o.direction}`;
 
 const statusWhere = (status: string | undefined) =>
@@ -48,6 +55,32 @@ const where = (...conditions: string[]) => {
   const present = conditions.filter(Boolean);
   return present.length ? `WHERE ${present.join(' AND ')}` : '';
 };
+
+/**
+ * The same page read from the other end of the order, for a list of `total` rows: an OFFSET
+ * steps through every skipped index entry (SQLite's B-trees keep no counts), so a page past the
+ * middle is cheaper counted from the end. The order (sort column, then the unique `id`, NULLs
+ * first ascending and last descending) is total, so the reversed order is exactly its mirror:
+ * `reversed: true` says the rows come back last first. Null when the page lies past the end.
+ */
+export function fromTheEnd(
+  query: ListQuery,
+  total: number,
+): { query: ListQuery; reversed: boolean } | null {
+  if (query.skip >= total) return null;
+  const remaining = total - query.skip;
+  if (query.skip <= remaining) return { query, reversed: false };
+  const limit = Math.min(query.limit, remaining);
+  return {
+    query: {
+      ...query,
+      sort_order: query.sort_order === 'desc' ? 'asc' : 'desc',
+      skip: remaining - limit,
+      limit,
+    },
+    reversed: true,
+  };
+}
 
 /** A page of the unfiltered or status-filtered list: a walk of one index. */
 export function indexPageSql(query: ListQuery): Sql {
@@ -64,17 +97,33 @@ export function indexPageSql(query: ListQuery): Sql {
  * Walks the sort index and keeps the rows in the current match set (`inMatch`, a bit test on
  * the rowid, so the walk never leaves the index), looking at no more than `budget` rows. The
  * inner LIMIT is the bound; SQLite runs the subquery as an ordered co-routine, so the outer
- * ORDER BY costs no sort.
+ * ORDER BY costs no sort. With `first`, the place of the first match in this order, the walk
+ * seeks to it: the rows before it hold no match. The seek leaves out NULL sort values, which come
+ * last in descending order, so only a full page from it is known to be the answer.
  */
-export function walkPageSql(query: ListQuery, budget: number, inMatch: string): Sql {
+export function walkPageSql(
+  query: ListQuery,
+  budget: number,
+  inMatch: string,
+  first?: SeekMark,
+): Sql {
   const o = ordering(query);
   const status = statusWhere(query.status);
+  const from = first ? atOrAfter(o, first) : { text: '', params: [] };
   return {
     text: `SELECT rid FROM (
         SELECT c.rid AS rid, c.${o.column} AS k, c.id AS i FROM conversations c INDEXED BY ${o.index}
-        ${where(status.text)} ${orderBy(o)} LIMIT ?
+        ${where(status.text, from.text)} ${orderBy(o)} LIMIT ?
       ) WHERE ${inMatch}(rid) ORDER BY k ${o.direction}, i ${o.direction} LIMIT ? OFFSET ?`,
-    params: [...status.params, budget, query.limit, query.skip],
+    params: [...status.params, ...from.params, budget, query.limit, query.skip],
+  };
+}
+
+/** The place of one row in `query`'s order: its sort value and id. */
+export function placeSql(query: ListQuery, rid: number): Sql {
+  return {
+    text: `SELECT c.${ordering(query).column} AS key, c.id AS id FROM conversations c WHERE c.rid = ?`,
+    params: [rid],
   };
 }
 
@@ -127,4 +176,60 @@ export function countedMatchSql(column: string, index: string, values: string[])
       WHERE c.${column} IN (${values.map(() => '?').join(', ')})`,
     params: values,
   };
+}
+
+/** A row's place in an order: its sort value and its `id`, the tie-break. */
+export interface Mark {
+  key: string | number | null;
+  id: string;
+}
+
+/** A mark a comparison can seek to: NULL has no place in one. */
+export type SeekMark = Mark & { key: string | number };
+
+/**
+ * Rows after `mark` in the order of `o`. The row-value comparison uses the column's collation,
+ * as the index does, and seeks. Rows with a NULL sort value never compare: they come before every
+ * mark in ascending order, which is right, but after them in descending order, so there a short
+ * page may lack them. After a NULL mark (ascending only), the rows looked at are the NULLs after
+ * it, by id: the index seeks to them too.
+ */
+function afterMark(o: Ordering, mark: Mark): Sql {
+  if (mark.key === null) {
+    return { text: `c.${o.column} IS NULL AND c.id > ?`, params: [mark.id] };
+  }
+  const comparison = o.direction === 'ASC' ? '>' : '<';
+  return { text: `(c.${o.column}, c.id) ${comparison} (?, ?)`, params: [mark.key, mark.id] };
+}
+
+/** Rows at or after `mark` in the order of `o`, by a seek (see `afterMark`). */
+function atOrAfter(o: Ordering, mark: SeekMark): Sql {
+  const comparison = o.direction === 'ASC' ? '>=' : '<=';
+  return { text: `(c.${o.column}, c.id) ${comparison} (?, ?)`, params: [mark.key, mark.id] };
+}
+
+/** A page of `query` counted from the row after `mark` (from the first row without one). */
+function seekPageSql(query: ListQuery, mark: Mark | null, select: string): Sql {
+  const o = ordering(query);
+  const status = statusWhere(query.status);
+  const after = mark ? afterMark(o, mark) : { text: '', params: [] };
+  return {
+    text: `SELECT ${select} FROM conversations c INDEXED BY ${o.index}
+      ${where(status.text, after.text)} ${orderBy(o)} LIMIT ? OFFSET ?`,
+    params: [...status.params, ...after.params, query.limit, query.skip],
+  };
+}
+
+/** The rowids of a page counted from the row after `mark`: a seek, then a walk of `skip`. */
+export function afterMarkPageSql(query: ListQuery, mark: SeekMark): Sql {
+  return seekPageSql(query, mark, 'c.rid');
+}
+
+/** The place (sort value and id) of the row `skip` rows after `mark`, or after the start. */
+export function markSql(query: ListQuery, mark: Mark | null): Sql {
+  return seekPageSql(
+    { ...query, limit: 1 },
+    mark,
+    `c.${ordering(query).column} AS key, c.id AS id`,
+  );
 }

@@ -1,3 +1,4 @@
+import type { SeekMark } from './list-plan';
 import type { Db } from './open-database';
 
 /** The rows one search matches: their count, a bitmap over rowids and, when few, the rowids. */
@@ -5,6 +6,12 @@ export interface MatchSet {
   count: number;
   bits: Uint8Array;
   rids: number[] | null;
+  /**
+   * Per order (see `orderKey`), where its first match is, once a first page has found it: later
+   * pages seek there instead of walking rows that hold no match. Ids embed the start time, so an
+   * id search can match nothing in the first hundreds of thousands of rows by time.
+   */
+  firstMatches: Map<string, SeekMark>;
 }
 
 /** Beyond this many matches a page is always found by walking an index, never by sorting. */
@@ -35,7 +42,8 @@ export function createMatchSets(db: Db) {
   function build(rids: number[]): MatchSet {
     const bits = new Uint8Array(((maxRid.get() ?? 0) >> 3) + 1);
     for (const rid of rids) bits[rid >> 3]! |= 1 << (rid & 7);
-    return { count: rids.length, bits, rids: rids.length <= MAX_LISTED_RIDS ? rids : null };
+    const listed = rids.length <= MAX_LISTED_RIDS ? rids : null;
+    return { count: rids.length, bits, rids: listed, firstMatches: new Map() };
   }
 
   return {

@@ -1,18 +1,45 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
+import { preloadCall } from '@/features/call-detail/preload';
+import { prefetchCallList } from '@/features/calls';
 import { AppLayout } from './layout';
+import { AppLoading } from './routes/app-loading';
 import { RouteError } from './routes/route-error';
+import { Component as CallsRoute } from './routes/calls-route';
 
-export const router = createBrowserRouter([
-  {
-    element: <AppLayout />,
-    errorElement: <RouteError />,
-    children: [
-      { index: true, lazy: () => import('./routes/calls-route').then(toRoute) },
-      { path: 'calls/:id', lazy: () => import('./routes/call-detail-route').then(toRoute) },
-      { path: '*', lazy: () => import('./routes/not-found-route').then(toRoute) },
-    ],
-  },
-]);
+/**
+ * The list is where every visit starts, so it is in the first bundle; the detail and not-found
+ * pages load on demand. Loaders start each page's requests without waiting on them, so data and
+ * code arrive in parallel and a slow API never holds up the page's own loading state.
+ */
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter([
+    {
+      element: <AppLayout />,
+      errorElement: <RouteError />,
+      HydrateFallback: AppLoading,
+      children: [
+        {
+          index: true,
+          Component: CallsRoute,
+          loader: ({ request }) => {
+            prefetchCallList(queryClient, new URL(request.url).searchParams);
+            return null;
+          },
+        },
+        {
+          path: 'calls/:id',
+          loader: ({ params }) => {
+            if (params.id) preloadCall(queryClient, params.id);
+            return null;
+          },
+          lazy: () => import('./routes/call-detail-route').then(toRoute),
+        },
+        { path: '*', lazy: () => import('./routes/not-found-route').then(toRoute) },
+      ],
+    },
+  ]);
+}
 
 function toRoute(module: { Component: React.ComponentType }) {
   return { Component: module.Component };

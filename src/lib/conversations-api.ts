@@ -1,12 +1,18 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { CONVERSATION_NOT_FOUND, conversationSchema, type Conversation } from '@contract';
+import {
+  CONVERSATION_NOT_FOUND,
+  conversationListItemSchema,
+  conversationSchema,
+  type Conversation,
+  type ConversationListItem,
+} from '@contract';
 import { ApiError, apiRequest } from './api-client';
 import { toApiQuery, type ListParams } from './list-params';
 import { conversationKeys } from './query-keys';
 
 /** A list item that passed the schema, or one that did not and says why. */
 export type ConversationRow =
-  | { kind: 'ok'; conversation: Conversation }
+  | { kind: 'ok'; conversation: ConversationListItem }
   | { kind: 'invalid'; index: number; id: string | null; problem: string };
 
 export interface ConversationPage {
@@ -27,7 +33,7 @@ export async function fetchConversationList(
 }
 
 function parseRow(item: unknown, index: number): ConversationRow {
-  const parsed = conversationSchema.safeParse(item);
+  const parsed = conversationListItemSchema.safeParse(item);
   if (parsed.success) return { kind: 'ok', conversation: parsed.data };
   const rawId = (item as { id?: unknown } | null)?.id;
   const problem = parsed.error.issues

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatClock,
-  formatDuration,
-  formatPhone,
-  formatRelative,
-  MISSING,
-  orMissing,
-} from './format';
+import { formatClock, formatDuration, formatRelative, MISSING, orMissing } from './format';
+import { formatPhone, isPhoneFormattingReady, loadPhoneFormatting } from './phone';
 
 describe('format', () => {
   it('formats clocks and durations', () => {
@@ -25,7 +19,11 @@ describe('format', () => {
     expect(formatRelative(null, now)).toBe(MISSING);
   });
 
-  it('formats phone numbers and keeps what it cannot parse', () => {
+  it('shows numbers as given until the formatter has loaded, then formats them', async () => {
+    expect(isPhoneFormattingReady()).toBe(false);
+    expect(formatPhone(' +14155550123 ')).toBe('+14155550123');
+    await loadPhoneFormatting();
+    expect(isPhoneFormattingReady()).toBe(true);
     expect(formatPhone('+14155550123')).toBe('(415) 555-0123');
     expect(formatPhone('+442071838750')).toBe('+44 20 7183 8750');
     expect(formatPhone('96260-12778')).toBe('96260-12778');

@@ -1,5 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-
 /** Shown wherever a value is missing, never "undefined" or "null". */
 export const MISSING = '—';
 
@@ -51,6 +49,18 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
+// Building an Intl formatter costs about a millisecond; a page of rows would pay it per cell.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
+  const key = locale ?? '';
+  let format = relativeFormats.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+    relativeFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "2 hours ago", in the browser's language. */
 export function formatRelative(
   epochMs: number | null,
@@ -59,7 +69,7 @@ export function formatRelative(
 ): string {
   if (epochMs === null) return MISSING;
   const deltaSeconds = (epochMs - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const format = relativeFormat(locale);
   for (const [unit, size] of RELATIVE_UNITS) {
     if (Math.abs(deltaSeconds) >= size || unit === 'second') {
       return format.format(Math.round(deltaSeconds / size), unit);
@@ -80,14 +90,6 @@ export function formatExactTime(
     timeStyle: 'long',
     ...(timeZone ? { timeZone } : {}),
   }).format(epochMs);
-}
-
-/** International format when the number can be parsed, else the text as the caller gave it. */
-export function formatPhone(raw: string | null | undefined, defaultCountry: 'US' = 'US'): string {
-  if (raw == null || raw.trim() === '') return MISSING;
-  const parsed = parsePhoneNumberFromString(raw, defaultCountry);
-  if (!parsed || !parsed.isValid()) return raw;
-  return parsed.country === defaultCountry ? parsed.formatNational() : parsed.formatInternational();
 }
 
 /** Display text for an optional string field. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SEARCH_BY_FIELDS, SORT_BY_FIELDS, SORT_ORDERS } from '@contract';
 
 /**
@@ -19,15 +19,15 @@ const MAX_SEARCH_LENGTH = 500;
 
 const fieldSchemas = {
   search_by: z.enum(SEARCH_BY_FIELDS),
-  search_value: z.string().trim().min(1).max(MAX_SEARCH_LENGTH),
-  status: z.string().trim().min(1).max(64),
+  search_value: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SEARCH_LENGTH)),
+  status: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
   sort_by: z.enum(SORT_BY_FIELDS),
   sort_order: z.enum(SORT_ORDERS),
-  skip: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  limit: z.coerce
-    .number()
-    .int()
-    .refine((value): value is PageSize => (PAGE_SIZES as readonly number[]).includes(value)),
+  skip: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
+  limit: z.coerce.number().check(
+    z.int(),
+    z.refine((value) => (PAGE_SIZES as readonly number[]).includes(value)),
+  ),
 };
 
 export interface ListParams {

@@ -12,13 +12,9 @@ import {
 } from '@contract';
 import { SentimentBadge } from '@/components/ui/sentiment-badge';
 import type { ConversationRow } from '@/lib/conversations-api';
-import {
-  formatDuration,
-  formatExactTime,
-  formatPhone,
-  formatRelative,
-  MISSING,
-} from '@/lib/format';
+import { formatDuration, formatExactTime, formatRelative, MISSING } from '@/lib/format';
+import { formatPhone } from '@/lib/phone';
+import { usePhoneFormattingReady } from '@/lib/use-phone-formatting';
 
 export const tableFeaturesForCalls = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
 const helper = createColumnHelper<typeof tableFeaturesForCalls, ConversationRow>();
@@ -80,7 +76,7 @@ export const callColumns = helper.columns([
             {analytics?.name_of_caller || 'Unknown caller'}
           </span>
           <span className="text-xs text-slate-500 tabular-nums">
-            {phoneText(analytics?.phone_number_of_caller)}
+            <PhoneText raw={analytics?.phone_number_of_caller} />
           </span>
         </span>
       );
@@ -162,8 +158,9 @@ function StartTime({ value }: { value: string | undefined }) {
 const phoneTexts = new Map<string, string>();
 
 /** The same callers come back page after page; their number is formatted once. */
-function phoneText(raw: string | null | undefined): string {
-  if (raw == null) return formatPhone(raw);
+function PhoneText({ raw }: { raw: string | null | undefined }) {
+  const ready = usePhoneFormattingReady();
+  if (raw == null || !ready) return formatPhone(raw);
   let text = phoneTexts.get(raw);
   if (text === undefined) {
     if (phoneTexts.size > 5_000) phoneTexts.clear();

@@ -1,1 +1,2 @@
 export { CallsPage } from './components/calls-page';
+export { prefetchCallList } from './prefetch';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Column visibility and row density: a person's own taste, kept in this browser. */
 const STORAGE_KEY = 'callscope.list.preferences.v1';
@@ -6,8 +6,8 @@ const STORAGE_KEY = 'callscope.list.preferences.v1';
 export const DENSITIES = ['comfortable', 'compact'] as const;
 
 const preferencesSchema = z.object({
-  hiddenColumns: z.array(z.string()).max(50).default([]),
-  density: z.enum(DENSITIES).default('comfortable'),
+  hiddenColumns: z._default(z.array(z.string()).check(z.maxLength(50)), []),
+  density: z._default(z.enum(DENSITIES), 'comfortable'),
 });
 export type ListPreferences = z.infer<typeof preferencesSchema>;
 

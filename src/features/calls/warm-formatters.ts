@@ -1,15 +1,16 @@
-import { formatPhone, formatRelative } from '@/lib/format';
+import { formatRelative } from '@/lib/format';
+import { formatPhone, loadPhoneFormatting } from '@/lib/phone';
 
 let warmed = false;
 
 /**
  * The first relative time of a page loads the browser's locale data, and the first phone number
- * sets up libphonenumber's metadata: together tens of milliseconds. Paying that while the first
+ * loads and sets up libphonenumber's metadata: together tens of milliseconds. Paying that while the first
  * page of calls is still on the network keeps it off the time to the first rows.
  */
 export function warmFormatters(): void {
   if (warmed) return;
   warmed = true;
   formatRelative(Date.now() - 60_000);
-  formatPhone('+14155550100');
+  void loadPhoneFormatting().then(() => formatPhone('+14155550100'));
 }

@@ -1,10 +1,12 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { matchKey, type SearchMatch } from '../search/find-matches';
 import type { ActiveStore } from '../transcript/active-store';
 import type { Bubble } from '../transcript/normalize';
 import { BubbleItem } from './bubble-item';
 import { useAutoscroll } from './use-autoscroll';
+
+const NO_BUBBLES: readonly Bubble[] = [];
 
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 
@@ -37,12 +39,15 @@ export const TranscriptView = memo(function TranscriptView({
   const list = useRef<HTMLOListElement>(null);
   const [following, setFollowing] = useState(true);
   const { scrollToBubble } = useAutoscroll(list);
+  // The page (and its player) appears first; a long transcript fills in just after, so the
+  // audio is ready as soon as it can be rather than after thousands of bubbles.
+  const shown = useDeferredValue(bubbles, NO_BUBBLES);
 
   useEffect(() => {
     if (!following) return;
     scrollToBubble(activeStore.get(), 'instant');
     return activeStore.subscribe((active) => scrollToBubble(active, 'smooth'));
-  }, [activeStore, following, scrollToBubble]);
+  }, [activeStore, following, scrollToBubble, shown]);
 
   useEffect(() => {
     if (focusedMatch) scrollToBubble(focusedMatch.bubble, 'instant');
@@ -97,9 +102,9 @@ export const TranscriptView = memo(function TranscriptView({
         // A scrolling region must be reachable from the keyboard, even with no buttons inside.
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- axe scrollable-region-focusable
         tabIndex={0}
-        className="flex max-h-[min(62vh,44rem)] flex-col gap-2 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-slate-50 p-3 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="max-h-[min(62vh,44rem)] space-y-2 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-slate-50 p-3 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
-        {bubbles.map((bubble, index) => (
+        {shown.map((bubble, index) => (
           <BubbleItem
             key={bubble.key}
             bubble={bubble}

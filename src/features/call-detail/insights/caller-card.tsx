@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { ConversationAnalytics } from '@contract';
-import { formatClock, formatPhone, MISSING } from '@/lib/format';
+import { formatClock, MISSING } from '@/lib/format';
+import { formatPhone } from '@/lib/phone';
+import { usePhoneFormattingReady } from '@/lib/use-phone-formatting';
 import { findEvidence, type EvidenceField } from '../transcript/evidence';
 import type { Bubble } from '../transcript/normalize';
 import { Card } from './card';
@@ -25,6 +27,8 @@ interface CallerCardProps {
  * caller said it, or says plainly that the transcript never does.
  */
 export function CallerCard({ analytics, bubbles, onJump }: CallerCardProps) {
+  // The number is shown as given until the formatter has loaded, then formatted.
+  usePhoneFormattingReady();
   const rows = useMemo(
     () =>
       FIELDS.map(({ field, label, key }) => {
@@ -34,7 +38,7 @@ export function CallerCard({ analytics, bubbles, onJump }: CallerCardProps) {
           field,
           label,
           value,
-          display: value === null ? MISSING : field === 'phone' ? formatPhone(value) : value,
+          display: value ?? MISSING,
           evidence: value === null ? null : findEvidence(bubbles, field, value),
         };
       }),
@@ -48,7 +52,7 @@ export function CallerCard({ analytics, bubbles, onJump }: CallerCardProps) {
             <dt className="text-xs text-slate-500">{label}</dt>
             <dd className="mt-0.5 flex items-start gap-2">
               <span className="min-w-0 flex-1 font-medium break-words text-slate-900">
-                {display}
+                {field === 'phone' && value !== null ? formatPhone(value) : display}
               </span>
               {value === null ? null : (
                 <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} />

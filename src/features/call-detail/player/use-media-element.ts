@@ -1,5 +1,6 @@
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { describeMediaError } from './media-error';
+import { stopAudio, takeAudio } from './preloaded-audio';
 import type { PlayerState } from './use-wavesurfer';
 
 /**
@@ -13,9 +14,8 @@ export function useMediaElement(
   const [media, setMedia] = useState<HTMLAudioElement | null>(null);
   useEffect(() => {
     if (!url) return;
-    const audio = new Audio();
-    audio.preload = 'auto';
-    audio.preservesPitch = true;
+    // Usually started already by the router's loader, while this page's code was loading.
+    const audio = takeAudio(url);
     const onCanPlay = () =>
       setState((current) =>
         current.audio === 'loading' ? { ...current, audio: 'playable' } : current,
@@ -28,15 +28,13 @@ export function useMediaElement(
       }));
     audio.addEventListener('canplay', onCanPlay);
     audio.addEventListener('error', onError);
-    audio.src = new URL(url, window.location.href).href;
+    if (audio.error) onError();
+    else if (audio.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) onCanPlay();
     setMedia(audio);
     return () => {
       audio.removeEventListener('canplay', onCanPlay);
       audio.removeEventListener('error', onError);
-      audio.pause();
-      // Drops the connection and the buffer at once, instead of when the element is collected.
-      audio.removeAttribute('src');
-      audio.load();
+      stopAudio(audio);
       setMedia(null);
       setState((current) => ({ ...current, audio: 'loading', error: null }));
     };

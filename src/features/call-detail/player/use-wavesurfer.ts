@@ -66,6 +66,11 @@ export function useWavesurfer(
       dragToSeek: true,
       plugins: [regionsPlugin],
       cspNonce: documentStyleNonce(),
+      // wavesurfer loads the media element's own src right after it is created. Given the peaks
+      // and duration here, that load only draws them; a separate load() call would race it, and
+      // losing that race means fetching and decoding the whole file (about 230 MB for an hour).
+      peaks: [toWaveformChannel(peaks)],
+      duration: peaks.duration,
     });
     surfer.current = ws;
     regions.current = regionsPlugin;
@@ -80,13 +85,12 @@ export function useWavesurfer(
       ws.on('play', () => setState((current) => ({ ...current, playing: true }))),
       ws.on('pause', () => setState((current) => ({ ...current, playing: false }))),
       ws.on('finish', () => setState((current) => ({ ...current, playing: false }))),
+      ws.on('error', (error) => {
+        // An interrupted load (the page changed calls) is not a failure.
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+        setState((current) => ({ ...current, audio: 'error', error: describeMediaError(error) }));
+      }),
     ];
-    // The media element already holds the absolute URL, so wavesurfer keeps its stream.
-    ws.load(media.src, [toWaveformChannel(peaks)], peaks.duration).catch((error: unknown) => {
-      // An interrupted load (the page changed calls) is not a failure.
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      setState((current) => ({ ...current, audio: 'error', error: describeMediaError(error) }));
-    });
     return () => {
       for (const off of unsubscribe) off();
       ws.destroy();

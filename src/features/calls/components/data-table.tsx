@@ -122,10 +122,9 @@ export function DataTable({ rows, params, preferences, updating, stale, onSort }
         {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
         <tbody
           onClick={openRow}
-          className={cn(
-            'divide-y divide-slate-100 transition-opacity',
-            (updating || stale) && 'opacity-60',
-          )}
+          // No fade: animating the opacity of a whole page of rows repaints it every frame, which
+          // costs more than the update itself on a machine without a GPU.
+          className={cn('divide-y divide-slate-100', (updating || stale) && 'opacity-60')}
         >
           {table.getRowModel().rows.map((row) => (
             <CallRow key={row.id} row={row} visibleKey={visibleKey} compact={compact} />
