@@ -146,13 +146,13 @@ async function highlightUpdate(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const samples: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const before = document.querySelector('li[aria-current="true"]');
+      const before = document.querySelector('[data-bubble][aria-current="true"]');
       const started = performance.now();
       const key = i % 4 === 3 ? 'ArrowLeft' : 'ArrowRight';
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
       const changed = await new Promise<Element | null>((resolve) => {
         const observer = new MutationObserver(() => {
-          const now = document.querySelector('li[aria-current="true"]');
+          const now = document.querySelector('[data-bubble][aria-current="true"]');
           if (now !== before) {
             observer.disconnect();
             resolve(now);

@@ -43,7 +43,8 @@ export const BubbleItem = memo(function BubbleItem({
   const isAgent = bubble.speaker === 'AI';
   const clock = formatClock(bubble.offset);
   return (
-    <li
+    <div
+      role="listitem"
       data-bubble={bubble.key}
       aria-current={active ? 'true' : undefined}
       // Focusable from script only, so an evidence link can take the reader here.
@@ -56,10 +57,14 @@ export const BubbleItem = memo(function BubbleItem({
       <div
         className={cn(
           'max-w-[44rem] rounded-2xl px-3.5 py-2 text-sm leading-relaxed shadow-sm ring-1',
-          isAgent
-            ? 'rounded-bl-sm bg-white ring-slate-200'
-            : 'rounded-br-sm bg-sky-50 ring-sky-200',
-          active && 'bg-indigo-50 ring-2 ring-indigo-600',
+          isAgent ? 'rounded-bl-sm' : 'rounded-br-sm',
+          // The highlight thickens inward: a wider outer ring would grow the bubble's painted
+          // area, and the browser then rechecks every bubble of the transcript.
+          active
+            ? 'bg-indigo-50 inset-ring-1 ring-indigo-600 inset-ring-indigo-600'
+            : isAgent
+              ? 'bg-white ring-slate-200'
+              : 'bg-sky-50 ring-sky-200',
         )}
       >
         <div
@@ -81,11 +86,16 @@ export const BubbleItem = memo(function BubbleItem({
           ) : (
             <span className="font-mono tabular-nums">{clock}</span>
           )}
-          {active ? (
-            <span className="rounded bg-indigo-600 px-1.5 text-[0.65rem] font-semibold tracking-wide text-white uppercase">
-              Current
-            </span>
-          ) : null}
+          {/* Always laid out, shown only when playing: a change of highlight then repaints two
+              bubbles instead of laying out the transcript (milliseconds for a long call). */}
+          <span
+            className={cn(
+              'rounded bg-indigo-600 px-1.5 text-[0.65rem] font-semibold tracking-wide text-white uppercase',
+              !active && 'invisible',
+            )}
+          >
+            Current
+          </span>
         </div>
         <p className="text-slate-900">
           {bubble.fragments.map((fragment, fragmentIndex) => {
@@ -120,7 +130,7 @@ export const BubbleItem = memo(function BubbleItem({
           })}
         </p>
       </div>
-    </li>
+    </div>
   );
 });
 

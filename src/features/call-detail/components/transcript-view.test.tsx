@@ -78,7 +78,7 @@ describe('TranscriptView', () => {
     expect([...marks].every((mark) => mark.textContent === 'img')).toBe(true);
     const focused = document.querySelectorAll('mark[data-current-match]');
     expect(focused).toHaveLength(1);
-    expect(focused[0]!.closest('li')!.textContent).toContain('Line number 2 ');
+    expect(focused[0]!.closest('[data-bubble]')!.textContent).toContain('Line number 2 ');
   });
 
   it('offers no dead buttons when there is no audio to seek', () => {

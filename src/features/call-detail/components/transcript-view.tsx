@@ -1,9 +1,10 @@
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { matchKey, type SearchMatch } from '../search/find-matches';
 import type { ActiveStore } from '../transcript/active-store';
 import type { Bubble } from '../transcript/normalize';
 import { BubbleItem } from './bubble-item';
+import { bubbleElement, chunkBubbles } from './bubble-chunks';
 import { useAutoscroll } from './use-autoscroll';
 
 const NO_BUBBLES: readonly Bubble[] = [];
@@ -36,18 +37,19 @@ export const TranscriptView = memo(function TranscriptView({
   reveal,
   onSeek,
 }: TranscriptViewProps) {
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
-  const { scrollToBubble } = useAutoscroll(list);
+  const { scrollToBubble, followBubble } = useAutoscroll(list);
   // The page (and its player) appears first; a long transcript fills in just after, so the
   // audio is ready as soon as it can be rather than after thousands of bubbles.
   const shown = useDeferredValue(bubbles, NO_BUBBLES);
+  const chunks = useMemo(() => chunkBubbles(shown), [shown]);
 
   useEffect(() => {
     if (!following) return;
     scrollToBubble(activeStore.get(), 'instant');
-    return activeStore.subscribe((active) => scrollToBubble(active, 'smooth'));
-  }, [activeStore, following, scrollToBubble, shown]);
+    return activeStore.subscribe(followBubble);
+  }, [activeStore, following, scrollToBubble, followBubble, shown]);
 
   useEffect(() => {
     if (focusedMatch) scrollToBubble(focusedMatch.bubble, 'instant');
@@ -56,9 +58,7 @@ export const TranscriptView = memo(function TranscriptView({
   useEffect(() => {
     if (!reveal) return;
     scrollToBubble(reveal.bubble, 'instant');
-    list.current
-      ?.querySelector<HTMLElement>(`[data-bubble="b${reveal.bubble}"]`)
-      ?.focus({ preventScroll: true });
+    if (list.current) bubbleElement(list.current, reveal.bubble)?.focus({ preventScroll: true });
   }, [reveal, scrollToBubble]);
 
   // Only the reader's own gestures stop following; the app's own scrolling never does.
@@ -96,33 +96,43 @@ export const TranscriptView = memo(function TranscriptView({
   const callerLabel = callerName ? `${callerName} (caller)` : 'Caller';
   return (
     <div className="relative">
-      <ol
+      <div
         ref={list}
+        role="list"
         aria-label="Transcript"
         // A scrolling region must be reachable from the keyboard, even with no buttons inside.
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- axe scrollable-region-focusable
         tabIndex={0}
-        className="max-h-[min(62vh,44rem)] space-y-2 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-slate-50 p-3 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="flex max-h-[min(62vh,44rem)] flex-col gap-2 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-slate-50 p-3 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
-        {shown.map((bubble, index) => (
-          <BubbleItem
-            key={bubble.key}
-            bubble={bubble}
-            index={index}
-            activeStore={activeStore}
-            speakerLabel={
-              bubble.speaker === 'AI'
-                ? agentLabel
-                : bubble.speaker === 'USER'
-                  ? callerLabel
-                  : bubble.speakerName || 'Unknown speaker'
-            }
-            query={query}
-            focusedMatch={focusedMatch?.bubble === index ? matchKey(focusedMatch) : null}
-            onSeek={onSeek}
-          />
+        {chunks.map((chunk) => (
+          // Groups of bubbles, each its own layer (isolate): a change of highlight lays out and
+          // repaints one group, where one flat column made the browser walk all 5,000 bubbles.
+          <div key={chunk.first} role="none" className="isolate flex flex-col gap-2">
+            {chunk.bubbles.map((bubble, offset) => {
+              const index = chunk.first + offset;
+              return (
+                <BubbleItem
+                  key={bubble.key}
+                  bubble={bubble}
+                  index={index}
+                  activeStore={activeStore}
+                  speakerLabel={
+                    bubble.speaker === 'AI'
+                      ? agentLabel
+                      : bubble.speaker === 'USER'
+                        ? callerLabel
+                        : bubble.speakerName || 'Unknown speaker'
+                  }
+                  query={query}
+                  focusedMatch={focusedMatch?.bubble === index ? matchKey(focusedMatch) : null}
+                  onSeek={onSeek}
+                />
+              );
+            })}
+          </div>
         ))}
-      </ol>
+      </div>
       {following ? null : (
         <Button
           variant="primary"

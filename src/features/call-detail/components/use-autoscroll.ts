@@ -1,15 +1,18 @@
-import { useCallback, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { bubbleElement } from './bubble-chunks';
 
 /**
  * Scrolls the transcript (never the page around it) so a bubble sits in its upper third. A long
  * jump is instant, since smooth-scrolling past hundreds of bubbles only delays the reader.
+ * `followBubble` is for playback: it waits for the next frame, so measuring the bubble never
+ * forces a layout in the middle of a seek, and many changes in one frame scroll once.
  */
-export function useAutoscroll(list: RefObject<HTMLOListElement | null>) {
+export function useAutoscroll(list: RefObject<HTMLDivElement | null>) {
   const scrollToBubble = useCallback(
     (index: number, behavior: 'smooth' | 'instant') => {
       const container = list.current;
       if (!container || index < 0) return;
-      const element = container.querySelector<HTMLElement>(`[data-bubble="b${index}"]`);
+      const element = bubbleElement(container, index);
       if (!element) return;
       const top = element.offsetTop - container.offsetTop;
       const view = container.clientHeight;
@@ -22,5 +25,30 @@ export function useAutoscroll(list: RefObject<HTMLOListElement | null>) {
     },
     [list],
   );
-  return { scrollToBubble };
+
+  const pending = useRef<{ frame: number; index: number } | null>(null);
+  const followBubble = useCallback(
+    (index: number) => {
+      if (pending.current) {
+        pending.current.index = index;
+        return;
+      }
+      const frame = requestAnimationFrame(() => {
+        const target = pending.current?.index ?? index;
+        pending.current = null;
+        scrollToBubble(target, 'smooth');
+      });
+      pending.current = { frame, index };
+    },
+    [scrollToBubble],
+  );
+  useEffect(
+    () => () => {
+      if (pending.current) cancelAnimationFrame(pending.current.frame);
+      pending.current = null;
+    },
+    [],
+  );
+
+  return { scrollToBubble, followBubble };
 }

@@ -88,7 +88,9 @@ export function useWavesurfer(
       ws.on('error', (error) => {
         // An interrupted load (the page changed calls) is not a failure.
         if (error instanceof DOMException && error.name === 'AbortError') return;
-        setState((current) => ({ ...current, audio: 'error', error: describeMediaError(error) }));
+        // The element's own error says more than wavesurfer's wrapper of it.
+        const reason = describeMediaError(media.error ?? error);
+        setState((current) => ({ ...current, audio: 'error', error: reason }));
       }),
     ];
     return () => {

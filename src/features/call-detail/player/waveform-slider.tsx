@@ -42,7 +42,9 @@ export function WaveformSlider({ waveformRef, clock, duration, controls }: Wavef
       }}
       className="rounded-md outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
     >
-      <div ref={waveformRef} className="h-16" />
+      {/* Its own layout root: the cursor moves every frame while playing, and without
+          containment each move would lay out the whole page, transcript included. */}
+      <div ref={waveformRef} className="h-16 [contain:strict]" />
     </div>
   );
 }
