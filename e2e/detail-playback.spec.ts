@@ -23,7 +23,7 @@ async function clockSeconds(page: Page): Promise<number> {
 /** The start time of the one bubble marked aria-current. */
 async function activeBubbleTime(page: Page): Promise<number> {
   const label = await page
-    .locator('li[aria-current="true"]')
+    .locator('[data-bubble][aria-current="true"]')
     .getByRole('button', { name: /^Play from / })
     .getAttribute('aria-label');
   return toSeconds(label!.replace('Play from ', ''));
@@ -56,7 +56,7 @@ test('the highlight follows the audio across several bubbles', async ({ page }) 
   expect(seen.length).toBeGreaterThanOrEqual(3);
   expect(seen).toEqual([...seen].sort((a, b) => a - b));
   await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
-  await expect(page.locator('li[aria-current="true"]')).toContainText('Current');
+  await expect(page.locator('[data-bubble][aria-current="true"]')).toContainText('Current');
 });
 
 test('clicking a bubble time or a fragment seeks there and plays', async ({ page }) => {
@@ -80,7 +80,7 @@ test('?t= starts the call at that moment', async ({ page }) => {
     'aria-valuetext',
     /^1 minute 40 seconds of 2 minutes 2\d seconds$/,
   );
-  const active = page.locator('li[aria-current="true"]');
+  const active = page.locator('[data-bubble][aria-current="true"]');
   const transcript = page.getByRole('list', { name: 'Transcript' });
   const [bubbleBox, listBox] = [await active.boundingBox(), await transcript.boundingBox()];
   expect(bubbleBox!.y).toBeGreaterThanOrEqual(listBox!.y);

@@ -8,6 +8,9 @@ import {
   XSS_PAYLOAD,
 } from '../server/demo-data/special-calls';
 import { expect, test } from './support/console-guard';
+import { startDamagedStorage } from './support/damaged-storage';
+import { createConversation, getConversation } from './support/demo-api';
+import { E2E_API_ORIGIN, E2E_STORAGE_ORIGIN } from './support/e2e-env';
 
 /** Degraded calls, the analytics panel, moving between calls, and accessibility. */
 const seedUrl = `/calls/${SEED_EXAMPLE_ID}`;
@@ -52,12 +55,24 @@ test('without a recording the transcript stays readable and searchable', async (
 
 test.describe('when the audio fails', () => {
   test.use({ allowedConsoleErrors: [/status of 404/] });
+  let storage: { close(): Promise<void> } | undefined;
+  test.beforeAll(async () => {
+    storage = await startDamagedStorage();
+  });
+  test.afterAll(async () => {
+    await storage?.close();
+  });
+
+  /** The seed's call again, under a new id, with its recording somewhere else. */
+  async function seedCallWithRecordingAt(url: string): Promise<string> {
+    const seed = await getConversation(SEED_EXAMPLE_ID);
+    return createConversation({ ...seed, id: 'con.e2e.audio', transcriptRecordingUrl: url });
+  }
 
   test('a missing file says why, and the transcript stays', async ({ page }) => {
-    await page.route('**/api/conversations/*/recording', (route) =>
-      route.fulfill({ status: 404, json: { detail: 'This call has no recording.' } }),
-    );
-    await page.goto(seedUrl);
+    // The demo storage host has no such file: a real 404 from the recording host.
+    const id = await seedCallWithRecordingAt(`${E2E_API_ORIGIN}/recordings/con.0.gone.mp3`);
+    await page.goto(`/calls/${id}`);
     await expect(page.getByText('The recording cannot be played.')).toBeVisible({
       timeout: 30_000,
     });
@@ -66,14 +81,8 @@ test.describe('when the audio fails', () => {
   });
 
   test('a file that is not audio says why, and the transcript stays', async ({ page }) => {
-    await page.route('**/api/conversations/*/recording', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'audio/mpeg',
-        body: Buffer.from('this is not an mp3 file at all '.repeat(200)),
-      }),
-    );
-    await page.goto(seedUrl);
+    const id = await seedCallWithRecordingAt(`${E2E_STORAGE_ORIGIN}/recordings/damaged.mp3`);
+    await page.goto(`/calls/${id}`);
     await expect(page.getByText('The recording cannot be played.')).toBeVisible({
       timeout: 30_000,
     });
@@ -119,17 +128,18 @@ test('the panel shows the analytics, with evidence for each caller field', async
     .getByRole('button', { name: /Said at 1:44/ })
     .first()
     .click();
-  await expect(page.locator('li[aria-current="true"]')).toBeFocused();
-  await expect(page.locator('li[aria-current="true"]')).toContainText('96260');
+  await expect(page.locator('[data-bubble][aria-current="true"]')).toBeFocused();
+  await expect(page.locator('[data-bubble][aria-current="true"]')).toContainText('96260');
 });
 
 test('missing fields read "—", never undefined or null', async ({ page }) => {
-  await page.route('**/v1/conversations/con.test.sparse', (route) =>
-    route.fulfill({
-      json: { id: 'con.test.sparse', timestampStart: '2026-01-01T10:00:00', transcriptText: null },
-    }),
-  );
-  await page.goto('/calls/con.test.sparse');
+  // A conversation with almost nothing in it, as the API may hold one.
+  const id = await createConversation({
+    id: 'con.e2e.sparse',
+    timestampStart: '2026-01-01T10:00:00',
+    transcriptText: null,
+  });
+  await page.goto(`/calls/${id}`);
   await expect(page.getByRole('heading', { name: 'Unknown caller' })).toBeVisible();
   const panel = page.getByRole('complementary', { name: 'Call insights' });
   await expect(panel.getByText('—').first()).toBeVisible();

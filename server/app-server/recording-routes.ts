@@ -27,6 +27,13 @@ const RELAYED_HEADERS = [
 ] as const;
 const NO_RECORDING = 'This call has no recording.';
 
+/** The call names a recording, but its storage host has no such file. */
+class RecordingMissing extends Error {
+  constructor() {
+    super('The recording file is missing from its storage host.');
+  }
+}
+
 /** The browser reaches recordings and peaks only through these routes. */
 export function registerRecordingRoutes(
   app: FastifyInstance,
@@ -74,12 +81,16 @@ export function registerRecordingRoutes(
             headers: {},
             signal: AbortSignal.timeout(120_000),
           });
+          if (response.status === 404) throw new RecordingMissing();
           if (!response.ok)
             throw new UpstreamError(502, `The recording host answered ${response.status}.`);
           const bytes = new Uint8Array(await response.arrayBuffer());
           if (bytes.length > maxBytes)
             throw new UpstreamError(502, 'The recording is larger than the server accepts.');
-          return new TextEncoder().encode(JSON.stringify(await computePeaks(bytes)));
+          const peaks = await computePeaks(bytes).catch(() => {
+            throw new UpstreamError(502, 'The recording is not audio that can be decoded.');
+          });
+          return new TextEncoder().encode(JSON.stringify(peaks));
         });
         entry = { json: await readFile(file.path, 'utf8'), etag: file.etag };
         if (peaksMemory.size > 200) peaksMemory.delete(peaksMemory.keys().next().value!);
@@ -107,6 +118,7 @@ async function guard(reply: FastifyReply, run: () => Promise<FastifyReply>) {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof RecordingMissing) return reply.code(404).send({ detail: error.message });
     if (error instanceof UpstreamError)
       return reply.code(error.statusCode).send({ detail: error.message });
     if (reply.raw.destroyed) return reply;

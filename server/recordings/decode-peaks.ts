@@ -70,8 +70,10 @@ export async function peaksOfMp3(mp3: Uint8Array): Promise<Peaks> {
   } finally {
     decoder.free();
   }
+  // mpg123 skips what is not MPEG audio: a file of anything else decodes to nothing.
+  if (reducer.samples === 0) throw new Error('The file holds no MPEG audio.');
   reducer.finish();
-  return peaksFromBuckets(reducer, sampleRate || 11_025);
+  return peaksFromBuckets(reducer, sampleRate);
 }
 
 /** `samples_per_pixel` for a recording of `samples` samples: a whole number of buckets. */

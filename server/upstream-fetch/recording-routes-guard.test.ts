@@ -77,4 +77,29 @@ describe('recording routes behind the guard', () => {
     expect(response.headers['content-range']).toBe('bytes 0-3/10');
     expect(response.body).toBe('ID3x');
   });
+
+  it('says a missing file is missing, and a file that is not audio cannot be decoded', async () => {
+    stub = await startStubServer((request, response) => {
+      if (request.url === '/recordings/gone.mp3') {
+        response.writeHead(404, { 'content-type': 'application/xml' });
+        response.end('<Error><Code>NoSuchKey</Code></Error>');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'audio/mpeg' });
+      response.end('this is not an mp3 file at all '.repeat(50));
+    });
+    const server = await appWith(
+      { gone: `${stub.origin}/recordings/gone.mp3`, junk: `${stub.origin}/recordings/junk.mp3` },
+      [stub.origin],
+    );
+    for (const route of ['recording', 'peaks']) {
+      const gone = await server.inject({ url: `/api/conversations/gone/${route}` });
+      expect(gone.statusCode, route).toBe(404);
+    }
+    const peaks = await server.inject({ url: '/api/conversations/junk/peaks' });
+    expect(peaks.statusCode).toBe(502);
+    expect(peaks.json<{ detail: string }>().detail).toBe(
+      'The recording is not audio that can be decoded.',
+    );
+  });
 });
