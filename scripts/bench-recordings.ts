@@ -107,6 +107,11 @@ await warming;
 // Throughput: the hour-long call, alone.
 const longSynthesis = await firstAndLast(recordingUrl(long));
 
+// As the API benchmark does: the first request is reported on its own, a few more warm the
+// path (JIT, file handles), then 50 are measured.
+const WARM_UPS = 5;
+const cachedTtfbCold = await firstByte(recordingUrl(long), { range: 'bytes=0-' });
+for (let i = 0; i < WARM_UPS; i++) await firstByte(recordingUrl(long), { range: 'bytes=1-' });
 const cachedTtfb: number[] = [];
 for (let i = 0; i < 50; i++)
   cachedTtfb.push(await firstByte(recordingUrl(long), { range: `bytes=${i * 1000}-` }));
@@ -115,9 +120,11 @@ const audioBytes = Number((await fetch(recordingUrl(long))).headers.get('content
 // Peaks: the first long recording also starts the peaks worker.
 const longPeaks = await timed(async () => (await fetch(peaksUrl(long))).text());
 const shortPeaks = await timed(async () => (await fetch(peaksUrl(threeMinute[0]!))).text());
+const fetchPeaks = async () => (await fetch(peaksUrl(long))).text();
+const peaksServeCold = (await timed(fetchPeaks)).ms;
+for (let i = 0; i < WARM_UPS; i++) await fetchPeaks();
 const peaksServe: number[] = [];
-for (let i = 0; i < 50; i++)
-  peaksServe.push((await timed(async () => (await fetch(peaksUrl(long))).text())).ms);
+for (let i = 0; i < 50; i++) peaksServe.push((await timed(fetchPeaks)).ms);
 
 const threeMinutes = threeMinute.slice(0, 3).map((c) => minutesOf(c).toFixed(1));
 const rows = [
@@ -147,8 +154,8 @@ const rows = [
     '≤ 5 s',
   ],
   [
-    'cached recording: time to first byte via app route (p50 / p95 of 50)',
-    `${percentile(cachedTtfb, 0.5).toFixed(1)} / ${percentile(cachedTtfb, 0.95).toFixed(1)} ms`,
+    `cached recording: time to first byte via app route (p50 / p95 of 50, after ${WARM_UPS} warm-ups; the first: cold)`,
+    `${percentile(cachedTtfb, 0.5).toFixed(1)} / ${percentile(cachedTtfb, 0.95).toFixed(1)} ms; cold ${cachedTtfbCold.toFixed(1)} ms`,
     '≤ 20 ms',
   ],
   [
@@ -162,8 +169,8 @@ const rows = [
     '—',
   ],
   [
-    'peaks, cached: serve via app route (p50 / p95 of 50)',
-    `${percentile(peaksServe, 0.5).toFixed(1)} / ${percentile(peaksServe, 0.95).toFixed(1)} ms`,
+    `peaks, cached: serve via app route (p50 / p95 of 50, after ${WARM_UPS} warm-ups; the first: cold)`,
+    `${percentile(peaksServe, 0.5).toFixed(1)} / ${percentile(peaksServe, 0.95).toFixed(1)} ms; cold ${peaksServeCold.toFixed(1)} ms`,
     '≤ 5 ms',
   ],
   [
