@@ -1,4 +1,4 @@
-import { memo, useCallback, useSyncExternalStore } from 'react';
+import { Fragment, memo, useCallback, useSyncExternalStore } from 'react';
 import { cn } from '@/lib/cn';
 import { formatClock } from '@/lib/format';
 import type { ActiveStore } from '../transcript/active-store';
@@ -110,8 +110,9 @@ export const BubbleItem = memo(function BubbleItem({
                 }
               />
             );
+            // Fragments and plain text add no elements: a long call has tens of thousands.
             return (
-              <span key={fragmentIndex}>
+              <Fragment key={fragmentIndex}>
                 {fragmentIndex > 0 ? ' ' : null}
                 {onSeek ? (
                   <button
@@ -125,7 +126,7 @@ export const BubbleItem = memo(function BubbleItem({
                 ) : (
                   text
                 )}
-              </span>
+              </Fragment>
             );
           })}
         </p>
@@ -137,7 +138,7 @@ export const BubbleItem = memo(function BubbleItem({
 function Highlighted({ text, query, focused }: { text: string; query: string; focused: number }) {
   let occurrence = 0;
   return splitHighlights(text, query).map((part, partIndex) => {
-    if (!part.match) return <span key={partIndex}>{part.text}</span>;
+    if (!part.match) return <Fragment key={partIndex}>{part.text}</Fragment>;
     const current = occurrence++ === focused;
     return (
       <mark

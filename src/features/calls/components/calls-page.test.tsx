@@ -48,10 +48,10 @@ function DetailProbe() {
   );
 }
 
-function renderList(url = '/') {
+function renderList(url = '/', onRowsShown?: () => void) {
   const router = createMemoryRouter(
     [
-      { path: '/', element: <CallsPage /> },
+      { path: '/', element: <CallsPage onRowsShown={onRowsShown} /> },
       { path: '/calls/:id', element: <DetailProbe /> },
     ],
     { initialEntries: [url] },
@@ -74,9 +74,12 @@ describe('CallsPage', () => {
         'x-total-count': '2',
       }),
     );
-    renderList();
+    const onRowsShown = vi.fn();
+    renderList('/', onRowsShown);
+    expect(onRowsShown).not.toHaveBeenCalled();
     expect(await screen.findByText('Sofia Wilson')).toBeTruthy();
     expect(rowLinks()).toHaveLength(2);
+    expect(onRowsShown).toHaveBeenCalledTimes(1);
     expect(screen.getAllByText('Service order placed').length).toBeGreaterThan(0);
     // The phone formatter loads beside the first page; the numbers are formatted once it has.
     expect(await screen.findAllByText('(408) 825-9337')).toHaveLength(2);

@@ -11,7 +11,12 @@ import { Toolbar } from './toolbar';
 import { ViewOptions } from './view-options';
 import { warmFormatters } from '../warm-formatters';
 
-export function CallsPage() {
+interface CallsPageProps {
+  /** Called once, after the first rows are on screen: the time to load what comes next. */
+  onRowsShown?: () => void;
+}
+
+export function CallsPage({ onRowsShown }: CallsPageProps = {}) {
   const { params, update, clearFilters } = useListParams();
   const { preferences, change } = usePreferences();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -33,6 +38,14 @@ export function CallsPage() {
 
   // After the first request has gone out (the query subscribes in an earlier effect).
   useEffect(warmFormatters, []);
+
+  const rowsShown = shown > 0;
+  const reported = useRef(false);
+  useEffect(() => {
+    if (!rowsShown || reported.current) return;
+    reported.current = true;
+    onRowsShown?.();
+  }, [rowsShown, onRowsShown]);
 
   useEffect(() => {
     // The next page is usually where an operator goes; have it ready.
