@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/console-guard';
 import { startFaultProxy, type FaultMode, type FaultProxy } from './support/fault-proxy';
 import { startLoggedProcess, type LoggedProcess } from './support/fault-process-logs';
+import { freePort } from './support/free-port';
 
 // A token no file or message could hold by chance: if it shows up anywhere, it leaked.
 const CANARY = `leak-canary-${randomBytes(12).toString('hex')}`;
@@ -166,13 +166,4 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
       error ? reject(error) : resolve(),
     ),
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

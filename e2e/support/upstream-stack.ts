@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import { freePort } from './free-port';
 import { startServerProcess, type RunningProcess } from './processes';
 
 /**
@@ -90,20 +90,4 @@ export async function startUpstreamStack(options: UpstreamStackOptions): Promise
       await api?.stop();
     },
   };
-}
-
-/** A port the OS just handed out on loopback, for a child process to listen on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }

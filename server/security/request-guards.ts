@@ -37,9 +37,16 @@ function hostName(host: string): string {
   return lower.split(':')[0] ?? '';
 }
 
+/**
+ * A browser that sends Sec-Fetch-Site says where the request comes from, and cannot be made to
+ * lie about it; only without it is the Origin header compared. Origin alone is not enough: a
+ * same-origin form post carries `Origin: null` whenever the page's referrer policy withholds
+ * the referrer.
+ */
 function isCrossSite(request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site'];
   if (site === 'cross-site' || site === 'same-site') return true;
+  if (site === 'same-origin' || site === 'none') return false;
   const origin = request.headers.origin;
   if (origin === undefined) return false;
   let originHost: string;

@@ -15,7 +15,8 @@ export function policyWithStyleNonce(nonce: string): string {
 
 const HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Nothing leaves for another origin; same-origin requests keep a real Origin header.
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
