@@ -133,7 +133,10 @@ export function createConversationStore(db: Db, options: StoreOptions = {}) {
   function docsArrayBytes(rids: number[]): Buffer {
     const docs = rids.length === 0 ? [] : docBytesOf.all(JSON.stringify(rids));
     const parts: Buffer[] = [OPEN_BRACKET];
-    docs.forEach((doc, index) => parts.push(...(index === 0 ? [doc] : [COMMA, doc])));
+    for (const [index, doc] of docs.entries()) {
+      if (index > 0) parts.push(COMMA);
+      parts.push(doc);
+    }
     parts.push(CLOSE_BRACKET);
     return Buffer.concat(parts);
   }
@@ -208,11 +211,6 @@ export function createConversationStore(db: Db, options: StoreOptions = {}) {
     return { json: docsArrayBytes(rids), total: countByProspect.get(prospectId)! };
   }
 
-  function listByProspect(prospectId: string, skip: number, limit: number): ListResult {
-    const rids = byProspect.all(prospectId, limit, skip);
-    return { items: parseDocs(rids), total: countByProspect.get(prospectId)! };
-  }
-
   /**
    * Recording URLs are absolute on the demo API's origin; when the port changes between runs the
    * stored documents follow. Only the `transcriptRecordingUrl` value is rewritten.
@@ -231,7 +229,6 @@ export function createConversationStore(db: Db, options: StoreOptions = {}) {
     create,
     list,
     listJson,
-    listByProspect,
     listByProspectJson,
     rewriteRecordingOrigin,
     prepareSearch,

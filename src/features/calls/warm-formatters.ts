@@ -5,8 +5,8 @@ let warmed = false;
 
 /**
  * The first relative time of a page loads the browser's locale data, and the first phone number
- * loads and sets up libphonenumber's metadata: together tens of milliseconds. Paying that while the first
- * page of calls is still on the network keeps it off the time to the first rows.
+ * loads and sets up libphonenumber's metadata: together tens of milliseconds. Paying that while
+ * the first page of calls is still on the network keeps it off the time to the first rows.
  */
 export function warmFormatters(): void {
   if (warmed) return;

@@ -28,7 +28,7 @@ interface CallerCardProps {
  */
 export function CallerCard({ analytics, bubbles, onJump }: CallerCardProps) {
   // The number is shown as given until the formatter has loaded, then formatted.
-  usePhoneFormattingReady();
+  const phoneReady = usePhoneFormattingReady();
   const rows = useMemo(
     () =>
       FIELDS.map(({ field, label, key }) => {
@@ -38,11 +38,13 @@ export function CallerCard({ analytics, bubbles, onJump }: CallerCardProps) {
           field,
           label,
           value,
-          display: value ?? MISSING,
+          display: value === null ? MISSING : field === 'phone' ? formatPhone(value) : value,
           evidence: value === null ? null : findEvidence(bubbles, field, value),
         };
       }),
-    [analytics, bubbles],
+    // phoneReady changes what formatPhone returns.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [analytics, bubbles, phoneReady],
   );
   return (
     <Card title="Caller">
@@ -52,7 +54,7 @@ export function CallerCard({ analytics, bubbles, onJump }: CallerCardProps) {
             <dt className="text-xs text-slate-500">{label}</dt>
             <dd className="mt-0.5 flex items-start gap-2">
               <span className="min-w-0 flex-1 font-medium break-words text-slate-900">
-                {field === 'phone' && value !== null ? formatPhone(value) : display}
+                {display}
               </span>
               {value === null ? null : (
                 <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} />

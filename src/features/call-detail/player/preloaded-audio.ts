@@ -6,7 +6,7 @@
 const preloaded = new Map<string, HTMLAudioElement>();
 const KEEP = 3;
 
-export function createAudio(url: string): HTMLAudioElement {
+function createAudio(url: string): HTMLAudioElement {
   const audio = new Audio();
   audio.preload = 'auto';
   audio.preservesPitch = true;

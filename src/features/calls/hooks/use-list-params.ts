@@ -1,7 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { conversationListQueryOptions } from '@/lib/conversations-api';
 import { parseListParams, serializeListParams, type ListParams } from '@/lib/list-params';
 
 export type ListParamsPatch = Partial<ListParams> & {
@@ -13,7 +11,6 @@ export type ListParamsPatch = Partial<ListParams> & {
  * change of filter or sort starts again at the first page.
  */
 export function useListParams() {
-  const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
   const { params, needsCorrection } = useMemo(() => parseListParams(searchParams), [searchParams]);
 
@@ -35,12 +32,9 @@ export function useListParams() {
         delete next.search_value;
       }
       if (!next.status) delete next.status;
-      // The request leaves on the click itself, not after the router and the table have
-      // re-rendered for the new URL; the query for that URL then finds it in flight.
-      void queryClient.prefetchQuery(conversationListQueryOptions(next));
       setSearchParams(serializeListParams(next), { replace: options.replace ?? false });
     },
-    [params, setSearchParams, queryClient],
+    [params, setSearchParams],
   );
 
   const clearFilters = useCallback(() => {
