@@ -245,6 +245,11 @@ try {
   const page = await freshPage();
   await page.goto(`${base}/calls/${longId}`);
   await waitPlayable(page);
+  // The player is ready before a long transcript has rendered (it follows in a deferred render):
+  // measure once every bubble is on the page, or the first changes find no bubble to mark.
+  await page.waitForFunction(() => document.querySelectorAll('[data-bubble]').length >= 5000, {
+    timeout: 60_000,
+  });
   const bubbles = await page.locator('[data-bubble]').count();
   const highlight = await highlightUpdate(page);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
