@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
+// Picks this run's free ports (unless E2E_PORT is set) before anything reads them.
 import { E2E_API_PORT, E2E_API_TOKEN, E2E_PORT, E2E_STORAGE_ORIGIN } from './e2e/support/e2e-env';
 
-const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? `data/e2e-${E2E_PORT}`);
-
 /**
- * End-to-end tests run the built SPA against the real server on seeded SQLite data. Specs that
- * need a misbehaving upstream start their own processes (see e2e/support).
+ * End-to-end tests run the built SPA against the real server on seeded SQLite data, a copy of
+ * its own per run (e2e/support/e2e-server.ts). Specs that need a misbehaving upstream, or that
+ * add calls, start their own processes (see e2e/support).
  */
 export default defineConfig({
   testDir: './e2e',
@@ -25,18 +24,20 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: 'npx tsx server/main.ts',
+    // Node itself with the tsx loader, so the stop signal reaches the server, which then removes
+    // its run's DATA_DIR on the way out.
+    command: 'node --import tsx e2e/support/e2e-server.ts',
     url: `http://127.0.0.1:${E2E_PORT}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     env: {
       PORT: String(E2E_PORT),
       DEMO_API_PORT: String(E2E_API_PORT),
       DEMO_API_TOKEN: E2E_API_TOKEN,
       RECORDING_TRUSTED_ORIGINS: E2E_STORAGE_ORIGIN,
-      DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
     },
   },

@@ -7,10 +7,11 @@ import {
   XSS_EXAMPLE_ID,
   XSS_PAYLOAD,
 } from '../server/demo-data/special-calls';
-import { expect, test } from './support/console-guard';
 import { startDamagedStorage } from './support/damaged-storage';
 import { createConversation, getConversation } from './support/demo-api';
-import { E2E_API_ORIGIN, E2E_STORAGE_ORIGIN } from './support/e2e-env';
+import { E2E_STORAGE_ORIGIN } from './support/e2e-env';
+// Calls these tests add go to a server of their own, where no other test's list or counts see them.
+import { expect, test, type OwnServer } from './support/own-server';
 
 /** Degraded calls, the analytics panel, moving between calls, and accessibility. */
 const seedUrl = `/calls/${SEED_EXAMPLE_ID}`;
@@ -65,15 +66,20 @@ test.describe('when the audio fails', () => {
   });
 
   /** The seed's call again, under a new id, with its recording somewhere else. */
-  async function seedCallWithRecordingAt(url: string): Promise<string> {
-    const seed = await getConversation(SEED_EXAMPLE_ID);
-    return createConversation({ ...seed, id: 'con.e2e.audio', transcriptRecordingUrl: url });
+  async function seedCallWithRecordingAt(server: OwnServer, url: string): Promise<string> {
+    const seed = await getConversation(SEED_EXAMPLE_ID, server);
+    return createConversation(server, {
+      ...seed,
+      id: 'con.e2e.audio',
+      transcriptRecordingUrl: url,
+    });
   }
 
-  test('a missing file says why, and the transcript stays', async ({ page }) => {
+  test('a missing file says why, and the transcript stays', async ({ page, ownServer }) => {
     // The demo storage host has no such file: a real 404 from the recording host.
-    const id = await seedCallWithRecordingAt(`${E2E_API_ORIGIN}/recordings/con.0.gone.mp3`);
-    await page.goto(`/calls/${id}`);
+    const url = `${ownServer.apiOrigin}/recordings/con.0.gone.mp3`;
+    const id = await seedCallWithRecordingAt(ownServer, url);
+    await page.goto(`${ownServer.appUrl}/calls/${id}`);
     await expect(page.getByText('The recording cannot be played.')).toBeVisible({
       timeout: 30_000,
     });
@@ -81,9 +87,13 @@ test.describe('when the audio fails', () => {
     await expect(transcript(page).getByRole('listitem')).toHaveCount(17);
   });
 
-  test('a file that is not audio says why, and the transcript stays', async ({ page }) => {
-    const id = await seedCallWithRecordingAt(`${E2E_STORAGE_ORIGIN}/recordings/damaged.mp3`);
-    await page.goto(`/calls/${id}`);
+  test('a file that is not audio says why, and the transcript stays', async ({
+    page,
+    ownServer,
+  }) => {
+    const url = `${E2E_STORAGE_ORIGIN}/recordings/damaged.mp3`;
+    const id = await seedCallWithRecordingAt(ownServer, url);
+    await page.goto(`${ownServer.appUrl}/calls/${id}`);
     await expect(page.getByText('The recording cannot be played.')).toBeVisible({
       timeout: 30_000,
     });
@@ -133,14 +143,14 @@ test('the panel shows the analytics, with evidence for each caller field', async
   await expect(page.locator('[data-bubble][aria-current="true"]')).toContainText('96260');
 });
 
-test('missing fields read "—", never undefined or null', async ({ page }) => {
+test('missing fields read "—", never undefined or null', async ({ page, ownServer }) => {
   // A conversation with almost nothing in it, as the API may hold one.
-  const id = await createConversation({
+  const id = await createConversation(ownServer, {
     id: 'con.e2e.sparse',
     timestampStart: '2026-01-01T10:00:00',
     transcriptText: null,
   });
-  await page.goto(`/calls/${id}`);
+  await page.goto(`${ownServer.appUrl}/calls/${id}`);
   await expect(page.getByRole('heading', { name: 'Unknown caller' })).toBeVisible();
   const panel = page.getByRole('complementary', { name: 'Call insights' });
   await expect(panel.getByText('—').first()).toBeVisible();

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { hashPassword } from '../server/security/password-hash';
 import { expect, test } from './support/console-guard';
+import { prepareRunDataDir, removeRunDataDir } from './support/e2e-data';
 import { freePort } from './support/free-port';
 import { startServerProcess, type RunningProcess } from './support/processes';
 
@@ -11,6 +11,7 @@ import { startServerProcess, type RunningProcess } from './support/processes';
 const PASSWORD = 'correct horse battery staple';
 let app: RunningProcess | undefined;
 let appUrl = '';
+let dataDir = '';
 
 test.use({ allowedConsoleErrors: [/status of 401/] });
 
@@ -18,13 +19,14 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   const [appPort, apiPort] = [await freePort(), await freePort()];
   appUrl = `http://127.0.0.1:${appPort}`;
+  dataDir = prepareRunDataDir({ name: 'sign-in', conversations: 120 });
   app = await startServerProcess(
     'server/main.ts',
     {
       HOST: '0.0.0.0',
       PORT: String(appPort),
       DEMO_API_PORT: String(apiPort),
-      DATA_DIR: path.resolve('data/e2e-sign-in'),
+      DATA_DIR: dataDir,
       DEMO_CONVERSATIONS: '120',
       DASHBOARD_USERS: `dana:${await hashPassword(PASSWORD)}`,
       SESSION_SECRET: 'e2e-session-secret-that-is-long-enough-0123',
@@ -35,6 +37,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await app?.stop();
+  if (dataDir) removeRunDataDir(dataDir);
 });
 
 test('signs in with the form, shows who is signed in, and signs out', async ({ page }) => {

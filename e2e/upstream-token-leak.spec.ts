@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/console-guard';
+import { prepareRunDataDir, removeRunDataDir } from './support/e2e-data';
 import { startFaultProxy, type FaultMode, type FaultProxy } from './support/fault-proxy';
 import { startLoggedProcess, type LoggedProcess } from './support/fault-process-logs';
 import { freePort } from './support/free-port';
@@ -17,6 +18,7 @@ let app: LoggedProcess | undefined;
 let proxy: FaultProxy | undefined;
 let appUrl = '';
 let apiOrigin = '';
+const dataDirs: string[] = [];
 
 test.use({ allowedConsoleErrors: [/status of (401|404|422|500|502|504)/] });
 
@@ -36,12 +38,15 @@ test.beforeAll(async () => {
   const [apiPort, appPort] = [await freePort(), await freePort()];
   apiOrigin = `http://127.0.0.1:${apiPort}`;
   appUrl = `http://127.0.0.1:${appPort}`;
+  const apiDataDir = prepareRunDataDir({ name: 'token-leak-api', conversations: 120 });
+  const appDataDir = prepareRunDataDir({ name: 'token-leak-app' });
+  dataDirs.push(apiDataDir, appDataDir);
   api = await startLoggedProcess(
     'server/api/main.ts',
     {
       DEMO_API_PORT: String(apiPort),
       DEMO_API_TOKEN: CANARY,
-      DATA_DIR: path.resolve('data/e2e-token-leak-api'),
+      DATA_DIR: apiDataDir,
       DEMO_CONVERSATIONS: '120',
       LOG_LEVEL: 'debug',
     },
@@ -56,7 +61,7 @@ test.beforeAll(async () => {
       TRATA_API_TOKEN: CANARY,
       // The demo API stands in for the storage host too; it is trusted by configuration.
       RECORDING_TRUSTED_ORIGINS: apiOrigin,
-      DATA_DIR: path.resolve('data/e2e-token-leak-app'),
+      DATA_DIR: appDataDir,
       UPSTREAM_TIMEOUT_MS: '1500',
       LOG_LEVEL: 'debug',
     },
@@ -69,6 +74,7 @@ test.afterAll(async () => {
   await proxy?.close();
   await api?.stop();
   if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  dataDirs.forEach(removeRunDataDir);
 });
 
 test('the upstream token never reaches the bundle, a response or a log line', async ({

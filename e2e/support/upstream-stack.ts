@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { prepareRunDataDir, removeRunDataDir } from './e2e-data';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { freePort } from './free-port';
 import { startServerProcess, type RunningProcess } from './processes';
@@ -21,7 +21,7 @@ export interface UpstreamStack {
 }
 
 export interface UpstreamStackOptions {
-  /** Names the data folders, so two specs never share a database. */
+  /** Names the data folders (each run's own, so two runs never share a database either). */
   name: string;
   conversations?: number;
   upstreamTimeoutMs?: number;
@@ -33,23 +33,24 @@ export async function startUpstreamStack(options: UpstreamStackOptions): Promise
   // The demo API writes its own origin into recording URLs, so it needs its port up front.
   const apiPort = await freePort();
   const appPort = await freePort();
+  const conversations = options.conversations ?? 300;
+  const apiDataDir = prepareRunDataDir({ name: `${options.name}-api`, conversations });
+  const appDataDir = prepareRunDataDir({ name: `${options.name}-app` });
+  const removeDataDirs = () => [apiDataDir, appDataDir].forEach(removeRunDataDir);
   const apiEnv = {
     DEMO_API_PORT: String(apiPort),
     DEMO_API_TOKEN: token,
-    DATA_DIR: path.resolve(`data/e2e-${options.name}-api`),
-    DEMO_CONVERSATIONS: String(options.conversations ?? 300),
+    DATA_DIR: apiDataDir,
+    DEMO_CONVERSATIONS: String(conversations),
   };
   const apiReady = `http://127.0.0.1:${apiPort}/v1/conversations`;
   const appUrl = `http://127.0.0.1:${appPort}`;
 
-  let api: RunningProcess | undefined = await startServerProcess(
-    'server/api/main.ts',
-    apiEnv,
-    apiReady,
-  );
+  let api: RunningProcess | undefined;
   let proxy: FaultProxy | undefined;
   let app: RunningProcess | undefined;
   try {
+    api = await startServerProcess('server/api/main.ts', apiEnv, apiReady);
     proxy = await startFaultProxy({
       target: `http://127.0.0.1:${apiPort}`,
       slowMs: upstreamTimeoutMs * 5,
@@ -60,14 +61,15 @@ export async function startUpstreamStack(options: UpstreamStackOptions): Promise
         PORT: String(appPort),
         TRATA_API_URL: proxy.url,
         TRATA_API_TOKEN: token,
-        DATA_DIR: path.resolve(`data/e2e-${options.name}-app`),
+        DATA_DIR: appDataDir,
         UPSTREAM_TIMEOUT_MS: String(upstreamTimeoutMs),
       },
       `${appUrl}/healthz`,
     );
   } catch (error) {
     await proxy?.close();
-    await api.stop();
+    await api?.stop();
+    removeDataDirs();
     throw error;
   }
   const runningProxy = proxy;
@@ -88,6 +90,7 @@ export async function startUpstreamStack(options: UpstreamStackOptions): Promise
       await runningApp.stop();
       await runningProxy.close();
       await api?.stop();
+      removeDataDirs();
     },
   };
 }
