@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendJson, startStubServer, type StubServer } from '../upstream-fetch/testing/stub-server';
@@ -22,10 +24,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `npm start` in its own process, with only the given environment on top of this one's. */
+/**
+ * `npm start` in its own process, with only the given environment on top of this one's, and a
+ * DATA_DIR of its own rather than the checkout's `data/`.
+ */
 function startMain(env: Record<string, string>) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callscope-exposure-'));
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -35,6 +41,7 @@ function startMain(env: Record<string, string>) {
   stops.push(async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
+    rmSync(dataDir, { recursive: true, force: true });
   });
   return { exited, output: () => output };
 }
