@@ -231,6 +231,8 @@ async function main(): Promise<number> {
       const runResults: SuiteResult[] = [];
       if (!options['skip-server']) runResults.push(await runServer(reportDir, index));
       if (!options['skip-e2e'] && !interrupted) runResults.push(await runE2e(reportDir, index));
+      // A run cut short by Ctrl+C has no complete report to count.
+      if (interrupted) break;
       results.push(runResults);
       console.log(
         `test:stress: run ${index}: ${runResults.map(describeResult).join('; ')}; load average ${load()}`,
@@ -255,7 +257,7 @@ async function main(): Promise<number> {
       `wall time ${duration(wall)}; load average ${load()} on ${os.cpus().length} cores`,
   );
   if (interrupted) {
-    console.log('  interrupted');
+    console.log(`  interrupted during run ${results.length + 1}; burners stopped`);
     return 130;
   }
   return failedRuns.length === 0 && results.length === options.runs ? 0 : 1;
