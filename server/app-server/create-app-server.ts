@@ -7,6 +7,7 @@ import { registerSecurity } from '../security/register-security';
 import type { SecurityConfig } from '../security/security-config';
 import { createEntryDocument } from './entry-document';
 import { registerForwardRoutes } from './forward-routes';
+import { registerIdGuard } from './id-guard';
 import type { Upstream } from './upstream';
 
 export interface AppServerOptions {
@@ -42,6 +43,7 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
 
   // Before any route, so every response (errors and static files too) passes through it.
   if (options.security) await registerSecurity(app, options.security);
+  registerIdGuard(app);
 
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 

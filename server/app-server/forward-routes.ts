@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isValidResourceId } from '../../contract';
 import { UpstreamError, type Upstream, type UpstreamReply } from './upstream';
 
 /**
@@ -87,8 +88,8 @@ async function forward(upstream: Upstream, request: FastifyRequest, reply: Fasti
 }
 
 /**
- * The upstream path: ids are re-encoded from their decoded form, so an encoded `/` or `..` cannot
- * climb out of the documented route, and the query string is kept byte for byte.
+ * The upstream path: ids must follow the contract's id rule (no `/`, `..` or control characters)
+ * and are re-encoded from their decoded form, and the query string is kept byte for byte.
  */
 function upstreamPath(request: FastifyRequest): string | null {
   const { id } = request.params as { id?: string };
@@ -96,7 +97,7 @@ function upstreamPath(request: FastifyRequest): string | null {
   const query = queryStart === -1 ? '' : request.url.slice(queryStart);
   const template = request.routeOptions.url ?? '';
   if (id === undefined) return `${template}${query}`;
-  if (id === '' || id === '.' || id === '..') return null;
+  if (!isValidResourceId(id)) return null;
   return `${template.replace(':id', encodeURIComponent(id))}${query}`;
 }
 

@@ -1,6 +1,11 @@
 import type { LookupFunction } from 'node:net';
 import { Agent, request as undiciRequest } from 'undici';
-import { CONVERSATION_NOT_FOUND, conversationSchema, type Conversation } from '../../contract';
+import {
+  CONVERSATION_NOT_FOUND,
+  conversationSchema,
+  isValidResourceId,
+  type Conversation,
+} from '../../contract';
 import { describeNetworkError, readBodyLimited, toHeaders } from '../upstream-fetch/body';
 import { UpstreamError } from '../upstream-fetch/upstream-error';
 
@@ -103,6 +108,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   async function getConversation(id: string, signal: AbortSignal): Promise<Conversation | null> {
+    // No such id can exist, and its path could leave the documented route.
+    if (!isValidResourceId(id)) return null;
     const direct = await request(`/v1/conversations/${encodeURIComponent(id)}`, { signal });
     if (direct.status >= 200 && direct.status < 300) return parseConversation(parseJson(direct));
     if (direct.status === 404 || direct.status === 405) {
