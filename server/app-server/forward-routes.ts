@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isValidResourceId } from '../../contract';
+import { HttpProblem } from '../api/fastapi-errors';
+import { decodeJsonBody } from '../api/json-body';
 import { UpstreamError, type Upstream, type UpstreamReply } from './upstream';
 
 /**
@@ -26,12 +28,22 @@ const NOT_FOUND = { detail: 'Not Found' };
  */
 export function registerForwardRoutes(app: FastifyInstance, upstream: Upstream): void {
   void app.register(async (scope) => {
-    // Bodies stay raw text: the upstream judges them, so its own 422 reaches the browser.
+    // Bodies stay text: the upstream judges them, so its own 422 reaches the browser. Only
+    // what no JSON parser should meet (invalid UTF-8, runaway nesting) is refused here.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
-      done(null, body),
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'buffer' },
+      (_request, body, done) => {
+        try {
+          done(null, decodeJsonBody(body as Buffer));
+        } catch (error) {
+          done(error as HttpProblem);
+        }
+      },
     );
     scope.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+      if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
       const status = error.statusCode ?? 500;
       if (status === 415)
         return reply.code(415).send({ detail: 'Send the body as application/json.' });

@@ -61,6 +61,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     connect: { timeout: connectTimeoutMs, ...(options.lookup ? { lookup: options.lookup } : {}) },
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
+    // Bounded, so the upstream (the demo API on loopback too) never sees a flood of sockets.
+    connections: 128,
   });
 
   async function request(pathAndQuery: string, init: UpstreamRequestInit): Promise<UpstreamReply> {

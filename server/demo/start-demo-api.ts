@@ -21,7 +21,7 @@ export interface DemoApi {
 
 type DemoConfig = Pick<
   Config,
-  'dataDir' | 'DEMO_API_PORT' | 'DEMO_API_TOKEN' | 'DEMO_CONVERSATIONS'
+  'dataDir' | 'DEMO_API_PORT' | 'DEMO_API_TOKEN' | 'DEMO_CONVERSATIONS' | 'httpLimits'
 >;
 
 /**
@@ -45,7 +45,12 @@ export async function startDemoApi(
   const store = createConversationStore(db);
   if (!seeded) adoptOrigin(store, origin);
 
-  const app = createDemoApi({ store, token: config.DEMO_API_TOKEN, logger });
+  const app = createDemoApi({
+    store,
+    token: config.DEMO_API_TOKEN,
+    logger,
+    httpLimits: config.httpLimits,
+  });
   const synthesizer = createWorkerSynthesizer();
   const recordings = {
     cache: createFileCache(path.join(config.dataDir, 'recordings'), '.mp3'),
