@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { HttpLimits } from './security/http-limits';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
@@ -50,6 +51,10 @@ export const configSchema = z
         }
         return origins;
       }),
+    HTTP_HEADERS_TIMEOUT_MS: positiveInt.max(600_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: positiveInt.max(3_600_000).default(30_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.max(600_000).default(5_000),
+    MAX_CONNECTIONS_PER_ADDRESS: positiveInt.max(1_000_000).default(64),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -57,9 +62,17 @@ export const configSchema = z
   .refine((env) => (env.TRATA_API_URL === undefined) === (env.TRATA_API_TOKEN === undefined), {
     message: 'TRATA_API_URL and TRATA_API_TOKEN must be set together',
     path: ['TRATA_API_TOKEN'],
+  })
+  .refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
+    message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS',
+    path: ['HTTP_HEADERS_TIMEOUT_MS'],
   });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string; mode: 'demo' | 'upstream' };
+export type Config = z.infer<typeof configSchema> & {
+  dataDir: string;
+  mode: 'demo' | 'upstream';
+  httpLimits: HttpLimits;
+};
 
 export class ConfigError extends Error {}
 
@@ -78,5 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...parsed.data,
     dataDir: path.resolve(parsed.data.DATA_DIR),
     mode: parsed.data.TRATA_API_URL ? 'upstream' : 'demo',
+    httpLimits: {
+      headersTimeoutMs: parsed.data.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: parsed.data.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: parsed.data.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnectionsPerAddress: parsed.data.MAX_CONNECTIONS_PER_ADDRESS,
+    },
   };
 }

@@ -40,7 +40,13 @@ async function main(): Promise<void> {
     });
   }
 
-  const app = await createAppServer({ upstream, staticDir: distDir, logger, security });
+  const app = await createAppServer({
+    upstream,
+    staticDir: distDir,
+    logger,
+    security,
+    httpLimits: config.httpLimits,
+  });
   const fetchRecording = createGuardedRecordingFetch({
     allowedHosts: config.RECORDING_HOSTS,
     // The demo API's loopback origin is allowed because it is configured here, by exact origin.

@@ -9,14 +9,21 @@ import {
 } from '../../contract';
 import type { ConversationStore } from '../db/conversation-store';
 import { createBearerCheck } from './auth';
+import { DEFAULT_HTTP_LIMITS, httpServerOptions, type HttpLimits } from '../security/http-limits';
 import { parseJsonBody } from './body-validation';
 import { HttpProblem, notFound } from './fastapi-errors';
+import { decodeJsonBody } from './json-body';
 import { validateListQuery, validatePaging } from './query-validation';
 
 export interface DemoApiOptions {
   store: ConversationStore;
   token: string;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Timeouts; defaults when absent. No per-address cap: the API listens on loopback, and its
+   * one client, the app server, keeps a bounded pool of connections.
+   */
+  httpLimits?: HttpLimits;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -38,12 +45,20 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
     bodyLimit: 5 * 1024 * 1024,
     // The query string is parsed by the routes themselves, which keep repeats and bad encodings.
     routerOptions: { querystringParser: () => ({}) },
+    ...httpServerOptions(options.httpLimits ?? DEFAULT_HTTP_LIMITS),
   });
   const checkBearer = createBearerCheck(options.token);
 
-  // Bodies arrive raw so a JSON error is a FastAPI 422, not the framework's 400.
+  // Bodies arrive as text so a JSON error is a FastAPI 422, not the framework's 400; invalid
+  // UTF-8 and runaway nesting are refused before anything parses them.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, decodeJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as HttpProblem);
+    }
+  });
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof HttpProblem) {

@@ -3,10 +3,19 @@ import path from 'node:path';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { HttpProblem } from '../api/fastapi-errors';
+import { decodeJsonBody } from '../api/json-body';
+import {
+  capConnectionsPerAddress,
+  DEFAULT_HTTP_LIMITS,
+  httpServerOptions,
+  type HttpLimits,
+} from '../security/http-limits';
 import { registerSecurity } from '../security/register-security';
 import type { SecurityConfig } from '../security/security-config';
 import { createEntryDocument } from './entry-document';
 import { registerForwardRoutes } from './forward-routes';
+import { registerIdGuard } from './id-guard';
 import type { Upstream } from './upstream';
 
 export interface AppServerOptions {
@@ -16,6 +25,8 @@ export interface AppServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Security headers, host guards, sign-in and rate limits; main.ts always passes them. */
   security?: SecurityConfig;
+  /** Timeouts and the per-address connection cap; defaults when absent. */
+  httpLimits?: HttpLimits;
 }
 
 /**
@@ -23,11 +34,33 @@ export interface AppServerOptions {
  * server-held token.
  */
 export async function createAppServer(options: AppServerOptions): Promise<FastifyInstance> {
+  const limits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
   const app = Fastify({
     logger: options.logger ?? false,
     // Keep-alive sockets that idle are closed at shutdown; in-flight responses finish first.
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
+    ...httpServerOptions(limits),
+  });
+  capConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress);
+
+  // Every JSON body is checked (UTF-8, nesting depth) before it is parsed.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(decodeJsonBody(body as Buffer)) as unknown);
+    } catch (error) {
+      done(error instanceof HttpProblem ? error : new HttpProblem(422, { detail: 'Invalid JSON' }));
+    }
+  });
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send({ detail: error.message ?? 'Bad request' });
+    }
+    request.log.error(error);
+    return reply.code(500).send({ detail: 'Internal Server Error' });
   });
 
   // Responses finished after shutdown began close their socket, so close() never waits on a
@@ -42,6 +75,7 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
 
   // Before any route, so every response (errors and static files too) passes through it.
   if (options.security) await registerSecurity(app, options.security);
+  registerIdGuard(app);
 
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 

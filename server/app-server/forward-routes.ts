@@ -1,4 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isValidResourceId } from '../../contract';
+import { HttpProblem } from '../api/fastapi-errors';
+import { decodeJsonBody } from '../api/json-body';
 import { UpstreamError, type Upstream, type UpstreamReply } from './upstream';
 
 /**
@@ -25,12 +28,22 @@ const NOT_FOUND = { detail: 'Not Found' };
  */
 export function registerForwardRoutes(app: FastifyInstance, upstream: Upstream): void {
   void app.register(async (scope) => {
-    // Bodies stay raw text: the upstream judges them, so its own 422 reaches the browser.
+    // Bodies stay text: the upstream judges them, so its own 422 reaches the browser. Only
+    // what no JSON parser should meet (invalid UTF-8, runaway nesting) is refused here.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
-      done(null, body),
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'buffer' },
+      (_request, body, done) => {
+        try {
+          done(null, decodeJsonBody(body as Buffer));
+        } catch (error) {
+          done(error as HttpProblem);
+        }
+      },
     );
     scope.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+      if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
       const status = error.statusCode ?? 500;
       if (status === 415)
         return reply.code(415).send({ detail: 'Send the body as application/json.' });
@@ -87,8 +100,8 @@ async function forward(upstream: Upstream, request: FastifyRequest, reply: Fasti
 }
 
 /**
- * The upstream path: ids are re-encoded from their decoded form, so an encoded `/` or `..` cannot
- * climb out of the documented route, and the query string is kept byte for byte.
+ * The upstream path: ids must follow the contract's id rule (no `/`, `..` or control characters)
+ * and are re-encoded from their decoded form, and the query string is kept byte for byte.
  */
 function upstreamPath(request: FastifyRequest): string | null {
   const { id } = request.params as { id?: string };
@@ -96,7 +109,7 @@ function upstreamPath(request: FastifyRequest): string | null {
   const query = queryStart === -1 ? '' : request.url.slice(queryStart);
   const template = request.routeOptions.url ?? '';
   if (id === undefined) return `${template}${query}`;
-  if (id === '' || id === '.' || id === '..') return null;
+  if (!isValidResourceId(id)) return null;
   return `${template.replace(':id', encodeURIComponent(id))}${query}`;
 }
 

@@ -1,6 +1,11 @@
 import type { LookupFunction } from 'node:net';
 import { Agent, request as undiciRequest } from 'undici';
-import { CONVERSATION_NOT_FOUND, conversationSchema, type Conversation } from '../../contract';
+import {
+  CONVERSATION_NOT_FOUND,
+  conversationSchema,
+  isValidResourceId,
+  type Conversation,
+} from '../../contract';
 import { describeNetworkError, readBodyLimited, toHeaders } from '../upstream-fetch/body';
 import { UpstreamError } from '../upstream-fetch/upstream-error';
 
@@ -56,6 +61,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     connect: { timeout: connectTimeoutMs, ...(options.lookup ? { lookup: options.lookup } : {}) },
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
+    // Bounded, so the upstream (the demo API on loopback too) never sees a flood of sockets.
+    connections: 128,
   });
 
   async function request(pathAndQuery: string, init: UpstreamRequestInit): Promise<UpstreamReply> {
@@ -103,6 +110,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   async function getConversation(id: string, signal: AbortSignal): Promise<Conversation | null> {
+    // No such id can exist, and its path could leave the documented route.
+    if (!isValidResourceId(id)) return null;
     const direct = await request(`/v1/conversations/${encodeURIComponent(id)}`, { signal });
     if (direct.status >= 200 && direct.status < 300) return parseConversation(parseJson(direct));
     if (direct.status === 404 || direct.status === 405) {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
+import { createConversationWriter } from './conversation-writer';
 import { migrateFromV1 } from './migrate-v1';
-import { indexStatements, SCHEMA_VERSION, TABLES_SQL } from './schema';
+import { indexStatements, schemaObjectNames, SCHEMA_VERSION, TABLES_SQL } from './schema';
 
 export type Db = Database.Database;
 
@@ -19,6 +20,7 @@ export function openDatabase(file: string): Db {
   db.pragma('temp_store = MEMORY');
   db.pragma('mmap_size = 1073741824');
   migrate(db);
+  convergeSchema(db);
   return db;
 }
 
@@ -48,4 +50,20 @@ function migrate(db: Db): void {
       },
     );
   }
+}
+
+/**
+ * Brings any database of the current version to the full schema: a table or index that is
+ * missing is created. Indexes go missing when a bulk load is stopped before its end (it drops
+ * them and builds them, with the FTS indexes, once at the end), so the FTS indexes are rebuilt
+ * from their content too. A database that is whole costs one look at `sqlite_master`.
+ */
+export function convergeSchema(db: Db): void {
+  const existing = new Set(db.prepare<[], string>('SELECT name FROM sqlite_master').pluck().all());
+  if (schemaObjectNames().every((name) => existing.has(name))) return;
+  db.transaction(() => {
+    db.exec(TABLES_SQL);
+    for (const statement of indexStatements()) db.exec(statement);
+    createConversationWriter(db).rebuildFts();
+  }).immediate();
 }

@@ -30,7 +30,7 @@ export const SORT_COLUMNS = {
 export type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
 
 export const TABLES_SQL = `
-  CREATE TABLE conversations (
+  CREATE TABLE IF NOT EXISTS conversations (
     rid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     status TEXT,
@@ -51,22 +51,22 @@ export const TABLES_SQL = `
     phone_d TEXT NOT NULL,
     email_l TEXT NOT NULL
   );
-  CREATE TABLE docs (rid INTEGER PRIMARY KEY, doc TEXT NOT NULL);
-  CREATE TABLE texts (rid INTEGER PRIMARY KEY, summary_l TEXT NOT NULL, transcript_l TEXT NOT NULL);
-  CREATE VIRTUAL TABLE fts_short USING fts5 (
+  CREATE TABLE IF NOT EXISTS docs (rid INTEGER PRIMARY KEY, doc TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS texts (rid INTEGER PRIMARY KEY, summary_l TEXT NOT NULL, transcript_l TEXT NOT NULL);
+  CREATE VIRTUAL TABLE IF NOT EXISTS fts_short USING fts5 (
     id_l, prospect_l, agent_l, name_l, phone_d, email_l,
     content = 'conversations', content_rowid = 'rid', detail = column,
     tokenize = 'trigram case_sensitive 1'
   );
-  CREATE VIRTUAL TABLE fts_transcript USING fts5 (
+  CREATE VIRTUAL TABLE IF NOT EXISTS fts_transcript USING fts5 (
     transcript_l, content = 'texts', content_rowid = 'rid', detail = none,
     tokenize = 'trigram case_sensitive 1'
   );
-  CREATE VIRTUAL TABLE fts_summary USING fts5 (
+  CREATE VIRTUAL TABLE IF NOT EXISTS fts_summary USING fts5 (
     summary_l, content = 'texts', content_rowid = 'rid', detail = none,
     tokenize = 'trigram case_sensitive 1'
   );
-  CREATE TABLE value_counts (
+  CREATE TABLE IF NOT EXISTS value_counts (
     field TEXT NOT NULL,
     value TEXT NOT NULL,
     status TEXT NOT NULL,
@@ -93,8 +93,16 @@ export function indexStatements(): string[] {
   return statements;
 }
 
+/** Every table and index the schema defines, by name: what a converged database holds. */
+export function schemaObjectNames(): string[] {
+  const tables = [...TABLES_SQL.matchAll(/CREATE (?:VIRTUAL )?TABLE IF NOT EXISTS (\w+)/g)];
+  return [...tables.map((match) => match[1]!), ...indexStatements().map(indexName)];
+}
+
+function indexName(statement: string): string {
+  return /INDEX IF NOT EXISTS (\w+)/.exec(statement)![1]!;
+}
+
 export function dropIndexStatements(): string[] {
-  return indexStatements().map(
-    (statement) => `DROP INDEX IF EXISTS ${/INDEX IF NOT EXISTS (\w+)/.exec(statement)![1]}`,
-  );
+  return indexStatements().map((statement) => `DROP INDEX IF EXISTS ${indexName(statement)}`);
 }

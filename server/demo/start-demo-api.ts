@@ -5,10 +5,11 @@ import { createDemoApi } from '../api/create-demo-api';
 import type { Config } from '../config';
 import { createConversationStore, type ConversationStore } from '../db/conversation-store';
 import { openDatabase } from '../db/open-database';
-import { generateConversations, SEED_EXAMPLE_ID } from '../demo-data/generate';
+import { SEED_EXAMPLE_ID } from '../demo-data/generate';
 import { registerDemoRecordingRoutes, warmRecordings } from '../recordings/demo-recording-routes';
 import { createFileCache } from '../recordings/recording-cache';
 import { createWorkerSynthesizer } from '../recordings/synthesize';
+import { ensureDemoDatabase } from './seed-demo-database';
 
 export interface DemoApi {
   app: FastifyInstance;
@@ -20,7 +21,7 @@ export interface DemoApi {
 
 type DemoConfig = Pick<
   Config,
-  'dataDir' | 'DEMO_API_PORT' | 'DEMO_API_TOKEN' | 'DEMO_CONVERSATIONS'
+  'dataDir' | 'DEMO_API_PORT' | 'DEMO_API_TOKEN' | 'DEMO_CONVERSATIONS' | 'httpLimits'
 >;
 
 /**
@@ -32,19 +33,24 @@ export async function startDemoApi(
   logger: { level: string } | false,
 ): Promise<DemoApi> {
   mkdirSync(config.dataDir, { recursive: true });
-  const db = openDatabase(path.join(config.dataDir, 'demo.sqlite'));
-  const store = createConversationStore(db);
+  const file = path.join(config.dataDir, 'demo.sqlite');
   const origin = `http://127.0.0.1:${config.DEMO_API_PORT}`;
+  const say = logger && logger.level !== 'silent' ? seedProgress(config.DEMO_CONVERSATIONS) : null;
+  const seeded = ensureDemoDatabase(file, {
+    count: config.DEMO_CONVERSATIONS,
+    recordingOrigin: origin,
+    onProgress: say ?? undefined,
+  });
+  const db = openDatabase(file);
+  const store = createConversationStore(db);
+  if (!seeded) adoptOrigin(store, origin);
 
-  if (store.count() === 0) {
-    store.insertMany(
-      generateConversations({ count: config.DEMO_CONVERSATIONS, recordingOrigin: origin }),
-    );
-  } else {
-    adoptOrigin(store, origin);
-  }
-
-  const app = createDemoApi({ store, token: config.DEMO_API_TOKEN, logger });
+  const app = createDemoApi({
+    store,
+    token: config.DEMO_API_TOKEN,
+    logger,
+    httpLimits: config.httpLimits,
+  });
   const synthesizer = createWorkerSynthesizer();
   const recordings = {
     cache: createFileCache(path.join(config.dataDir, 'recordings'), '.mp3'),
@@ -72,6 +78,17 @@ export async function startDemoApi(
       db.close();
     },
   };
+}
+
+/** One line per batch while the first start seeds, so a long seed is visibly alive. */
+function seedProgress(count: number) {
+  const total = count.toLocaleString('en');
+  return (done: number, phase: 'rows' | 'indexing') =>
+    console.log(
+      phase === 'indexing'
+        ? `Seeding the demo database: ${total} calls written; building indexes`
+        : `Seeding the demo database: ${done.toLocaleString('en')} / ${total} calls`,
+    );
 }
 
 /** Recording URLs are absolute on the demo API's origin; a new port must not break them. */

@@ -22,6 +22,14 @@ const HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+/** The same headers as raw `name: value` lines, for answers written straight to a socket. */
+export function securityHeaderLines(): string[] {
+  return [
+    ...Object.entries(HEADERS).map(([name, value]) => `${name}: ${value}`),
+    `content-security-policy: ${CONTENT_SECURITY_POLICY}`,
+  ];
+}
+
 /** Sets the security headers on every response, errors and static files included. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply, payload) => {
