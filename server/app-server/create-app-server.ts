@@ -7,6 +7,7 @@ import { registerSecurity } from '../security/register-security';
 import type { SecurityConfig } from '../security/security-config';
 import { createEntryDocument } from './entry-document';
 import { registerForwardRoutes } from './forward-routes';
+import { registerPrivateCaching } from './private-caching';
 import type { Upstream } from './upstream';
 
 export interface AppServerOptions {
@@ -41,7 +42,10 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
   });
 
   // Before any route, so every response (errors and static files too) passes through it.
-  if (options.security) await registerSecurity(app, options.security);
+  if (options.security) {
+    await registerSecurity(app, options.security);
+    registerPrivateCaching(app, options.security.auth);
+  }
 
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 
