@@ -44,7 +44,7 @@ await demo.listen({ port: 0, host: '127.0.0.1' });
 const origin = `http://127.0.0.1:${(demo.server.address() as AddressInfo).port}`;
 const app = Fastify();
 registerRecordingRoutes(app, {
-  locate: async (id) => `${origin}/recordings/${id}.mp3`,
+  locate: async (id) => ({ url: `${origin}/recordings/${id}.mp3` }),
   fetchRecording: (url, init) => fetch(url, init),
   peaksCache: createFileCache(path.join(dir, 'peaks'), '.json'),
 });

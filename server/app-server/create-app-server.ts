@@ -16,6 +16,7 @@ import type { SecurityConfig } from '../security/security-config';
 import { createEntryDocument } from './entry-document';
 import { registerForwardRoutes } from './forward-routes';
 import { registerIdGuard } from './id-guard';
+import { registerPrivateCaching } from './private-caching';
 import type { Upstream } from './upstream';
 
 export interface AppServerOptions {
@@ -74,7 +75,10 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
   });
 
   // Before any route, so every response (errors and static files too) passes through it.
-  if (options.security) await registerSecurity(app, options.security);
+  if (options.security) {
+    await registerSecurity(app, options.security);
+    registerPrivateCaching(app, options.security.auth);
+  }
   registerIdGuard(app);
 
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });

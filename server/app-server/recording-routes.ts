@@ -1,31 +1,32 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { computePeaks } from '../recordings/peaks';
 import type { FileCache } from '../recordings/recording-cache';
-import type { FetchRecording } from './recording-source';
+import {
+  isAcceptableDeclaredType,
+  sniffAudioType,
+  SNIFF_BYTES,
+  type AudioType,
+} from '../upstream-fetch/audio-type';
+import { contentDisposition, MEDIA_SECURITY_HEADERS, privateCaching } from './media-headers';
+import type { FetchRecording, RecordingLocation } from './recording-source';
+import { cancelBody, peekBody, rangeStart } from './recording-stream';
 import { UpstreamError } from './upstream';
 
 export interface RecordingRouteOptions {
-  locate(id: string, signal: AbortSignal): Promise<string | null>;
+  locate(id: string, signal: AbortSignal): Promise<RecordingLocation | null>;
   fetchRecording: FetchRecording;
   peaksCache: FileCache;
   maxRecordingBytes?: number;
 }
 
-const PASSED_REQUEST_HEADERS = ['range', 'if-range', 'if-none-match'] as const;
-const RELAYED_HEADERS = [
-  'content-type',
-  'content-length',
-  'content-range',
-  'accept-ranges',
-  'etag',
-  'cache-control',
-  'last-modified',
-] as const;
+/** Facts about the bytes and their range: the only upstream headers a browser ever sees. */
+const RELAYED_HEADERS = ['content-length', 'content-range', 'accept-ranges'] as const;
 const NO_RECORDING = 'This call has no recording.';
+const NOT_AUDIO =
+  'The recording host sent a file that is not audio (its first bytes are not MP3, WAV, Ogg, M4A or WebM), so it is not served.';
 
 /** The call names a recording, but its storage host has no such file. */
 class RecordingMissing extends Error {
@@ -40,38 +41,87 @@ export function registerRecordingRoutes(
   options: RecordingRouteOptions,
 ): void {
   const maxBytes = options.maxRecordingBytes ?? 200 * 1024 * 1024;
-  const peaksMemory = new Map<string, { json: string; etag: string }>();
+  const peaksMemory = new LRUCache<string, { json: string; etag: string }>({ max: 200 });
+  // What a file's first bytes said, for the ranges a media element asks for after the first.
+  const knownTypes = new LRUCache<string, AudioType | 'not audio'>({
+    max: 2_000,
+    ttl: 10 * 60_000,
+  });
+
+  /** The type of the file at `url`, read from its first bytes with a small Range request. */
+  async function typeOfFile(url: string, signal: AbortSignal): Promise<AudioType | null> {
+    const known = knownTypes.get(url);
+    if (known) return known === 'not audio' ? null : known;
+    const probe = await options.fetchRecording(url, {
+      headers: { range: `bytes=0-${SNIFF_BYTES - 1}` },
+      signal,
+    });
+    if (!probe.ok || !probe.body) {
+      cancelBody(probe.body);
+      throw new UpstreamError(502, `The recording host answered ${probe.status}.`);
+    }
+    const { head, body } = await peekBody(probe.body, SNIFF_BYTES);
+    body.destroy();
+    const type = sniffAudioType(head);
+    knownTypes.set(url, type ?? 'not audio');
+    return type;
+  }
 
   app.get<{ Params: { id: string } }>('/api/conversations/:id/recording', (request, reply) =>
-    guard(reply, async () => {
+    guard(reply.headers(MEDIA_SECURITY_HEADERS), async () => {
       const signal = abortOnClose(request, reply);
-      const url = await options.locate(request.params.id, signal);
-      if (!url) return reply.code(404).send({ detail: NO_RECORDING });
-      const headers: Record<string, string> = {};
-      for (const name of PASSED_REQUEST_HEADERS) {
-        const value = request.headers[name];
-        if (typeof value === 'string') headers[name] = value;
+      const location = await options.locate(request.params.id, signal);
+      if (!location) return reply.code(404).send({ detail: NO_RECORDING });
+      // Only Range goes upstream: validators would let the host's ETag or dates decide.
+      const range = request.headers.range;
+      const upstream = await options.fetchRecording(location.url, {
+        headers: typeof range === 'string' ? { range } : {},
+        signal,
+      });
+      const { status } = upstream;
+      if (status === 404 || status === 416 || ![200, 206].includes(status)) {
+        cancelBody(upstream.body);
+        if (status === 404) return reply.code(404).send({ detail: NO_RECORDING });
+        if (status !== 416)
+          return reply.code(502).send({ detail: `The recording host answered ${status}.` });
+        const total = upstream.headers.get('content-range');
+        if (total) reply.header('content-range', total);
+        return reply.code(416).send({ detail: 'The requested range is not within the file.' });
       }
-      const upstream = await options.fetchRecording(url, { headers, signal });
-      if (upstream.status === 404) return reply.code(404).send({ detail: NO_RECORDING });
-      if (![200, 206, 304, 416].includes(upstream.status)) {
-        return reply.code(502).send({ detail: `The recording host answered ${upstream.status}.` });
+      const declared = upstream.headers.get('content-type');
+      if (!isAcceptableDeclaredType(declared) || !upstream.body) {
+        cancelBody(upstream.body);
+        return reply.code(502).send({
+          detail: `The recording host sent ${describeType(declared)}, not audio, so it is not served.`,
+        });
+      }
+      const start = status === 206 ? rangeStart(upstream.headers.get('content-range')) : 0;
+      const peeked = await peekBody(upstream.body, SNIFF_BYTES);
+      const type =
+        start === 0 ? sniffAudioType(peeked.head) : await typeOfFile(location.url, signal);
+      if (start === 0) knownTypes.set(location.url, type ?? 'not audio');
+      if (!type) {
+        peeked.body.destroy();
+        return reply.code(502).send({ detail: NOT_AUDIO });
       }
       for (const name of RELAYED_HEADERS) {
         const value = upstream.headers.get(name);
         if (value !== null) reply.header(name, value);
       }
-      reply.code(upstream.status);
-      if (!upstream.body || upstream.status === 304) return reply.send();
-      return reply.send(Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>));
+      const fileName = location.fileName?.(type.extension) ?? `recording.${type.extension}`;
+      privateCaching(reply)
+        .header('content-type', type.contentType)
+        .header('content-disposition', contentDisposition('inline', fileName));
+      return reply.code(status).send(peeked.body);
     }),
   );
 
   app.get<{ Params: { id: string } }>('/api/conversations/:id/peaks', (request, reply) =>
-    guard(reply, async () => {
+    guard(reply.headers(MEDIA_SECURITY_HEADERS), async () => {
       const signal = abortOnClose(request, reply);
-      const url = await options.locate(request.params.id, signal);
-      if (!url) return reply.code(404).send({ detail: NO_RECORDING });
+      const location = await options.locate(request.params.id, signal);
+      if (!location) return reply.code(404).send({ detail: NO_RECORDING });
+      const { url } = location;
       const key = createHash('sha256').update(url).digest('hex');
       let entry = peaksMemory.get(key);
       if (!entry) {
@@ -93,17 +143,22 @@ export function registerRecordingRoutes(
           return new TextEncoder().encode(JSON.stringify(peaks));
         });
         entry = { json: await readFile(file.path, 'utf8'), etag: file.etag };
-        if (peaksMemory.size > 200) peaksMemory.delete(peaksMemory.keys().next().value!);
         peaksMemory.set(key, entry);
       }
+      privateCaching(reply);
       if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
       return reply
         .header('content-type', 'application/json; charset=utf-8')
-        .header('cache-control', 'private, max-age=86400')
         .header('etag', entry.etag)
         .send(entry.json);
     }),
   );
+}
+
+/** A declared type in words, without echoing more than a type name could hold. */
+function describeType(declared: string | null): string {
+  const type = declared?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type : 'a file of unknown type';
 }
 
 function abortOnClose(request: FastifyRequest, reply: FastifyReply): AbortSignal {

@@ -57,9 +57,9 @@ function appWithRoutes(): FastifyInstance {
     // Stands in for asking the upstream API; the demo server plays the storage host.
     locate: async (id) =>
       id === 'con.1.GONE' || calls.get(id)?.transcriptRecordingUrl
-        ? `${origin}/recordings/${id}.mp3`
+        ? { url: `${origin}/recordings/${id}.mp3` }
         : id === 'con.1.DOWN'
-          ? 'http://127.0.0.1:9/recordings/down.mp3'
+          ? { url: 'http://127.0.0.1:9/recordings/down.mp3' }
           : null,
     fetchRecording: (url, init) => {
       if (!init.headers.range) plainFetches.set(url, (plainFetches.get(url) ?? 0) + 1);
@@ -259,14 +259,16 @@ describe('a recording being made', () => {
 describe.each([
   ['demo storage route', fromDemo],
   ['app route', fromApp],
-])('%s', (_name, get) => {
+])('%s', (name, get) => {
+  const isDemo = name === 'demo storage route';
   it('serves the whole file with the headers a media element relies on', async () => {
     const full = await get(SHORT_CALL.id);
     expect(full.status).toBe(200);
     expect(full.header('content-type')).toBe('audio/mpeg');
     expect(full.header('accept-ranges')).toBe('bytes');
     expect(full.header('content-length')).toBe(String(full.body.length));
-    expect(full.header('etag')).toMatch(/^"/);
+    // The app route passes on no validator of the storage host's: only range and length facts.
+    expect(full.header('etag')).toEqual(isDemo ? expect.stringMatching(/^"/) : undefined);
     expect(full.header('cache-control')).toContain('max-age=');
     expect(full.body.subarray(0, 2).readUInt16BE(0) & 0xffe0).toBe(0xffe0);
   });
@@ -294,7 +296,7 @@ describe.each([
     }
   });
 
-  it('answers 304 to a matching If-None-Match', async () => {
+  it.runIf(isDemo)('answers 304 to a matching If-None-Match', async () => {
     const { header } = await get(SHORT_CALL.id, { range: 'bytes=0-0' });
     const again = await get(SHORT_CALL.id, { 'if-none-match': header('etag')! });
     expect(again.status).toBe(304);

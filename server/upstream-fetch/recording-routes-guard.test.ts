@@ -27,7 +27,7 @@ async function appWith(urls: Record<string, string>, trustedOrigins: string[]) {
   });
   app = Fastify();
   registerRecordingRoutes(app, {
-    locate: async (id) => urls[id] ?? null,
+    locate: async (id) => (urls[id] ? { url: urls[id] } : null),
     fetchRecording,
     peaksCache: createFileCache(path.join(dir, 'peaks'), '.json'),
   });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { secondsBetween, type Conversation } from '@contract';
+import { recordingFileName, secondsBetween, type Conversation } from '@contract';
 import { InsightsPanel } from '../insights/insights-panel';
 import { momentUrl, parseStartAt } from '../player/moment-link';
 import { peaksQueryOptions, recordingUrl } from '../player/peaks-api';
@@ -109,6 +109,7 @@ export function CallWorkspace({
             state={state}
             controls={controls}
             downloadUrl={recordingUrl(conversation.id)}
+            downloadName={recordingFileName(conversation)}
             latencies={latencies}
             onCopyMoment={copyMoment}
             copied={copied}

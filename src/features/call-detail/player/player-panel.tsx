@@ -16,6 +16,8 @@ interface PlayerPanelProps {
   state: PlayerState;
   controls: PlayerControls;
   downloadUrl: string;
+  /** The file name a download is saved under: caller, date and call id. */
+  downloadName: string;
   latencies: readonly LatencySegment[];
   onCopyMoment(): void;
   copied: boolean;
@@ -100,7 +102,7 @@ export function PlayerPanel(props: PlayerPanelProps) {
           </Button>
           <a
             href={props.downloadUrl}
-            download
+            download={props.downloadName}
             className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
           >
             Download
