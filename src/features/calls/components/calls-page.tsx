@@ -79,12 +79,7 @@ export function CallsPage({ onRowsShown }: CallsPageProps = {}) {
         </h1>
         <ViewOptions preferences={preferences} change={change} />
       </div>
-      <Toolbar
-        key={`${params.search_by ?? ''}`}
-        params={params}
-        update={update}
-        searchRef={searchRef}
-      />
+      <Toolbar params={params} update={update} searchRef={searchRef} />
       <FilterChips params={params} update={update} clearAll={clearFilters} />
       {query.error ? (
         <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
