@@ -16,7 +16,10 @@ export function StatusFilter({ params, update }: StatusFilterProps) {
       <select
         id="status-filter"
         value={params.status ?? ''}
-        onChange={(event) => update({ status: event.target.value || undefined })}
+        onChange={(event) => {
+          const value = CONVERSATION_STATUSES.find((status) => status === event.target.value);
+          update({ status: value });
+        }}
         className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm capitalize"
       >
         <option value="">All statuses</option>
