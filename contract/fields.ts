@@ -1,5 +1,5 @@
 /**
- * The enumerations of the Trata contract (`shared/docs/trata-api.md`) and of the
+ * The enumerations of the Trata contract (`scripts/contract-suite/trata-api.md`) and of the
  * project's own decisions where Trata is silent. Both the SPA and the server use them.
  */
 
@@ -18,6 +18,23 @@ export const SEARCH_BY_FIELDS = [
   'summary',
 ] as const;
 export type SearchByField = (typeof SEARCH_BY_FIELDS)[number];
+
+/**
+ * The shortest search the project's API answers: a trigram index cannot answer fewer characters
+ * without scanning every row. A phone search counts digits alone.
+ */
+export const SEARCH_VALUE_MIN = 3;
+
+/** Why the API would refuse this search, in plain words; null when it is long enough. */
+export function searchValueProblem(field: SearchByField, value: string): string | null {
+  if ([...value].length < SEARCH_VALUE_MIN) {
+    return `A search needs at least ${SEARCH_VALUE_MIN} characters.`;
+  }
+  if (field === 'phone_number_of_caller' && value.replace(/\D/g, '').length < SEARCH_VALUE_MIN) {
+    return `A phone search needs at least ${SEARCH_VALUE_MIN} digits.`;
+  }
+  return null;
+}
 
 export const SORT_BY_FIELDS = [
   'timestampStart',

@@ -1,5 +1,12 @@
-import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { Link, Outlet, ScrollRestoration, type Location } from 'react-router';
 import { SessionMenu } from '@/features/session';
+
+/**
+ * The list keeps one scroll position per URL, so coming back to it by a link ("All calls") lands
+ * where Back would; every other page keeps one per history entry.
+ */
+const scrollKey = (location: Location) =>
+  location.pathname === '/' ? location.pathname + location.search : location.key;
 
 export function AppLayout() {
   return (
@@ -25,7 +32,7 @@ export function AppLayout() {
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6">
         <Outlet />
       </main>
-      <ScrollRestoration />
+      <ScrollRestoration getKey={scrollKey} />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { createBoundedCache } from './bounded-cache';
+
 /** Shown wherever a value is missing, never "undefined" or "null". */
 export const MISSING = '—';
 
@@ -50,16 +52,12 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 // Building an Intl formatter costs about a millisecond; a page of rows would pay it per cell.
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
-  const key = locale ?? '';
-  let format = relativeFormats.get(key);
-  if (!format) {
-    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
-    relativeFormats.set(key, format);
-  }
-  return format;
-}
+const relativeFormats = createBoundedCache<string, Intl.RelativeTimeFormat>(8);
+const relativeFormat = (locale: string | undefined) =>
+  relativeFormats.getOrCreate(
+    locale ?? '',
+    () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }),
+  );
 
 /** "2 hours ago", in the browser's language. */
 export function formatRelative(

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SEARCH_BY_FIELDS, SORT_BY_FIELDS } from '@contract';
+import { CONVERSATION_STATUSES, SEARCH_BY_FIELDS, SORT_BY_FIELDS } from '@contract';
 import {
   DEFAULT_LIST_PARAMS,
+  listSearchProblem,
   PAGE_SIZES,
   parseListParams,
   serializeListParams,
@@ -37,10 +38,22 @@ describe('list params', () => {
     ['search_by=nope&search_value=pizza', {}],
     ['limit=25', {}],
     ['status=active&status=archived', { status: 'archived' }],
+    ['status=deleted', {}],
   ])('falls back to defaults for %s and asks for a correction', (query, expected) => {
     const { params, needsCorrection } = parse(query);
     expect(needsCorrection).toBe(true);
     expect(params).toEqual({ ...DEFAULT_LIST_PARAMS, ...expected });
+  });
+
+  it('keeps a search too short for the API, and says why in words', () => {
+    const { params, needsCorrection } = parse('search_by=transcript&search_value=ab');
+    expect(needsCorrection).toBe(false);
+    expect(listSearchProblem(params)).toBe('A search needs at least 3 characters.');
+    expect(
+      listSearchProblem(parse('search_by=phone_number_of_caller&search_value=4-1x').params),
+    ).toBe('A phone search needs at least 3 digits.');
+    expect(listSearchProblem(parse('search_by=transcript&search_value=abc').params)).toBeNull();
+    expect(listSearchProblem(DEFAULT_LIST_PARAMS)).toBeNull();
   });
 
   it('keeps valid values', () => {
@@ -73,7 +86,7 @@ describe('list params', () => {
         ),
         { nil: undefined },
       ),
-      status: fc.option(fc.constantFrom('active', 'archived', 'paused'), { nil: undefined }),
+      status: fc.option(fc.constantFrom(...CONVERSATION_STATUSES), { nil: undefined }),
       sort_by: fc.constantFrom(...SORT_BY_FIELDS),
       sort_order: fc.constantFrom('asc' as const, 'desc' as const),
       skip: fc.nat({ max: 1_000_000 }),

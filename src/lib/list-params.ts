@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { SEARCH_BY_FIELDS, SORT_BY_FIELDS, SORT_ORDERS } from '@contract';
+import {
+  CONVERSATION_STATUSES,
+  SEARCH_BY_FIELDS,
+  searchValueProblem,
+  SORT_BY_FIELDS,
+  SORT_ORDERS,
+} from '@contract';
 
 /**
  * The call list's state, kept only in the URL under the API's own parameter names. Parsing never
@@ -20,7 +26,8 @@ const MAX_SEARCH_LENGTH = 500;
 const fieldSchemas = {
   search_by: z.enum(SEARCH_BY_FIELDS),
   search_value: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SEARCH_LENGTH)),
-  status: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+  // A status the filter cannot offer would show as a chip the select contradicts.
+  status: z.enum(CONVERSATION_STATUSES),
   sort_by: z.enum(SORT_BY_FIELDS),
   sort_order: z.enum(SORT_ORDERS),
   skip: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
@@ -33,7 +40,7 @@ const fieldSchemas = {
 export interface ListParams {
   search_by?: z.infer<typeof fieldSchemas.search_by>;
   search_value?: string;
-  status?: string;
+  status?: z.infer<typeof fieldSchemas.status>;
   sort_by: z.infer<typeof fieldSchemas.sort_by>;
   sort_order: z.infer<typeof fieldSchemas.sort_order>;
   skip: number;
@@ -125,3 +132,12 @@ export function toApiQuery(params: ListParams): URLSearchParams {
 }
 
 export const DEFAULT_LIST_PARAMS: ListParams = { ...LIST_DEFAULTS };
+
+/**
+ * Why the API would refuse this list's search, in plain words; null when the list can be asked
+ * for. A search known to fail is never sent.
+ */
+export function listSearchProblem(params: ListParams): string | null {
+  if (!params.search_by || !params.search_value) return null;
+  return searchValueProblem(params.search_by, params.search_value);
+}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { formatRelative } from '@/lib/format';
 import { formatPhone, loadPhoneFormatting } from '@/lib/phone';
 
@@ -13,4 +14,9 @@ export function warmFormatters(): void {
   warmed = true;
   formatRelative(Date.now() - 60_000);
   void loadPhoneFormatting().then(() => formatPhone('+14155550100'));
+}
+
+/** Warms up after the first request has gone out (the list query subscribes in an earlier effect). */
+export function useWarmFormatters() {
+  useEffect(warmFormatters, []);
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { parseTrataTimestamp, secondsBetween, type Conversation } from '@contract';
 import { Kbd } from '@/components/ui/kbd';
 import { formatDuration, formatExactTime } from '@/lib/format';
+import { listReturnState } from '@/lib/list-return';
 import type { Neighbour, Neighbours } from '../use-neighbours';
 
 export function CallHeader({
@@ -20,7 +21,11 @@ export function CallHeader({
   return (
     <header className="flex flex-wrap items-end justify-between gap-3">
       <div className="min-w-0">
-        <Link to={neighbours.listHref} className="text-sm text-indigo-700 hover:underline">
+        <Link
+          to={neighbours.listHref}
+          state={listReturnState(conversation.id)}
+          className="text-sm text-indigo-700 hover:underline"
+        >
           <span aria-hidden="true">← </span>All calls
         </Link>
         <h1 className="mt-1 truncate text-xl font-semibold text-slate-900" title={name}>

@@ -1,10 +1,11 @@
+import { createBoundedCache } from '@/lib/bounded-cache';
+
 /**
  * Audio elements started before the detail page has rendered (from the router's loader), so the
  * recording's first bytes are on their way while the page's code loads. Only the last few are
  * kept; the others are stopped.
  */
-const preloaded = new Map<string, HTMLAudioElement>();
-const KEEP = 3;
+const preloaded = createBoundedCache<string, HTMLAudioElement>(3, (audio) => stopAudio(audio));
 
 function createAudio(url: string): HTMLAudioElement {
   const audio = new Audio();
@@ -17,18 +18,11 @@ function createAudio(url: string): HTMLAudioElement {
 export function preloadAudio(url: string): void {
   if (preloaded.has(url)) return;
   preloaded.set(url, createAudio(url));
-  for (const [oldUrl, audio] of preloaded) {
-    if (preloaded.size <= KEEP) break;
-    stopAudio(audio);
-    preloaded.delete(oldUrl);
-  }
 }
 
 /** The element started for this URL, handed over once, or a new one. */
 export function takeAudio(url: string): HTMLAudioElement {
-  const audio = preloaded.get(url);
-  preloaded.delete(url);
-  return audio ?? createAudio(url);
+  return preloaded.take(url) ?? createAudio(url);
 }
 
 /** Drops the connection and the buffer at once, instead of when the element is collected. */

@@ -14,7 +14,7 @@ function call(id: string, name: string, extra: Record<string, unknown> = {}) {
       name_of_caller: name,
       phone_number_of_caller: '+14088259337',
       sentiment_of_caller: 'positive',
-      prospectStatus: 'serviceOrderPlaced',
+      prospectStatus: 'SERVICE_ORDER_PLACED',
       summary: `${name} placed an order.`,
       is_audio_consent_given: false,
     },
@@ -80,9 +80,13 @@ describe('CallsPage', () => {
     expect(await screen.findByText('Sofia Wilson')).toBeTruthy();
     expect(rowLinks()).toHaveLength(2);
     expect(onRowsShown).toHaveBeenCalledTimes(1);
-    expect(screen.getAllByText('Service order placed').length).toBeGreaterThan(0);
+    // In the row itself, not only among the toolbar's quick filters.
+    const firstRow = rowLinks()[0]!.closest('tr')!;
+    expect(within(firstRow).getByText('Service order placed')).toBeTruthy();
     // The phone formatter loads beside the first page; the numbers are formatted once it has.
-    expect(await screen.findAllByText('(408) 825-9337')).toHaveLength(2);
+    expect(
+      await screen.findAllByText('(408) 825-9337', undefined, { timeout: 5_000 }),
+    ).toHaveLength(2);
     expect(screen.getAllByText('2 min 5 s')).toHaveLength(2);
     const pagination = screen.getByRole('navigation', { name: 'Pagination' });
     expect(within(pagination).getByText('1–2 of 2')).toBeTruthy();
@@ -216,5 +220,35 @@ describe('CallsPage', () => {
     expect(summary.getAttribute('title')).toBe('Sofia Wilson placed an order.');
     fireEvent.click(summary);
     expect((await screen.findByTestId('detail')).textContent).toContain('/calls/con.1');
+  });
+
+  it('says a page past the end is past the end, and offers the last page or the first', async () => {
+    fetchMock.mockResolvedValue(json([], 200, { 'x-total-count': '60' }));
+    const router = renderList('/?skip=5000');
+    expect(
+      await screen.findByRole('heading', { name: 'This page is past the end of the list' }),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Go to the last page' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?skip=50'));
+  });
+
+  it('explains a search too short for the API and sends no request', async () => {
+    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    const router = renderList('/?search_by=transcript&search_value=ab');
+    expect(await screen.findByText(/A search needs at least 3 characters/)).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear the search' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(await screen.findByText('Sofia Wilson')).toBeTruthy();
+  });
+
+  it('drops a status the filter does not offer from the URL', async () => {
+    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    const router = renderList('/?status=deleted');
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await screen.findByText('Sofia Wilson');
+    expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
+    expect(fetchMock.mock.calls.every(([url]) => !url.includes('deleted'))).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { cn } from '@/lib/cn';
 import type { ConversationRow } from '@/lib/conversations-api';
 import type { ListParams } from '@/lib/list-params';
 import { callColumns, COLUMN_SORT, tableFeaturesForCalls } from '../columns';
+import { rememberOpenedCall } from '../opened-calls';
 import { CallRow } from './call-row';
 import type { ListPreferences } from '../preferences';
 
@@ -65,6 +66,7 @@ export function DataTable({ rows, params, preferences, updating, stale, onSort }
     const link = target.closest('tr')?.querySelector<HTMLAnchorElement>('a[data-row-link]');
     if (!link) return;
     event.preventDefault();
+    rememberOpenedCall(location.search, decodeURIComponent(link.pathname.slice('/calls/'.length)));
     void navigate(link.pathname, { state: { listSearch: location.search } });
   };
 

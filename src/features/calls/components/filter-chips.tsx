@@ -2,7 +2,7 @@ import { prospectStatusLabel } from '@contract';
 import { Button } from '@/components/ui/button';
 import type { ListParams } from '@/lib/list-params';
 import type { ListParamsPatch } from '../hooks/use-list-params';
-import { SEARCH_FIELD_LABELS } from './toolbar';
+import { SEARCH_FIELD_LABELS } from '../search-field-labels';
 
 interface FilterChipsProps {
   params: ListParams;
