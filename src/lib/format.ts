@@ -15,10 +15,25 @@ export function formatClock(totalSeconds: number | null | undefined): string {
     : `${minutes}:${seconds}`;
 }
 
+/**
+ * A length of time in whole seconds, rounded to the nearest: the one rule for every display of
+ * a duration, so "2 min 21 s" in a header and "2:21" in the player are the same call. (A clock
+ * position is floored instead: 140.9 s into a call is still 2:20.)
+ */
+export function wholeSeconds(seconds: number): number {
+  return Math.round(seconds);
+}
+
+/** A duration as a clock, rounded as `formatDuration` rounds it: 140.9 → "2:21", 3599.6 → "1:00:00". */
+export function formatDurationClock(totalSeconds: number | null | undefined): string {
+  if (totalSeconds == null || !Number.isFinite(totalSeconds)) return MISSING;
+  return formatClock(wholeSeconds(totalSeconds));
+}
+
 /** 75 → "1 min 15 s"; 42 → "42 s"; 3725 → "1 h 2 min". */
 export function formatDuration(totalSeconds: number | null | undefined): string {
   if (totalSeconds == null || !Number.isFinite(totalSeconds) || totalSeconds < 0) return MISSING;
-  const whole = Math.round(totalSeconds);
+  const whole = wholeSeconds(totalSeconds);
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);
   const seconds = whole % 60;
@@ -29,7 +44,7 @@ export function formatDuration(totalSeconds: number | null | undefined): string 
 
 /** Spoken form for screen readers: "1 minute 15 seconds". */
 export function formatDurationInWords(totalSeconds: number): string {
-  const whole = Math.max(0, Math.round(totalSeconds));
+  const whole = Math.max(0, wholeSeconds(totalSeconds));
   const parts: string[] = [];
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);

@@ -10,6 +10,8 @@ export const conversationKeys = {
   details: () => [...conversationKeys.all, 'detail'] as const,
   detail: (id: string) => [...conversationKeys.details(), id] as const,
   peaks: (id: string) => [...conversationKeys.detail(id), 'peaks'] as const,
+  /** Where a call opened from a link sits in the default list. */
+  listPlace: (id: string) => [...conversationKeys.detail(id), 'list-place'] as const,
 };
 
 export const sessionKeys = {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useLocation } from 'react-router';
 import { conversationListQueryOptions, type ConversationPage } from '@/lib/conversations-api';
-import { parseListParams, serializeListParams, type ListParams } from '@/lib/list-params';
+import { parseListParams, type ListParams } from '@/lib/list-params';
+import { idsOf, toListSearch } from './navigation/call-order';
 
 export interface Neighbour {
   id: string;
@@ -11,25 +11,20 @@ export interface Neighbour {
 
 export interface Neighbours {
   listHref: string;
-  listSearch: string;
   previous: Neighbour | undefined;
   next: Neighbour | undefined;
 }
 
 /**
- * The calls before and after this one in the list it was opened from (the list's URL travels in
- * router state; a new tab uses the default list). At the edge of a page, the neighbouring page
- * supplies the next or previous call, so a reviewer can walk the whole list without going back.
+ * The calls before and after this one in its list (`listSearch`, null when it has none), for
+ * the header's links (none while it is unknown). At the edge of a page, the neighbouring page supplies the next or previous
+ * call, so a reviewer can walk the whole list without going back.
  */
-export function useNeighbours(id: string): Neighbours {
-  const location = useLocation();
-  const state: unknown = location.state;
-  const raw =
-    state && typeof state === 'object' && 'listSearch' in state ? state.listSearch : undefined;
-  const listSearch = typeof raw === 'string' && (raw === '' || raw.startsWith('?')) ? raw : '';
-  const { params } = parseListParams(new URLSearchParams(listSearch));
-  const page = useQuery(conversationListQueryOptions(params));
-  const ids = idsOf(page.data);
+export function useNeighbours(id: string, listSearch: string | null | undefined): Neighbours {
+  const { params } = parseListParams(new URLSearchParams(listSearch ?? ''));
+  const known = typeof listSearch === 'string';
+  const page = useQuery({ ...conversationListQueryOptions(params), enabled: known });
+  const ids = known ? idsOf(page.data) : [];
   const index = ids.indexOf(id);
   const fullPage = (page.data?.rows.length ?? 0) >= params.limit;
   const nextParams: ListParams = { ...params, skip: params.skip + params.limit };
@@ -44,12 +39,11 @@ export function useNeighbours(id: string): Neighbours {
   });
 
   const here = (neighbourId: string | undefined) =>
-    neighbourId ? { id: neighbourId, listSearch } : undefined;
+    neighbourId && known ? { id: neighbourId, listSearch } : undefined;
   const there = (neighbourId: string | undefined, of: ListParams) =>
-    neighbourId ? { id: neighbourId, listSearch: toSearch(of) } : undefined;
+    neighbourId ? { id: neighbourId, listSearch: toListSearch(of) } : undefined;
   return {
-    listHref: `/${listSearch}`,
-    listSearch,
+    listHref: `/${listSearch ?? ''}`,
     previous:
       index > 0
         ? here(ids[index - 1])
@@ -68,13 +62,4 @@ export function useNeighbours(id: string): Neighbours {
 /** A neighbouring page's ids, but never a stale page shown as a placeholder. */
 function settled(query: { data?: ConversationPage; isPlaceholderData: boolean }): string[] {
   return query.isPlaceholderData ? [] : idsOf(query.data);
-}
-
-function idsOf(page: ConversationPage | undefined): string[] {
-  return (page?.rows ?? []).flatMap((row) => (row.kind === 'ok' ? [row.conversation.id] : []));
-}
-
-function toSearch(params: ListParams): string {
-  const search = serializeListParams(params).toString();
-  return search ? `?${search}` : '';
 }

@@ -2,6 +2,8 @@ import { Link, useParams } from 'react-router';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ApiError } from '@/lib/api-client';
 import { useConversation } from '../use-conversation';
+import { useCallKeys } from '../navigation/use-call-keys';
+import { useListSearch } from '../navigation/use-list-search';
 import { useNeighbours, type Neighbours } from '../use-neighbours';
 import { CallHeader } from './call-header';
 import { CallWorkspace } from './call-workspace';
@@ -10,7 +12,10 @@ import { CallWorkspace } from './call-workspace';
 export function CallDetailPage() {
   const { id = '' } = useParams();
   const query = useConversation(id);
-  const neighbours = useNeighbours(id);
+  const listSearch = useListSearch(id, query.data);
+  const neighbours = useNeighbours(id, listSearch);
+  // Here rather than in the workspace: j and k keep working while the next call loads.
+  const walking = useCallKeys(id, listSearch);
   if (query.isPending) {
     return (
       <div role="status" aria-label="Loading call" className="flex flex-col gap-4">
@@ -24,10 +29,11 @@ export function CallDetailPage() {
     return <CallError error={query.error} id={id} neighbours={neighbours} retry={query.refetch} />;
   }
   return (
-    <div className="flex flex-col gap-4">
+    // Busy from a j/k press until the call it leads to is shown.
+    <div data-call-page aria-busy={walking} className="flex flex-col gap-4">
       <CallHeader conversation={query.data} neighbours={neighbours} />
       {/* A new call gets a fresh player, transcript and search. */}
-      <CallWorkspace key={query.data.id} conversation={query.data} neighbours={neighbours} />
+      <CallWorkspace key={query.data.id} conversation={query.data} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, useNavigationType } from 'react-router';
 import { parseTrataTimestamp, secondsBetween, type Conversation } from '@contract';
 import { Kbd } from '@/components/ui/kbd';
 import { formatDuration, formatExactTime } from '@/lib/format';
@@ -13,6 +14,7 @@ export function CallHeader({
   neighbours: Neighbours;
 }) {
   const name = conversation.conversationAnalytics?.name_of_caller?.trim() || 'Unknown caller';
+  const heading = useFocusOnArrival(conversation.id);
   const facts = [
     formatExactTime(parseTrataTimestamp(conversation.timestampStart)),
     formatDuration(secondsBetween(conversation.timestampStart, conversation.timestampEnd)),
@@ -28,12 +30,17 @@ export function CallHeader({
         >
           <span aria-hidden="true">← </span>All calls
         </Link>
-        <h1 className="mt-1 truncate text-xl font-semibold text-slate-900" title={name}>
+        <h1
+          ref={heading}
+          tabIndex={-1}
+          className="mt-1 truncate text-xl font-semibold text-slate-900 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          title={name}
+        >
           {name}
         </h1>
         <p className="text-sm text-slate-600">{facts.join(' · ')}</p>
       </div>
-      {/* Opened on its own (not from the list), a call has no neighbours to show. */}
+      {/* A call in no page of the list (deleted since, say) has no neighbours to show. */}
       {neighbours.previous || neighbours.next ? (
         <nav aria-label="Calls in this list" className="flex items-center gap-2 text-sm">
           <NeighbourLink neighbour={neighbours.previous} shortcut="k">
@@ -76,4 +83,21 @@ function NeighbourLink({
       <Kbd aria-hidden="true">{shortcut}</Kbd>
     </Link>
   );
+}
+
+/**
+ * A call reached by navigating within the app (Enter on a list row, j/k) puts focus on its
+ * heading, so a screen reader announces it and keys start from the top of the page. Focus the
+ * reader placed somewhere that stays (the Next call link) is left where it is; Back and a page
+ * load keep the browser's own behaviour.
+ */
+function useFocusOnArrival(id: string) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    const focused = document.activeElement;
+    const lost = !focused || focused === document.body || !focused.isConnected;
+    if (navigationType !== 'POP' && lost) heading.current?.focus({ preventScroll: true });
+  }, [id, navigationType]);
+  return heading;
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { recordingFileName, secondsBetween, type Conversation } from '@contract';
 import { InsightsPanel } from '../insights/insights-panel';
 import { momentUrl, parseStartAt } from '../player/moment-link';
@@ -14,18 +14,10 @@ import { matchRegions } from '../search/find-matches';
 import { useCallSearch } from '../search/use-call-search';
 import { findActiveIndex } from '../transcript/active-bubble';
 import { useTranscript } from '../transcript/use-transcript';
-import type { Neighbour, Neighbours } from '../use-neighbours';
 import { RecordingNotice } from './recording-notice';
 import { TranscriptView } from './transcript-view';
 
-export function CallWorkspace({
-  conversation,
-  neighbours,
-}: {
-  conversation: Conversation;
-  neighbours: Neighbours;
-}) {
-  const navigate = useNavigate();
+export function CallWorkspace({ conversation }: { conversation: Conversation }) {
   const [searchParams] = useSearchParams();
   const [startAt] = useState(() => parseStartAt(searchParams.get('t')));
   const { bubbles, offsets, latencies, agentName, activeStore } = useTranscript(
@@ -54,19 +46,8 @@ export function CallWorkspace({
 
   const [helpOpen, setHelpOpen] = useState(false);
   const [copied, setCopied] = useState(false);
-  const open = useCallback(
-    (neighbour: Neighbour | undefined) => {
-      if (neighbour)
-        void navigate(`/calls/${encodeURIComponent(neighbour.id)}`, {
-          state: { listSearch: neighbour.listSearch },
-        });
-    },
-    [navigate],
-  );
   usePlayerShortcuts({
     controls,
-    onNextCall: () => open(neighbours.next),
-    onPreviousCall: () => open(neighbours.previous),
     onSearch: () => searchInput.current?.focus(),
     onHelp: () => setHelpOpen(true),
   });

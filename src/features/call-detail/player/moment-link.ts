@@ -1,7 +1,18 @@
-/** `?t=SECONDS` → where to start; anything else (negative, not a number) starts at 0. */
+/**
+ * `?t=` → where to start: seconds ("65", "12.5") or a clock ("1:05", "1:02:03", "75:30").
+ * Anything else (negative, not a number, a minute or second field past 59) starts at 0.
+ */
 export function parseStartAt(value: string | null): number {
-  if (value === null || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return 0;
-  const seconds = Number(value);
+  const text = value?.trim() ?? '';
+  if (/^\d+(\.\d+)?$/.test(text)) return finiteOrZero(Number(text));
+  const clock = /^(?:(\d+):([0-5]\d):|(\d+):)([0-5]\d(?:\.\d+)?)$/.exec(text);
+  if (!clock) return 0;
+  const [, hours = '0', minutesAfterHours, minutesAlone, seconds = '0'] = clock;
+  const minutes = minutesAfterHours ?? minutesAlone ?? '0';
+  return finiteOrZero(Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds));
+}
+
+function finiteOrZero(seconds: number): number {
   return Number.isFinite(seconds) ? seconds : 0;
 }
 

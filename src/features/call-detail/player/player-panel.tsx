@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatClock } from '@/lib/format';
+import { formatClock, formatDurationClock } from '@/lib/format';
 import type { LatencySegment } from '../transcript/latency';
 import { LatencyLane } from './latency-lane';
 import type { PlaybackClock } from './playback-clock';
@@ -130,7 +130,7 @@ function ClockDisplay({ clock, duration }: { clock: PlaybackClock; duration: num
       role="timer"
       aria-label="Current time"
     >
-      {formatClock(time)} / {formatClock(duration)}
+      {formatClock(time)} / {formatDurationClock(duration)}
     </span>
   );
 }

@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/console-guard';
+
+/** Moving between calls from the keyboard, pressed as fast as a reader taps. */
+
+/** The ids of one page of a list, as the app's API gives them. */
+async function listIds(page: Page, query: string): Promise<string[]> {
+  const response = await page.request.get(`/v1/conversations?${query}`);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { id: string }[]).map((call) => call.id);
+}
+
+const byDefault = (skip: number, limit: number) =>
+  `sort_by=timestampStart&sort_order=desc&skip=${skip}&limit=${limit}`;
+const callUrl = (id: string) => new RegExp(`/calls/${id.replace(/\./g, '\\.')}$`);
+/** Settled: no press is on its way, so the call shown is where the keys led. */
+const settled = (page: Page) => page.locator('[data-call-page][aria-busy="false"]');
+
+test('j and k pressed without a pause land where they add up to', async ({ page }) => {
+  const ids = await listIds(page, byDefault(10, 10));
+  const following = await listIds(page, byDefault(20, 10));
+  await page.goto('/?limit=10&skip=10');
+  await page.locator('tbody a[data-row-link]').nth(4).click();
+  await expect(page).toHaveURL(callUrl(ids[4]!));
+  await expect(settled(page)).toBeVisible();
+
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await expect(settled(page)).toBeVisible();
+  await expect(page).toHaveURL(callUrl(ids[4]!));
+
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await expect(settled(page)).toBeVisible();
+  await expect(page).toHaveURL(callUrl(ids[5]!));
+
+  // On past the page's last call to the next page's first, and back across the edge.
+  for (let press = 0; press < 6; press++) await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await page.keyboard.press('j');
+  await expect(settled(page)).toBeVisible();
+  await expect(page).toHaveURL(callUrl(following[1]!));
+  await page.getByRole('link', { name: 'All calls' }).click();
+  await expect(page).toHaveURL(/skip=20/);
+});
+
+test('a call opened from a link steps through the default list', async ({ page }) => {
+  const ids = await listIds(page, byDefault(50, 25));
+  await page.goto(`/calls/${ids[24]}`);
+  await expect(page.getByRole('link', { name: /Previous call/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Next call/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeFocused();
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(callUrl(ids[23]!));
+  await expect(settled(page)).toBeVisible();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(settled(page)).toBeVisible();
+  const next = await listIds(page, byDefault(75, 1));
+  await expect(page).toHaveURL(callUrl(next[0]!));
+  await page.getByRole('link', { name: 'All calls' }).click();
+  await expect(page).toHaveURL(/skip=75/);
+});
+
+test('Enter on a list row opens the call with focus on its heading', async ({ page }) => {
+  await page.goto('/');
+  const first = page.locator('tbody a[data-row-link]').first();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/calls\//);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  // From the heading the page's own keys work at once.
+  await page.keyboard.press('j');
+  await expect(settled(page)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
