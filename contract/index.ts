@@ -3,3 +3,6 @@ export * from './timestamps';
 export * from './conversation';
 export * from './errors';
 export * from './peaks';
+export * from './conversation-bodies';
+export * from './transcript-text';
+export * from './prospect';

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrateFromV1 } from './migrate-v1';
+import { migrateFromV2 } from './migrate-v3';
 import { indexStatements, SCHEMA_VERSION, TABLES_SQL } from './schema';
 
 export type Db = Database.Database;
@@ -47,5 +48,7 @@ function migrate(db: Db): void {
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       },
     );
+  } else if (version === 2) {
+    migrateFromV2(db);
   }
 }

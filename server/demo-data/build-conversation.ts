@@ -1,4 +1,4 @@
-import type { Conversation } from '../../contract';
+import type { Conversation, TranscriptMessage } from '../../contract';
 import { buildAnalytics } from './analytics';
 import { buildTranscript, pickTargetSeconds } from './build-transcript';
 import { BUSINESSES, type Business, type BusinessKey, type Item } from './businesses';
@@ -25,9 +25,12 @@ import {
 } from './special-calls';
 import { formatMicros } from './trata-time';
 
+/** A demo conversation: its transcript is always the message array, never a reference. */
+export type DemoConversation = Conversation & { transcriptText: TranscriptMessage[] };
+
 /** A generated conversation with what it was made from, for tests and reports. */
 export interface GeneratedCall {
-  conversation: Conversation;
+  conversation: DemoConversation;
   business: BusinessKey;
   scenario: string;
   kind: CallKind;
@@ -138,7 +141,7 @@ export function buildCall(index: number, state: GeneratorState): GeneratedCall {
   const phoneCall = rng.chance(0.7);
   const summary = scenario.summary(ctx);
 
-  const conversation: Conversation = {
+  const conversation: DemoConversation = {
     id,
     orgId: business.orgId,
     prospectId,

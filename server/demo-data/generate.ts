@@ -1,5 +1,4 @@
-import type { Conversation } from '../../contract';
-import { buildCall, type GeneratedCall } from './build-conversation';
+import { buildCall, type DemoConversation, type GeneratedCall } from './build-conversation';
 import { createRandom } from './prng';
 import { createProspectBook } from './prospects';
 import { seedConversation } from './seed-example';
@@ -45,7 +44,7 @@ export function* generateCalls(options: GenerateOptions): Generator<GeneratedCal
  * The demo's conversations, streamed: the same options give the same conversations. The seed's
  * own example comes first, exactly as the user gave it plus an id.
  */
-export function* generateConversations(options: GenerateOptions): Generator<Conversation> {
+export function* generateConversations(options: GenerateOptions): Generator<DemoConversation> {
   if (options.count < 1) return;
   yield seedConversation(options.recordingOrigin);
   for (const call of generateCalls(options)) yield call.conversation;
