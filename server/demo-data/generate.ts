@@ -1,6 +1,6 @@
 import { buildCall, type DemoConversation, type GeneratedCall } from './build-conversation';
 import { createRandom } from './prng';
-import { createProspectBook } from './prospects';
+import { createJourneys } from './prospects';
 import { seedConversation } from './seed-example';
 
 export { estimateSpeechSeconds } from './timing';
@@ -31,11 +31,12 @@ export interface GenerateOptions {
  * generated, so it is not included here.
  */
 export function* generateCalls(options: GenerateOptions): Generator<GeneratedCall> {
+  const nowMs = (options.now ?? new Date()).getTime();
   const state = {
     rng: createRandom(options.seed ?? DEMO_SEED),
-    nowMs: (options.now ?? new Date()).getTime(),
+    nowMs,
     recordingOrigin: options.recordingOrigin,
-    prospects: createProspectBook(),
+    journeys: createJourneys(nowMs),
   };
   for (let index = 1; index < options.count; index++) yield buildCall(index, state);
 }
