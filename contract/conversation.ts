@@ -8,7 +8,7 @@ import { isTrataTimestamp } from './timestamps';
  * the wrong shape.
  */
 
-const trataTimestamp = z
+export const trataTimestamp = z
   .string()
   .check(z.refine(isTrataTimestamp, { message: 'Expected an ISO 8601 date-time' }));
 
@@ -46,7 +46,9 @@ export const conversationSchema = z.looseObject({
   aiAgentId: z.nullish(z.string()),
   source: z.nullish(z.string()),
   sourceType: z.nullish(z.string()),
-  transcriptText: z.nullish(z.array(transcriptMessageSchema)),
+  // Trata documents the transcript as the message array or a string: a reference to a transcript
+  // stored elsewhere, kept and returned as given.
+  transcriptText: z.nullish(z.union([z.array(transcriptMessageSchema), z.string()])),
   transcriptSummary: z.nullish(z.string()),
   transcriptRecordingUrl: z.nullish(z.string()),
   timestampStart: trataTimestamp,
@@ -70,31 +72,3 @@ export const conversationListItemSchema = z.extend(conversationSchema, {
   transcriptText: z.optional(z.unknown()),
 });
 export type ConversationListItem = z.infer<typeof conversationListItemSchema>;
-
-function text(maxLength: number) {
-  return z.string().check(z.maxLength(maxLength));
-}
-
-/**
- * The body of `PUT /v1/conversations/{id}`. Every key is optional; unknown keys are refused so
- * that a typo never silently does nothing.
- */
-export const conversationUpdateSchema = z.strictObject({
-  status: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  transcriptSummary: z.optional(text(100_000)),
-  conversationAnalytics: z.optional(
-    z.strictObject({
-      summary: z.optional(z.nullable(text(100_000))),
-      action_items: z.optional(z.nullable(z.array(text(10_000)).check(z.maxLength(200)))),
-      is_audio_consent_given: z.optional(z.nullable(z.boolean())),
-      email_address_of_caller: z.optional(z.nullable(text(1_000))),
-      name_of_caller: z.optional(z.nullable(text(1_000))),
-      phone_number_of_caller: z.optional(z.nullable(text(100))),
-      address_of_caller: z.optional(z.nullable(text(1_000))),
-      sentiment_of_caller: z.optional(z.nullable(text(64))),
-      prospectStatus: z.optional(z.nullable(text(64))),
-    }),
-  ),
-  adminComments: z.optional(z.array(adminCommentSchema).check(z.maxLength(1_000))),
-});
-export type ConversationUpdate = z.infer<typeof conversationUpdateSchema>;

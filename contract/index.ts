@@ -5,3 +5,6 @@ export * from './errors';
 export * from './peaks';
 export * from './resource-id';
 export * from './recording-file-name';
+export * from './conversation-bodies';
+export * from './transcript-text';
+export * from './prospect';

@@ -52,9 +52,12 @@ describe('the conformance suite', () => {
     });
     const notPassed = report.results.filter((result) => result.outcome !== 'pass');
     expect(notPassed.map((result) => `${result.outcome}: ${result.title}`)).toEqual([
+      'skip: PUT /v1/prospects/{id} with a status outside the enum is a 422',
       'skip: PUT /v1/conversations/{id} stores adminComments (then restores them)',
       'skip: a PUT with an invalid body is a 422 and changes nothing',
       'skip: a PUT to an unknown id is a 404',
+      "skip: PUT accepts the reference's update example (source and timestamps), then restores them",
+      "skip: POST accepts the reference's create example (agentId, a string transcriptText); leaves one conversation",
     ]);
     expect(report.ok).toBe(true);
     expect(new Set(report.sent.map((request) => request.method))).toEqual(new Set(['GET']));
@@ -72,7 +75,10 @@ describe('the conformance suite', () => {
       allowWrites: true,
     });
     const writes = report.results.filter((result) => result.area === 'writes');
-    expect(writes.map((result) => result.outcome)).toEqual(['pass', 'pass', 'pass']);
+    expect(writes.map((result) => `${result.outcome}: ${result.title}`)).toEqual(
+      writes.map((result) => `pass: ${result.title}`),
+    );
+    expect(writes).toHaveLength(6);
     expect(report.sent.some((request) => request.method === 'PUT')).toBe(true);
     const firstId = (before.json() as { id: string }[])[0]!.id;
     const original =

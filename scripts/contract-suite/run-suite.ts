@@ -8,20 +8,24 @@ import {
 } from './check';
 import { createSuiteClient, type SuiteClient } from './client';
 import { authChecks } from './checks/auth';
+import { documentedBodyChecks } from './checks/documented-bodies';
 import { errorChecks } from './checks/errors';
 import { analyticsField, idOf } from './checks/list-helpers';
 import { pagingChecks } from './checks/paging';
 import { parameterChecks } from './checks/parameters';
+import { prospectChecks } from './checks/prospects';
 import { shapeChecks } from './checks/shapes';
 import { writeChecks } from './checks/writes';
 
 export const ALL_CHECKS: readonly Check[] = [
   ...authChecks,
   ...shapeChecks,
+  ...prospectChecks,
   ...parameterChecks,
   ...pagingChecks,
   ...errorChecks,
   ...writeChecks,
+  ...documentedBodyChecks,
 ];
 
 export interface SuiteOptions {

@@ -1,22 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import * as z from 'zod/mini';
 import {
   CONVERSATION_NOT_FOUND,
-  conversationSchema,
+  conversationCreateSchema,
   conversationUpdateSchema,
   formatTrataTimestamp,
+  withStoredAgentId,
 } from '../../contract';
 import type { ConversationStore } from '../db/conversation-store';
+import { createProspectStore, type ProspectStore } from '../db/prospect-store';
 import { createBearerCheck } from './auth';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, type HttpLimits } from '../security/http-limits';
 import { parseJsonBody } from './body-validation';
 import { HttpProblem, notFound } from './fastapi-errors';
 import { decodeJsonBody } from './json-body';
+import { registerProspectRoutes } from './prospect-routes';
 import { validateListQuery, validatePaging } from './query-validation';
 
 export interface DemoApiOptions {
   store: ConversationStore;
+  /** Prospects beside the store's conversations, in the same database by default. */
+  prospects?: ProspectStore;
   token: string;
   logger?: FastifyServerOptions['logger'];
   /**
@@ -27,10 +31,6 @@ export interface DemoApiOptions {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-const createBodySchema = z.extend(conversationSchema, {
-  id: z.optional(conversationSchema.shape.id),
-});
 
 /**
  * The Trata-compatible demo API: the routes of the contract, bearer auth on all of them, and
@@ -89,14 +89,14 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
   });
 
   app.put<{ Params: { id: string }; Body: string }>('/v1/conversations/:id', async (request) => {
-    const patch = parseJsonBody(request.body, conversationUpdateSchema);
+    const patch = withStoredAgentId(parseJsonBody(request.body, conversationUpdateSchema));
     const updated = store.update(request.params.id, patch);
     if (!updated) throw notFound(CONVERSATION_NOT_FOUND);
     return updated;
   });
 
   app.post<{ Body: string }>('/v1/conversations', async (request, reply) => {
-    const body = parseJsonBody(request.body, createBodySchema);
+    const body = withStoredAgentId(parseJsonBody(request.body, conversationCreateSchema));
     const now = Date.now();
     const id = body.id ?? `con.${Math.floor(now / 1000)}.${randomBytes(6).toString('base64url')}`;
     if (store.get(id)) throw new HttpProblem(409, { detail: 'Conversation already exists' });
@@ -117,6 +117,8 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
       return reply.header('x-total-count', String(total)).type(JSON_TYPE).send(json);
     },
   );
+
+  registerProspectRoutes(app, options.prospects ?? createProspectStore(store.db));
 
   return app;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SORT_BY_FIELDS, SORT_ORDERS, type Conversation } from '../../contract';
+import { SORT_BY_FIELDS, SORT_ORDERS, transcriptMessages, type Conversation } from '../../contract';
 import { AUTH, createDemoApiFixture, type DemoApiFixture } from './testing/demo-api-fixture';
 
 let fixture: DemoApiFixture;
@@ -75,7 +75,7 @@ describe('pagination of a filtered search', () => {
         const matches = fixture.conversations.filter(
           (c) =>
             c.status === 'active' &&
-            (c.transcriptText ?? []).some((m) => m.message?.toLowerCase().includes('menu')),
+            transcriptMessages(c).some((m) => m.message?.toLowerCase().includes('menu')),
         );
         expect(new Set(forward)).toEqual(new Set(matches.map((c) => c.id)));
       } finally {

@@ -67,7 +67,12 @@ describe('forwarding /v1 to the upstream', () => {
       ['GET', '/v1/conversations/abc/recording'],
       ['GET', '/v1/conversations/%2E%2E'],
       ['GET', '/v1/conversations/..'],
-      ['GET', '/v1/prospects/p1'],
+      ['DELETE', '/v1/prospects/p1'],
+      ['PATCH', '/v1/prospects/p1'],
+      ['PUT', '/v1/prospects'],
+      ['GET', '/v1/prospects'],
+      ['GET', '/v1/prospects/..'],
+      ['GET', '/v1/prospects/p1/calls'],
       ['GET', '/v1'],
       ['GET', '/v1/'],
       ['OPTIONS', '/v1/conversations'],
@@ -83,6 +88,33 @@ describe('forwarding /v1 to the upstream', () => {
       expect(response.json()).toEqual({ detail: 'Not Found' });
     }
     expect(stub!.seen).toEqual([]);
+  });
+
+  it('forwards the documented prospect routes with the token and the body as received', async () => {
+    const server = await withStub((request, response) =>
+      sendJson(response, 200, { id: 'pro.1', echoed: request.body }),
+    );
+    const body = '{"status":"NOT_INTERESTED"}';
+    const json = { 'content-type': 'application/json', authorization: 'Bearer browser-supplied' };
+    const answers = [
+      await server.inject({ url: '/v1/prospects/pro.1?x=1' }),
+      await server.inject({
+        method: 'PUT',
+        url: '/v1/prospects/pro.1',
+        headers: json,
+        payload: body,
+      }),
+      await server.inject({ method: 'POST', url: '/v1/prospects', headers: json, payload: body }),
+      await server.inject({ url: '/v1/prospects/pro.1/conversations?limit=5' }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200]);
+    expect(stub!.seen.map((r) => [r.method, r.url, r.body])).toEqual([
+      ['GET', '/v1/prospects/pro.1?x=1', ''],
+      ['PUT', '/v1/prospects/pro.1', body],
+      ['POST', '/v1/prospects', body],
+      ['GET', '/v1/prospects/pro.1/conversations?limit=5', ''],
+    ]);
+    for (const seen of stub!.seen) expect(seen.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
   it('re-encodes path ids and never forwards one with an encoded slash', async () => {

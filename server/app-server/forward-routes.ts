@@ -14,6 +14,9 @@ const FORWARDED_ROUTES = [
   { method: 'GET', url: '/v1/conversations/:id' },
   { method: 'PUT', url: '/v1/conversations/:id' },
   { method: 'GET', url: '/v1/prospects/:id/conversations' },
+  { method: 'GET', url: '/v1/prospects/:id' },
+  { method: 'PUT', url: '/v1/prospects/:id' },
+  { method: 'POST', url: '/v1/prospects' },
 ] as const;
 
 /** Response headers of the upstream that the browser may see. */

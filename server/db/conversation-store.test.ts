@@ -9,6 +9,7 @@ import { referenceList, type ReferenceQuery } from '../api/testing/reference-lis
 import { createConversationStore, type ListQuery } from './conversation-store';
 import { openDatabase, openMemoryDatabase } from './open-database';
 import { fixtureConversations } from './testing/fixture-conversations';
+import { SCHEMA_VERSION } from './schema';
 import { V1_SCHEMA } from './testing/v1-schema';
 
 const generate = (count: number, seed = 11) =>
@@ -204,7 +205,7 @@ describe('conversation store', () => {
     for (const c of data) insert.run(c.id, JSON.stringify(c));
     v1.close();
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const store = createConversationStore(db);
     expect(store.count()).toBe(50);
     expect(store.get(data[3]!.id)).toEqual(data[3]);

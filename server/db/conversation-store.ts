@@ -1,4 +1,7 @@
 import type { Conversation, ConversationUpdate } from '../../contract';
+
+/** An update as stored: the documented `agentId` already renamed to `aiAgentId`. */
+export type ConversationPatch = Omit<ConversationUpdate, 'agentId'> & { aiAgentId?: string | null };
 import { formatTrataTimestamp } from '../../contract';
 import { createConversationWriter } from './conversation-writer';
 import { createListQueries, type ListOptions } from './list-conversations';
@@ -151,7 +154,7 @@ export function createConversationStore(db: Db, options: StoreOptions = {}) {
   }
 
   /** Read, merge and write in one immediate transaction, so concurrent updates never interleave. */
-  function update(id: string, patch: ConversationUpdate, by = 'api'): Conversation | null {
+  function update(id: string, patch: ConversationPatch, by = 'api'): Conversation | null {
     const result = db
       .transaction(() => {
         const rid = ridOf.get(id);
@@ -222,6 +225,8 @@ export function createConversationStore(db: Db, options: StoreOptions = {}) {
   }
 
   return {
+    /** The database, for stores that read beside this one (prospects). */
+    db,
     insertMany,
     get,
     getJson,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { createConversationWriter } from './conversation-writer';
 import { migrateFromV1 } from './migrate-v1';
+import { migrateFromV2 } from './migrate-v3';
 import { indexStatements, schemaObjectNames, SCHEMA_VERSION, TABLES_SQL } from './schema';
 
 export type Db = Database.Database;
@@ -49,6 +50,8 @@ function migrate(db: Db): void {
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       },
     );
+  } else if (version === 2) {
+    migrateFromV2(db);
   }
 }
 

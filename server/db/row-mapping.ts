@@ -1,4 +1,4 @@
-import { parseTrataTimestamp, type Conversation } from '../../contract';
+import { parseTrataTimestamp, transcriptMessages, type Conversation } from '../../contract';
 
 /** One conversation as the tables store it (see `schema.ts`). */
 export interface ConversationRow {
@@ -45,7 +45,9 @@ export function phoneDigits(value: string): string {
 }
 
 export function transcriptText(conversation: Conversation): string {
-  return (conversation.transcriptText ?? []).map((message) => message.message ?? '').join('\n');
+  return transcriptMessages(conversation)
+    .map((message) => message.message ?? '')
+    .join('\n');
 }
 
 export function summaryText(conversation: Conversation): string {

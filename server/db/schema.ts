@@ -1,5 +1,5 @@
 /**
- * The demo database, version 2.
+ * The demo database, version 3 (version 3 added `prospects`, see `migrate-v3.ts`).
  *
  * - `conversations` is narrow (no JSON) so index walks and row checks touch little data. It holds
  *   the sort columns, the low-cardinality filter columns and lowercased copies of the short search
@@ -15,7 +15,7 @@
  * - `value_counts` keeps exact row counts per (field, value, status) for the low-cardinality
  *   fields, in the same transactions as the writes: totals cost a lookup, never a COUNT(*).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SORT_COLUMNS = {
   timestampStart: 'ts_start',
@@ -28,6 +28,14 @@ export const SORT_COLUMNS = {
   prospectStatus: 'prospect_status',
 } as const;
 export type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
+
+/**
+ * Prospects written through the API (PUT or POST), each as its JSON document. A prospect nobody
+ * wrote is derived from its conversations when read (`prospect-store.ts`).
+ */
+export const PROSPECTS_SQL = `
+  CREATE TABLE prospects (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+`;
 
 export const TABLES_SQL = `
   CREATE TABLE IF NOT EXISTS conversations (
@@ -73,6 +81,7 @@ export const TABLES_SQL = `
     n INTEGER NOT NULL,
     PRIMARY KEY (field, value, status)
   ) WITHOUT ROWID;
+  ${PROSPECTS_SQL}
 `;
 
 /**

@@ -1,4 +1,4 @@
-import type { Conversation } from '../../contract';
+import type { Conversation, TranscriptMessage } from '../../contract';
 import { buildAnalytics } from './analytics';
 import { buildTranscript, pickTargetSeconds } from './build-transcript';
 import { BUSINESSES, type Business, type BusinessKey, type Item } from './businesses';
@@ -7,7 +7,7 @@ import { pickCallerStyle, PLAIN_STYLE, type CallerStyle } from './caller-style';
 import { applyMess, MESS_KINDS, MESSY_SHARE, type MessKind } from './messy';
 import { createPerson, type Person } from './people';
 import type { Random } from './prng';
-import type { ProspectBook } from './prospects';
+import type { Journeys } from './prospects';
 import {
   pickScenario,
   scenarioByKey,
@@ -25,9 +25,12 @@ import {
 } from './special-calls';
 import { formatMicros } from './trata-time';
 
+/** A demo conversation: its transcript is always the message array, never a reference. */
+export type DemoConversation = Conversation & { transcriptText: TranscriptMessage[] };
+
 /** A generated conversation with what it was made from, for tests and reports. */
 export interface GeneratedCall {
-  conversation: Conversation;
+  conversation: DemoConversation;
   business: BusinessKey;
   scenario: string;
   kind: CallKind;
@@ -40,7 +43,7 @@ export interface GeneratorState {
   rng: Random;
   nowMs: number;
   recordingOrigin: string;
-  prospects: ProspectBook;
+  journeys: Journeys;
 }
 
 const HOUR_MS = 3600_000;
@@ -77,6 +80,10 @@ function styleFor(
   return pickCallerStyle(rng);
 }
 
+function businessOf(key: BusinessKey): Business {
+  return BUSINESSES.find((business) => business.key === key)!;
+}
+
 function randomIp(rng: Random): string {
   const first = rng.pick([24, 34, 35, 67, 73, 98, 104, 142, 174, 184]);
   return `${first}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
@@ -87,17 +94,18 @@ export function buildCall(index: number, state: GeneratorState): GeneratedCall {
   const { rng } = state;
   const special = specialKindAt(index);
   const long = special === 'long' || isLongCallAt(index);
-  const mess = !special && rng.chance(MESSY_SHARE) ? rng.pick(MESS_KINDS) : undefined;
-  const business = rng.pick(BUSINESSES);
-  const scenario = scenarioFor(special, long, mess, business, rng);
-  const startMs = pickCallStartMs(rng, state.nowMs);
+  // A returning caller's call is plain: no mess, no special case, no hour-long call.
+  const visit = special || long ? undefined : state.journeys.take(rng);
+  const mess = !special && !visit && rng.chance(MESSY_SHARE) ? rng.pick(MESS_KINDS) : undefined;
+  const business = visit ? businessOf(visit.prospect.business) : rng.pick(BUSINESSES);
+  const startMs = visit?.startMs ?? pickCallStartMs(rng, state.nowMs);
+  const journey =
+    visit || special || long || mess ? undefined : state.journeys.plan(business, startMs, rng);
+  const scenario =
+    visit?.scenario ?? journey?.first ?? scenarioFor(special, long, mess, business, rng);
   const startUs = startMs * 1000 + rng.int(0, 999);
 
-  const repeat =
-    mess === 'unicode' || special
-      ? undefined
-      : state.prospects.repeatCaller(business.key, startMs, rng);
-  let person: Person = repeat?.person ?? createPerson(rng, mess === 'unicode');
+  let person: Person = visit?.prospect.person ?? createPerson(rng, mess === 'unicode');
   if (special === 'xss') person = { ...person, name: XSS_PAYLOAD, firstName: XSS_PAYLOAD };
 
   const ctx: CallContext = {
@@ -132,13 +140,19 @@ export function buildCall(index: number, state: GeneratorState): GeneratedCall {
     : createdUs + 1;
   const epoch = Math.floor(startUs / 1_000_000);
   const id = special ? SPECIAL_IDS[special] : `con.${epoch}.${rng.alnum(8)}`;
-  const prospectId = repeat?.id ?? `pro.${Math.floor(createdUs / 1_000_000)}.${rng.alnum(8)}`;
-  if (!repeat && !special)
-    state.prospects.add(business.key, { id: prospectId, person, createdMs: createdUs / 1000 });
+  const prospectId =
+    visit?.prospect.id ?? `pro.${Math.floor(createdUs / 1_000_000)}.${rng.alnum(8)}`;
+  if (journey)
+    state.journeys.schedule(
+      journey,
+      { id: prospectId, person, business: business.key },
+      startMs,
+      rng,
+    );
   const phoneCall = rng.chance(0.7);
   const summary = scenario.summary(ctx);
 
-  const conversation: Conversation = {
+  const conversation: DemoConversation = {
     id,
     orgId: business.orgId,
     prospectId,

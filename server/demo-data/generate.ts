@@ -1,7 +1,6 @@
-import type { Conversation } from '../../contract';
-import { buildCall, type GeneratedCall } from './build-conversation';
+import { buildCall, type DemoConversation, type GeneratedCall } from './build-conversation';
 import { createRandom } from './prng';
-import { createProspectBook } from './prospects';
+import { createJourneys } from './prospects';
 import { seedConversation } from './seed-example';
 
 export { estimateSpeechSeconds } from './timing';
@@ -32,11 +31,12 @@ export interface GenerateOptions {
  * generated, so it is not included here.
  */
 export function* generateCalls(options: GenerateOptions): Generator<GeneratedCall> {
+  const nowMs = (options.now ?? new Date()).getTime();
   const state = {
     rng: createRandom(options.seed ?? DEMO_SEED),
-    nowMs: (options.now ?? new Date()).getTime(),
+    nowMs,
     recordingOrigin: options.recordingOrigin,
-    prospects: createProspectBook(),
+    journeys: createJourneys(nowMs),
   };
   for (let index = 1; index < options.count; index++) yield buildCall(index, state);
 }
@@ -45,7 +45,7 @@ export function* generateCalls(options: GenerateOptions): Generator<GeneratedCal
  * The demo's conversations, streamed: the same options give the same conversations. The seed's
  * own example comes first, exactly as the user gave it plus an id.
  */
-export function* generateConversations(options: GenerateOptions): Generator<Conversation> {
+export function* generateConversations(options: GenerateOptions): Generator<DemoConversation> {
   if (options.count < 1) return;
   yield seedConversation(options.recordingOrigin);
   for (const call of generateCalls(options)) yield call.conversation;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../../contract';
+import type { DemoConversation } from './build-conversation';
 import { MESS_KINDS, type MessKind } from './messy';
 import { UNICODE_PEOPLE } from './people';
 import { XSS_EXAMPLE_ID, XSS_PAYLOAD } from './special-calls';
@@ -11,7 +11,7 @@ const RTL = /[\u0590-\u05FF\u0600-\u06FF]/;
 const EMOJI = /\p{Extended_Pictographic}/u;
 
 /** What each kind of mess must leave in the data, checked on the data alone. */
-const TRACES: Record<MessKind, (c: Conversation) => boolean> = {
+const TRACES: Record<MessKind, (c: DemoConversation) => boolean> = {
   fragments: (c) => {
     const messages = c.transcriptText ?? [];
     return (

@@ -1,4 +1,5 @@
 import type { Conversation, TranscriptMessage } from '../../contract';
+import type { DemoConversation } from './build-conversation';
 import type { Random } from './prng';
 
 /**
@@ -21,7 +22,7 @@ export type MessKind = (typeof MESS_KINDS)[number];
 /** About one conversation in twenty is messy. */
 export const MESSY_SHARE = 0.05;
 
-export function applyMess(conversation: Conversation, kind: MessKind, rng: Random): void {
+export function applyMess(conversation: DemoConversation, kind: MessKind, rng: Random): void {
   const messages = conversation.transcriptText ?? [];
   switch (kind) {
     case 'duplicates':

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Conversation } from '../../contract';
+import { transcriptReference, type Conversation } from '../../contract';
 import { sendWithRange } from '../http/send-range';
 import type { FileCache } from './recording-cache';
 import { recordingBytes, type SynthesizeRecording } from './synthesize';
@@ -11,6 +11,11 @@ export interface DemoRecordingOptions {
 }
 
 const NOT_FOUND = { detail: 'Recording not found' };
+/** The demo speaks a call's messages; a transcript kept elsewhere leaves it nothing to speak. */
+const NO_MESSAGES = {
+  detail:
+    'No demo recording: this conversation’s transcript is a reference to text stored elsewhere',
+};
 
 /**
  * The demo API also stands in for Trata's storage host: `GET /recordings/{id}.mp3` is public,
@@ -27,6 +32,7 @@ export function registerDemoRecordingRoutes(
     const { file } = request.params;
     const conversation = file.endsWith('.mp3') ? options.getConversation(file.slice(0, -4)) : null;
     if (!conversation?.transcriptRecordingUrl) return reply.code(404).send(NOT_FOUND);
+    if (transcriptReference(conversation) !== null) return reply.code(404).send(NO_MESSAGES);
     const recording = await options.cache.open(
       conversation.id,
       (write) => options.synthesize(conversation, { onChunk: write }),
@@ -51,7 +57,8 @@ export async function warmRecordings(
   options: Pick<DemoRecordingOptions, 'cache' | 'synthesize'>,
 ): Promise<void> {
   for (const conversation of conversations) {
-    if (!conversation.transcriptRecordingUrl) continue;
+    if (!conversation.transcriptRecordingUrl || transcriptReference(conversation) !== null)
+      continue;
     await options.cache
       .get(
         conversation.id,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateSpeechSeconds } from '../demo-data/generate';
+import { transcriptMessages } from '../../contract';
 import {
   CALL_SAMPLE_RATE,
   callSeconds,
@@ -33,7 +34,7 @@ describe('utterancesOf', () => {
       ],
       6,
     );
-    call.transcriptText!.push({ speaker: 'AI', message: 'No time', timestamp: 'yesterday' });
+    transcriptMessages(call).push({ speaker: 'AI', message: 'No time', timestamp: 'yesterday' });
     expect(utterancesOf(call).map((u) => u.offsetSeconds)).toEqual([1, 3]);
   });
 

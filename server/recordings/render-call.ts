@@ -1,4 +1,4 @@
-import { parseTrataTimestamp, type Conversation } from '../../contract';
+import { parseTrataTimestamp, transcriptMessages, type Conversation } from '../../contract';
 import { estimateSpeechSeconds } from '../demo-data/generate';
 import { halveSampleRate } from './resample';
 import { speak, SPEECH_SAMPLE_RATE, type VoiceSettings } from './speech-engine';
@@ -23,7 +23,7 @@ export function utterancesOf(conversation: Conversation): Utterance[] {
   if (start === null) return [];
   const seen = new Set<string>();
   const utterances: Utterance[] = [];
-  for (const message of conversation.transcriptText ?? []) {
+  for (const message of transcriptMessages(conversation)) {
     const at = parseTrataTimestamp(message.timestamp);
     const text = message.message?.trim();
     if (at === null || !text) continue;

@@ -17,3 +17,10 @@ export const conversationKeys = {
 export const sessionKeys = {
   current: () => ['session'] as const,
 };
+
+export const prospectKeys = {
+  all: ['prospects'] as const,
+  details: () => [...prospectKeys.all, 'detail'] as const,
+  detail: (id: string) => [...prospectKeys.details(), id] as const,
+  conversations: (id: string) => [...prospectKeys.detail(id), 'conversations'] as const,
+};

@@ -1,5 +1,6 @@
 import {
   parseTrataTimestamp,
+  transcriptMessages,
   type Conversation,
   type SearchByField,
   type SortByField,
@@ -26,7 +27,9 @@ function fieldText(conversation: Conversation, field: SearchByField): string {
   const analytics = conversation.conversationAnalytics ?? {};
   switch (field) {
     case 'transcript':
-      return (conversation.transcriptText ?? []).map((message) => message.message ?? '').join('\n');
+      return transcriptMessages(conversation)
+        .map((message) => message.message ?? '')
+        .join('\n');
     case 'summary':
       return [analytics.summary, conversation.transcriptSummary].filter(Boolean).join('\n');
     case 'id':

@@ -55,6 +55,8 @@ export function fixtureConversations(count: number, seed = 1): Conversation[] {
       id: `con.${1_790_000_000 + Math.floor(r.next() * 50)}.${(i * 7919).toString(36)}`,
       prospectId: `pro.${1_790_000 + (i % 37)}.x${i % 5}`,
       aiAgentId: r.pick(['aia.1727.alpha', 'aia.1727.beta', 'aia.2024.gamma']),
+      // No draw: a source on most rows, without moving the fixture's other values.
+      source: i % 10 === 3 ? null : `10.0.${i % 256}.1`,
       sourceType: r.chance(0.1) ? null : r.pick(SOURCES),
       status: r.chance(0.05) ? null : r.pick(STATUSES),
       timestampStart: formatTrataTimestamp(start),

@@ -1,5 +1,10 @@
-import { parseTrataTimestamp, type Conversation, type TranscriptMessage } from '../../../contract';
-import type { GeneratedCall } from '../build-conversation';
+import {
+  parseTrataTimestamp,
+  transcriptMessages,
+  type Conversation,
+  type TranscriptMessage,
+} from '../../../contract';
+import type { DemoConversation, GeneratedCall } from '../build-conversation';
 import { generateCalls, generateConversations, type GenerateOptions } from '../generate';
 
 /** The options the demo-data tests share: the default size, a fixed seed and a fixed `now`. */
@@ -10,7 +15,9 @@ export const SAMPLE_OPTIONS: GenerateOptions = {
   recordingOrigin: 'http://127.0.0.1:8081',
 };
 
-export const sampleConversations = (): Conversation[] => [...generateConversations(SAMPLE_OPTIONS)];
+export const sampleConversations = (): DemoConversation[] => [
+  ...generateConversations(SAMPLE_OPTIONS),
+];
 export const sampleCalls = (): GeneratedCall[] => [...generateCalls(SAMPLE_OPTIONS)];
 
 export function ms(timestamp: string | null | undefined): number {
@@ -26,7 +33,7 @@ export function durationSeconds(conversation: Conversation): number {
 /** Messages in the order they were said, each exact duplicate once. */
 export function spokenOrder(conversation: Conversation): TranscriptMessage[] {
   const seen = new Set<string>();
-  const unique = (conversation.transcriptText ?? []).filter((message) => {
+  const unique = transcriptMessages(conversation).filter((message) => {
     const key = JSON.stringify(message);
     if (seen.has(key)) return false;
     seen.add(key);

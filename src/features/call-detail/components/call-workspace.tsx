@@ -119,6 +119,7 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
           activeStore={activeStore}
           agentName={agentName}
           callerName={conversation.conversationAnalytics?.name_of_caller ?? null}
+          storedElsewhere={typeof conversation.transcriptText === 'string'}
           query={search.highlighted}
           focusedMatch={search.focusedMatch}
           reveal={reveal}

@@ -16,6 +16,8 @@ interface TranscriptViewProps {
   activeStore: ActiveStore;
   agentName: string;
   callerName: string | null;
+  /** The transcript is stored elsewhere (a string reference): say so, never fetch it. */
+  storedElsewhere?: boolean;
   query: string;
   focusedMatch: SearchMatch | null;
   /** A bubble to bring into view and focus (an evidence link); the nonce repeats a request. */
@@ -36,6 +38,7 @@ export const TranscriptView = memo(function TranscriptView({
   focusedMatch,
   reveal,
   onSeek,
+  storedElsewhere = false,
 }: TranscriptViewProps) {
   const list = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
@@ -88,7 +91,9 @@ export const TranscriptView = memo(function TranscriptView({
   if (bubbles.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-        This call has no transcript.
+        {storedElsewhere
+          ? 'This call’s transcript is stored elsewhere, not in this API, so it cannot be shown here.'
+          : 'This call has no transcript.'}
       </p>
     );
   }

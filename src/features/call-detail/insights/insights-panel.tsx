@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { prospectStatusLabel, type Conversation } from '@contract';
+import { ConversationPanels } from '@/components/conversation-panels';
 import { Badge } from '@/components/ui/badge';
 import { SentimentBadge } from '@/components/ui/sentiment-badge';
 import { MISSING, orMissing } from '@/lib/format';
@@ -60,6 +61,7 @@ export const InsightsPanel = memo(function InsightsPanel({
       </Card>
       <ActionItems items={analytics.action_items ?? []} />
       <CallerCard analytics={analytics} bubbles={bubbles} onJump={onJump} />
+      <ConversationPanels conversation={conversation} />
       <CallFacts conversation={conversation} />
     </aside>
   );

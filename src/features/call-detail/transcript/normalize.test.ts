@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationSchema } from '@contract';
+import { conversationSchema, transcriptMessages } from '@contract';
 import seed from '../../../../server/demo-data/seed-example.json';
 import { findActiveIndex } from './active-bubble';
 import { findEvidence } from './evidence';
@@ -8,7 +8,7 @@ import { responseLatencies } from './latency';
 import { normalizeTranscript } from './normalize';
 
 const call = conversationSchema.parse({ ...seed, id: 'seed' });
-const bubbles = normalizeTranscript(call.transcriptText, call);
+const bubbles = normalizeTranscript(transcriptMessages(call), call);
 
 describe('normalizeTranscript on the seed example', () => {
   it('turns 27 raw messages with 3 exact duplicates into the bubbles a person expects', () => {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Conversation } from '@contract';
+import { transcriptMessages, type Conversation } from '@contract';
 import { findActiveIndex } from './active-bubble';
 import { createActiveStore } from './active-store';
 import { agentNameFrom } from './agent-name';
@@ -9,7 +9,7 @@ import { normalizeTranscript } from './normalize';
 /** Everything the page derives from one call's transcript, computed once per call. */
 export function useTranscript(conversation: Conversation, startAt: number) {
   return useMemo(() => {
-    const bubbles = normalizeTranscript(conversation.transcriptText, conversation);
+    const bubbles = normalizeTranscript(transcriptMessages(conversation), conversation);
     const offsets = bubbles.map((bubble) => bubble.offset);
     return {
       bubbles,
