@@ -50,6 +50,9 @@ export const configSchema = z
         }
         return origins;
       }),
+    // How often the index asks the API for changes, and how often it re-reads every call.
+    SYNC_INTERVAL_S: positiveInt.max(86_400).default(30),
+    SYNC_RECONCILE_S: positiveInt.max(30 * 86_400).default(3_600),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -8,6 +8,7 @@ import {
   formatTrataTimestamp,
 } from '../../contract';
 import type { ConversationStore } from '../db/conversation-store';
+import { registerAgentRoutes } from './agents-routes';
 import { createBearerCheck } from './auth';
 import { parseJsonBody } from './body-validation';
 import { HttpProblem, notFound } from './fastapi-errors';
@@ -66,6 +67,8 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
     const { json, total } = store.listJson(query);
     return reply.header('x-total-count', String(total)).type(JSON_TYPE).send(json);
   });
+
+  registerAgentRoutes(app);
 
   app.get<{ Params: { id: string } }>('/v1/conversations/:id', async (request, reply) => {
     const json = store.getJson(request.params.id);

@@ -4,7 +4,10 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerSecurity } from '../security/register-security';
+import { registerCallRoutes } from '../index-api/calls-routes';
 import type { SecurityConfig } from '../security/security-config';
+import type { CallStore } from '../store/types';
+import type { SyncEngine } from '../sync/sync-engine';
 import { createEntryDocument } from './entry-document';
 import { registerForwardRoutes } from './forward-routes';
 import type { Upstream } from './upstream';
@@ -16,6 +19,8 @@ export interface AppServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Security headers, host guards, sign-in and rate limits; main.ts always passes them. */
   security?: SecurityConfig;
+  /** The call index and its sync: serves `/api/calls` and `/api/sync` when given. */
+  index?: { store: CallStore; sync: SyncEngine };
 }
 
 /**
@@ -48,6 +53,7 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   registerForwardRoutes(app, options.upstream);
+  if (options.index) registerCallRoutes(app, { ...options.index, upstream: options.upstream });
 
   const staticDir =
     options.staticDir && existsSync(path.join(options.staticDir, 'index.html'))
