@@ -89,13 +89,14 @@ export function toCallRecord(conversation: Conversation): CallRecord {
     emailL: fold(analytics.email_address_of_caller ?? ''),
     summaryL,
     transcriptL,
+    // Transcript first and summary second: the store reads each back by its length.
     searchL: [
+      transcriptL,
+      summaryL,
       fold(analytics.name_of_caller ?? ''),
       fold(phone),
       phoneDigits(phone),
       fold(analytics.email_address_of_caller ?? ''),
-      summaryL,
-      transcriptL,
     ].join(FIELD_SEPARATOR),
     item: JSON.stringify(item),
     doc: JSON.stringify(conversation),
