@@ -2,8 +2,8 @@
  * Reads a whole list sorted by a key that existing items keep (for example `timestampStart`),
  * with skip/limit pages that shift while it reads them: calls created (or deleted) meanwhile move
  * every later row. Each page after the first starts `overlap` rows before where the last one
- * ended, and its first row must be one this sweep already read. If it is not, the rows moved by
- * more than the overlap, so the sweep steps back a page and reads again. Rows read twice are
+ * ended, and its first row must be one this sweep already read. If it is not (or the page is
+ * empty), the rows moved by more than the overlap, so the sweep steps back a page and reads again. Rows read twice are
  * harmless (the store dedupes by id), and no row that existed throughout can be passed over.
  * Calls created meanwhile ahead of the sweep's position are found by the pass after it.
  */
@@ -45,7 +45,9 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   for (;;) {
     const { skip, items } = await pending;
     const anchor = items.map(idOf).find((id) => id !== undefined);
-    if (skip > 0 && anchor !== undefined && !options.wasRead(anchor)) {
+    // An empty page past the start may only mean that rows before it went away.
+    const unanchored = anchor === undefined ? items.length === 0 : !options.wasRead(anchor);
+    if (skip > 0 && unanchored) {
       stepsBack++;
       next = Math.max(0, skip - (limit - overlap));
       pending = fetchAt(skipOf(next));
