@@ -8,3 +8,4 @@ export * from './recording-file-name';
 export * from './conversation-bodies';
 export * from './transcript-text';
 export * from './prospect';
+export * from './calls';

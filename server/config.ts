@@ -55,6 +55,9 @@ export const configSchema = z
     HTTP_REQUEST_TIMEOUT_MS: positiveInt.max(3_600_000).default(30_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.max(600_000).default(5_000),
     MAX_CONNECTIONS_PER_ADDRESS: positiveInt.max(1_000_000).default(64),
+    // How often the index asks the API for changes, and how often it re-reads every call.
+    SYNC_INTERVAL_S: positiveInt.max(86_400).default(30),
+    SYNC_RECONCILE_S: positiveInt.max(30 * 86_400).default(3_600),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

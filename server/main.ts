@@ -9,6 +9,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { startDemoApi, type DemoApi } from './demo/start-demo-api';
 import { assertSafeExposure } from './security/exposure-guard';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
+import { openCallStore } from './store/open-call-store';
+import { createSyncEngine } from './sync/sync-engine';
 import { createGuardedRecordingFetch } from './upstream-fetch/recording-fetch';
 
 /**
@@ -40,12 +42,24 @@ async function main(): Promise<void> {
     });
   }
 
+  const store = openCallStore(config.dataDir);
+  const sync = createSyncEngine({
+    store,
+    upstream,
+    // The demo database lives in the same DATA_DIR whatever its port; a real API is its URL.
+    source: config.mode === 'demo' ? 'demo' : upstream.baseUrl,
+    intervalMs: config.SYNC_INTERVAL_S * 1000,
+    reconcileMs: config.SYNC_RECONCILE_S * 1000,
+    // Called only once the sync runs, after the app server below exists.
+    log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) },
+  });
   const app = await createAppServer({
     upstream,
     staticDir: distDir,
     logger,
     security,
     httpLimits: config.httpLimits,
+    index: { store, sync },
   });
   const fetchRecording = createGuardedRecordingFetch({
     allowedHosts: config.RECORDING_HOSTS,
@@ -55,6 +69,8 @@ async function main(): Promise<void> {
     headersTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
   });
   app.addHook('onClose', async () => {
+    await sync.stop();
+    store.close();
     await fetchRecording.close();
     await upstream.close();
   });
@@ -67,6 +83,9 @@ async function main(): Promise<void> {
   app.log.info(
     `Callscope is running on http://${config.HOST}:${config.PORT} (${config.mode === 'demo' ? 'demo data' : `upstream ${upstream.baseUrl}`})`,
   );
+
+  // After listening: the server is ready at once, and the sync fills the index behind it.
+  sync.start();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -9,6 +9,7 @@ import {
 } from '../../contract';
 import type { ConversationStore } from '../db/conversation-store';
 import { createProspectStore, type ProspectStore } from '../db/prospect-store';
+import { registerAgentRoutes } from './agents-routes';
 import { createBearerCheck } from './auth';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, type HttpLimits } from '../security/http-limits';
 import { parseJsonBody } from './body-validation';
@@ -81,6 +82,8 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
     const { json, total } = store.listJson(query);
     return reply.header('x-total-count', String(total)).type(JSON_TYPE).send(json);
   });
+
+  registerAgentRoutes(app);
 
   app.get<{ Params: { id: string } }>('/v1/conversations/:id', async (request, reply) => {
     const json = store.getJson(request.params.id);

@@ -12,7 +12,10 @@ import {
   type HttpLimits,
 } from '../security/http-limits';
 import { registerSecurity } from '../security/register-security';
+import { registerCallRoutes } from '../index-api/calls-routes';
 import type { SecurityConfig } from '../security/security-config';
+import type { CallStore } from '../store/types';
+import type { SyncEngine } from '../sync/sync-engine';
 import { createEntryDocument } from './entry-document';
 import { registerForwardRoutes } from './forward-routes';
 import { registerIdGuard } from './id-guard';
@@ -28,6 +31,8 @@ export interface AppServerOptions {
   security?: SecurityConfig;
   /** Timeouts and the per-address connection cap; defaults when absent. */
   httpLimits?: HttpLimits;
+  /** The call index and its sync: serves `/api/calls` and `/api/sync` when given. */
+  index?: { store: CallStore; sync: SyncEngine };
 }
 
 /**
@@ -86,6 +91,7 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   registerForwardRoutes(app, options.upstream);
+  if (options.index) registerCallRoutes(app, { ...options.index, upstream: options.upstream });
 
   const staticDir =
     options.staticDir && existsSync(path.join(options.staticDir, 'index.html'))

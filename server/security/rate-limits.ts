@@ -4,6 +4,8 @@ import { pathOf } from './auth-hook';
 import type { SecurityConfig } from './security-config';
 
 const RECORDING_PATH = /^\/api\/conversations\/[^/]+\/(recording|peaks)$/;
+/** Callscope's own list, call and sync routes share the API budget with /v1. */
+const INDEX_API_PATH = /^\/api\/(calls(\/[^/]+)?|sync)$/;
 const MINUTE = 60_000;
 
 export type FailureLimiter = ReturnType<FastifyInstance['createRateLimit']>;
@@ -38,13 +40,14 @@ export async function registerRateLimits(
 
   app.addHook('onRequest', async (request, reply) => {
     const path = pathOf(request);
-    const limiter = path.startsWith('/v1/')
-      ? api
-      : RECORDING_PATH.test(path)
-        ? recordings
-        : path === '/sign-in' && request.method === 'POST'
-          ? signIn
-          : null;
+    const limiter =
+      path.startsWith('/v1/') || INDEX_API_PATH.test(path)
+        ? api
+        : RECORDING_PATH.test(path)
+          ? recordings
+          : path === '/sign-in' && request.method === 'POST'
+            ? signIn
+            : null;
     if (!limiter) return;
     const status = await limiter(request);
     if (status.isAllowed || !status.isExceeded) return;

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { CONVERSATION_NOT_FOUND } from '../../contract';
+import { HttpProblem } from '../api/fastapi-errors';
+import { UpstreamError, type Upstream } from '../app-server/upstream';
+import type { CallStore } from '../store/types';
+import type { SyncEngine } from '../sync/sync-engine';
+import { validateCallQuery } from './calls-query';
+
+export interface CallRouteOptions {
+  store: CallStore;
+  sync: SyncEngine;
+  upstream: Upstream;
+}
+
+/**
+ * Callscope's own API over the index: `GET /api/calls` (rows, total and facets),
+ * `GET /api/calls/{id}` (the whole call, checked against the API in the background) and
+ * `GET /api/sync` (how current the index is). They answer from the index when the API is down.
+ */
+export function registerCallRoutes(app: FastifyInstance, options: CallRouteOptions): void {
+  const { store, sync, upstream } = options;
+  void app.register(async (scope) => {
+    scope.setErrorHandler((error, request, reply) => {
+      if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
+      if (error instanceof UpstreamError) {
+        return reply.code(error.statusCode).send({ detail: error.message });
+      }
+      request.log.error(error);
+      return reply.code(500).send({ detail: 'Internal Server Error' });
+    });
+
+    scope.get('/api/calls', async (request, reply) => {
+      const query = validateCallQuery(request.url);
+      const page = store.list(query);
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ ...page, facets: store.facets(query) });
+    });
+
+    scope.get<{ Params: { id: string } }>('/api/calls/:id', async (request, reply) => {
+      const { id } = request.params;
+      const indexed = store.get(id);
+      if (indexed) {
+        sync.revalidate(id);
+        return reply.header('cache-control', 'no-store').send(indexed);
+      }
+      // Not indexed yet (created since the last pass): the API may know it.
+      const fetched = await upstream.getConversation(id, AbortSignal.timeout(30_000));
+      if (!fetched) return reply.code(404).send({ detail: CONVERSATION_NOT_FOUND });
+      store.upsert([fetched]);
+      return reply.header('cache-control', 'no-store').send(fetched);
+    });
+
+    scope.get('/api/sync', async (_request, reply) =>
+      reply.header('cache-control', 'no-store').send(sync.status()),
+    );
+  });
+}

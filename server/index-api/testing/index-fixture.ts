@@ -1,0 +1,55 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Conversation, SyncStatus } from '../../../contract';
+import type { Upstream } from '../../app-server/upstream';
+import { createSqliteCallStore } from '../../store/sqlite/sqlite-call-store';
+import type { CallStore } from '../../store/types';
+import type { SyncEngine } from '../../sync/sync-engine';
+import { registerCallRoutes } from '../calls-routes';
+
+export interface IndexFixture {
+  app: FastifyInstance;
+  store: CallStore;
+  close(): Promise<void>;
+}
+
+const idleStatus: SyncStatus = {
+  state: 'idle',
+  indexed: 0,
+  lastSuccessAt: null,
+  lagSeconds: null,
+  lastError: null,
+  backfill: { done: true, seen: 0 },
+  notes: [],
+  skipped: [],
+  skippedCount: 0,
+};
+
+/** The index routes over a private in-memory index holding `conversations`, with no sync. */
+export function createIndexFixture(conversations: Conversation[]): IndexFixture {
+  const store = createSqliteCallStore(':memory:');
+  store.upsert(conversations);
+  const sync: SyncEngine = {
+    start: () => undefined,
+    stop: async () => undefined,
+    status: () => ({ ...idleStatus, indexed: store.count() }),
+    wake: () => undefined,
+    nextSuccess: async () => undefined,
+    revalidate: () => undefined,
+  };
+  const upstream: Upstream = {
+    baseUrl: 'http://127.0.0.1:9',
+    request: () => Promise.reject(new Error('no upstream in this test')),
+    getConversation: async () => null,
+    close: async () => undefined,
+  };
+  const app = Fastify();
+  registerCallRoutes(app, { store, sync, upstream });
+  return {
+    app,
+    store,
+    async close() {
+      await app.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { parseTrataTimestamp, type CallListItem, type Conversation } from '../../contract';
+import { fold, phoneDigits, summaryText, transcriptText } from '../db/row-mapping';
+
+/** A list row's summary is cut here: a page of 50 rows stays a few KB. */
+export const ITEM_SUMMARY_MAX = 280;
+/**
+ * Separates fields inside the free-text column. `q` refuses control characters, so no needle
+ * can match across two fields.
+ */
+export const FIELD_SEPARATOR = '\u0001';
+
+/** One conversation as every backend stores it: the columns filters and sorts read, and texts. */
+export interface CallRecord {
+  id: string;
+  status: string | null;
+  sourceType: string | null;
+  agentId: string | null;
+  prospectId: string | null;
+  tsStart: number | null;
+  tsEnd: number | null;
+  createdAt: number | null;
+  updatedAt: number | null;
+  duration: number | null;
+  callerName: string | null;
+  sentiment: string | null;
+  prospectStatus: string | null;
+  /** 1 when consent was given; 0 when refused or unknown. */
+  consent: 0 | 1;
+  /** Folded copies for `search_by` on the short fields. */
+  idL: string;
+  prospectL: string;
+  agentL: string;
+  nameL: string;
+  phoneD: string;
+  emailL: string;
+  summaryL: string;
+  transcriptL: string;
+  /** Caller fields, summary and transcript, folded and separated: what `q` searches. */
+  searchL: string;
+  /** The list row, without the agent's name (joined at read time). */
+  item: string;
+  doc: string;
+}
+
+export function toCallRecord(conversation: Conversation): CallRecord {
+  const analytics = conversation.conversationAnalytics ?? {};
+  const start = parseTrataTimestamp(conversation.timestampStart);
+  const end = parseTrataTimestamp(conversation.timestampEnd);
+  const duration = start !== null && end !== null ? (end - start) / 1000 : null;
+  const summary = analytics.summary ?? conversation.transcriptSummary ?? null;
+  const phone = analytics.phone_number_of_caller ?? '';
+  const summaryL = fold(summaryText(conversation));
+  const transcriptL = fold(transcriptText(conversation));
+  const item: Omit<CallListItem, 'agentName'> = {
+    id: conversation.id,
+    timestampStart: conversation.timestampStart ?? null,
+    timestampEnd: conversation.timestampEnd ?? null,
+    durationSeconds: duration,
+    callerName: analytics.name_of_caller ?? null,
+    callerPhone: analytics.phone_number_of_caller ?? null,
+    sentiment: analytics.sentiment_of_caller ?? null,
+    prospectStatus: analytics.prospectStatus ?? null,
+    consentGiven: analytics.is_audio_consent_given ?? null,
+    summary: summary === null ? null : [...summary].slice(0, ITEM_SUMMARY_MAX).join(''),
+    status: conversation.status ?? null,
+    sourceType: conversation.sourceType ?? null,
+    agentId: conversation.aiAgentId ?? null,
+  };
+  return {
+    id: conversation.id,
+    status: conversation.status ?? null,
+    sourceType: conversation.sourceType ?? null,
+    agentId: conversation.aiAgentId ?? null,
+    prospectId: conversation.prospectId ?? null,
+    tsStart: start,
+    tsEnd: end,
+    createdAt: parseTrataTimestamp(conversation.createdAt),
+    updatedAt: parseTrataTimestamp(conversation.updatedAt),
+    duration,
+    callerName: analytics.name_of_caller ?? null,
+    sentiment: analytics.sentiment_of_caller ?? null,
+    prospectStatus: analytics.prospectStatus ?? null,
+    consent: analytics.is_audio_consent_given === true ? 1 : 0,
+    idL: fold(conversation.id),
+    prospectL: fold(conversation.prospectId ?? ''),
+    agentL: fold(conversation.aiAgentId ?? ''),
+    nameL: fold(analytics.name_of_caller ?? ''),
+    phoneD: phoneDigits(phone),
+    emailL: fold(analytics.email_address_of_caller ?? ''),
+    summaryL,
+    transcriptL,
+    // Transcript first and summary second: the store reads each back by its length.
+    searchL: [
+      transcriptL,
+      summaryL,
+      fold(analytics.name_of_caller ?? ''),
+      fold(phone),
+      phoneDigits(phone),
+      fold(analytics.email_address_of_caller ?? ''),
+    ].join(FIELD_SEPARATOR),
+    item: JSON.stringify(item),
+    doc: JSON.stringify(conversation),
+  };
+}

@@ -1,0 +1,150 @@
+import type { SearchByField } from '../../../contract';
+import { searchNeedle, trigramQuery } from '../../db/search-fields';
+import { fold } from '../../db/row-mapping';
+import type { CallQuery } from '../types';
+import { SORT_COLUMNS } from './migrations';
+
+/** Bound SQL: every value is a parameter; names come from allowlists. */
+export interface Sql {
+  text: string;
+  params: (string | number)[];
+}
+
+/** The facets, each computed under every filter but its own. */
+export type FacetName = 'sentiment' | 'outcome' | 'consent' | 'agent';
+
+export const FACET_COLUMNS: Record<FacetName, string> = {
+  sentiment: 'sentiment',
+  outcome: 'prospect_status',
+  consent: 'consent',
+  agent: 'agent_id',
+};
+
+/** Text columns a `search_by` reads, relative to `call_texts t` (transcript first, then summary). */
+const TRANSCRIPT = 'substr(t.search_l, 1, t.t_len)';
+const SUMMARY = 'substr(t.search_l, t.t_len + 2, t.s_len)';
+
+type SearchSpec =
+  | { kind: 'fts'; check: string }
+  | { kind: 'scan'; column: string }
+  | { kind: 'folded'; column: string };
+
+/**
+ * How each `search_by` field is found: trigram candidates from `calls_fts` checked with `instr`
+ * on the field itself, a scan of a short folded column (ids), or the few distinct values of a
+ * low-cardinality column folded as JavaScript folds them.
+ */
+const SEARCH: Record<SearchByField, SearchSpec> = {
+  transcript: { kind: 'fts', check: TRANSCRIPT },
+  summary: { kind: 'fts', check: SUMMARY },
+  name_of_caller: { kind: 'fts', check: 'c.name_l' },
+  phone_number_of_caller: { kind: 'fts', check: 'c.phone_d' },
+  email_address_of_caller: { kind: 'fts', check: 'c.email_l' },
+  id: { kind: 'scan', column: 'c.id_l' },
+  prospectId: { kind: 'scan', column: 'c.prospect_l' },
+  aiAgentId: { kind: 'scan', column: 'c.agent_l' },
+  status: { kind: 'folded', column: 'c.status' },
+  sourceType: { kind: 'folded', column: 'c.source_type' },
+  sentiment_of_caller: { kind: 'folded', column: 'c.sentiment' },
+  prospectStatus: { kind: 'folded', column: 'c.prospect_status' },
+};
+
+/** The SQL function (registered by the store) that folds case as JavaScript does. */
+export const FOLD_FUNCTION = 'js_fold';
+
+/**
+ * Trigram candidates checked with `instr` on `check` (a column of `call_texts t`). A needle of 3
+ * characters is one trigram: over the whole folded text (`q`) the index alone is then exact.
+ */
+function textCondition(needle: string, check: string, alwaysVerify: boolean): Sql {
+  const verify = alwaysVerify || [...needle].length > 3;
+  if (!verify) {
+    return {
+      text: 'c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ?)',
+      params: [trigramQuery(needle)],
+    };
+  }
+  return {
+    text: `c.rid IN (SELECT f.rowid FROM calls_fts f CROSS JOIN call_texts t ON t.rid = f.rowid
+      WHERE calls_fts MATCH ? AND instr(${check}, ?) > 0)`,
+    params: [trigramQuery(needle), needle],
+  };
+}
+
+function searchCondition(field: SearchByField, value: string): Sql {
+  const spec = SEARCH[field];
+  const needle = searchNeedle(field, value);
+  if (spec.kind === 'scan') return { text: `instr(${spec.column}, ?) > 0`, params: [needle] };
+  if (spec.kind === 'folded') {
+    return { text: `instr(${FOLD_FUNCTION}(${spec.column}), ?) > 0`, params: [fold(value)] };
+  }
+  if (spec.check.startsWith('substr(t.')) return textCondition(needle, spec.check, true);
+  // Caller fields are in the indexed text too; the row's own column confirms the field.
+  return {
+    text: `c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ?)
+      AND instr(${spec.check}, ?) > 0`,
+    params: [trigramQuery(needle), needle],
+  };
+}
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** Every active filter but `omit` (a facet counts under the others), as one WHERE clause. */
+export function whereSql(query: CallQuery, omit?: FacetName): Sql {
+  const parts: Sql[] = [];
+  const add = (text: string, ...params: (string | number)[]) => parts.push({ text, params });
+  if (query.status !== undefined) add('c.status = ?', query.status);
+  if (query.source_type !== undefined) add('c.source_type = ?', query.source_type);
+  if (query.from !== undefined) add('c.ts_start >= ?', query.from);
+  if (query.to !== undefined) add('c.ts_start < ?', query.to);
+  if (query.sentiment && omit !== 'sentiment') {
+    add(`c.sentiment IN (${placeholders(query.sentiment)})`, ...query.sentiment);
+  }
+  if (query.outcome && omit !== 'outcome') {
+    add(`c.prospect_status IN (${placeholders(query.outcome)})`, ...query.outcome);
+  }
+  if (query.agent && omit !== 'agent') {
+    add(`c.agent_id IN (${placeholders(query.agent)})`, ...query.agent);
+  }
+  if (query.consent !== undefined && omit !== 'consent') {
+    add('c.consent = ?', query.consent === 'given' ? 1 : 0);
+  }
+  if (query.q !== undefined) {
+    const needle = fold(query.q);
+    parts.push(textCondition(needle, 't.search_l', false));
+  }
+  if (query.search_by !== undefined && query.search_value !== undefined) {
+    parts.push(searchCondition(query.search_by, query.search_value));
+  }
+  if (parts.length === 0) return { text: '', params: [] };
+  return {
+    text: `WHERE ${parts.map((part) => part.text).join(' AND ')}`,
+    params: parts.flatMap((part) => part.params),
+  };
+}
+
+/** A page of list rows in the query's order; ties break on `id` in the same direction. */
+export function pageSql(query: CallQuery): Sql {
+  const where = whereSql(query);
+  const column = SORT_COLUMNS[query.sort_by ?? 'timestampStart'];
+  const direction = query.sort_order === 'desc' ? 'DESC' : 'ASC';
+  return {
+    text: `SELECT c.item AS item FROM calls c ${where.text}
+      ORDER BY c.${column} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
+    params: [...where.params, query.limit, query.skip],
+  };
+}
+
+export function countSql(query: CallQuery): Sql {
+  const where = whereSql(query);
+  return { text: `SELECT count(*) FROM calls c ${where.text}`, params: where.params };
+}
+
+export function facetSql(query: CallQuery, facet: FacetName): Sql {
+  const where = whereSql(query, facet);
+  const column = FACET_COLUMNS[facet];
+  return {
+    text: `SELECT c.${column} AS value, count(*) AS n FROM calls c ${where.text} GROUP BY c.${column}`,
+    params: where.params,
+  };
+}

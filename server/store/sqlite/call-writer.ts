@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import type { CallRecord } from '../call-record';
+
+const COLUMNS = {
+  id: 'id',
+  status: 'status',
+  source_type: 'sourceType',
+  agent_id: 'agentId',
+  prospect_id: 'prospectId',
+  ts_start: 'tsStart',
+  ts_end: 'tsEnd',
+  created_at: 'createdAt',
+  updated_at: 'updatedAt',
+  duration: 'duration',
+  caller_name: 'callerName',
+  sentiment: 'sentiment',
+  prospect_status: 'prospectStatus',
+  consent: 'consent',
+  id_l: 'idL',
+  prospect_l: 'prospectL',
+  agent_l: 'agentL',
+  name_l: 'nameL',
+  phone_d: 'phoneD',
+  email_l: 'emailL',
+  item: 'item',
+} as const satisfies Record<string, keyof CallRecord>;
+const NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
+
+/** Code points, as SQLite's `substr` counts them on TEXT. */
+const length = (text: string) => [...text].length;
+
+/**
+ * The write statements of the index. Callers own the transaction, so the row, its document,
+ * its text and its trigram entries never disagree.
+ */
+export function createCallWriter(db: Database.Database) {
+  const insertCall = db.prepare(
+    `INSERT INTO calls (${NAMES.join(', ')}, doc_hash, seen_sweep, synced_at)
+     VALUES (${NAMES.map((name) => `@${name}`).join(', ')}, @doc_hash, @seen_sweep, @synced_at)`,
+  );
+  const updateCall = db.prepare(
+    `UPDATE calls SET ${NAMES.map((name) => `${name} = @${name}`).join(', ')},
+       doc_hash = @doc_hash, seen_sweep = coalesce(@seen_sweep, seen_sweep), synced_at = @synced_at
+     WHERE rid = @rid`,
+  );
+  const find = db.prepare<[string], { rid: number; docHash: string }>(
+    'SELECT rid, doc_hash AS docHash FROM calls WHERE id = ?',
+  );
+  const markSeen = db.prepare('UPDATE calls SET seen_sweep = ? WHERE rid = ?');
+  const putDoc = db.prepare('INSERT OR REPLACE INTO call_docs (rid, doc) VALUES (?, ?)');
+  const putText = db.prepare(
+    'INSERT OR REPLACE INTO call_texts (rid, t_len, s_len, search_l) VALUES (?, ?, ?, ?)',
+  );
+  const addFts = db.prepare('INSERT INTO calls_fts (rowid, search_l) VALUES (?, ?)');
+  const removeFts = db.prepare('DELETE FROM calls_fts WHERE rowid = ?');
+  const removeRows = [
+    db.prepare('DELETE FROM calls WHERE rid = ?'),
+    db.prepare('DELETE FROM call_docs WHERE rid = ?'),
+    db.prepare('DELETE FROM call_texts WHERE rid = ?'),
+    removeFts,
+  ];
+
+  const params = (record: CallRecord, hash: string, sweep: string | null, now: number) => {
+    const values: Record<string, unknown> = { doc_hash: hash, seen_sweep: sweep, synced_at: now };
+    for (const name of NAMES) values[name] = record[COLUMNS[name]];
+    return values;
+  };
+  const writeTexts = (rid: number, record: CallRecord) => {
+    putDoc.run(rid, record.doc);
+    putText.run(rid, length(record.transcriptL), length(record.summaryL), record.searchL);
+    addFts.run(rid, record.searchL);
+  };
+
+  return {
+    find: (id: string) => find.get(id),
+    insert(record: CallRecord, hash: string, sweep: string | null, now: number) {
+      const rid = Number(insertCall.run(params(record, hash, sweep, now)).lastInsertRowid);
+      writeTexts(rid, record);
+    },
+    update(rid: number, record: CallRecord, hash: string, sweep: string | null, now: number) {
+      updateCall.run({ ...params(record, hash, sweep, now), rid });
+      removeFts.run(rid);
+      writeTexts(rid, record);
+    },
+    markSeen: (rid: number, sweep: string) => markSeen.run(sweep, rid),
+    remove(id: string): boolean {
+      const row = find.get(id);
+      if (!row) return false;
+      for (const statement of removeRows) statement.run(row.rid);
+      return true;
+    },
+  };
+}

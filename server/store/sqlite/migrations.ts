@@ -1,0 +1,108 @@
+import type Database from 'better-sqlite3';
+
+/** Columns the list sorts by, by `sort_by` name. Names come from here only, never from input. */
+export const SORT_COLUMNS = {
+  timestampStart: 'ts_start',
+  timestampEnd: 'ts_end',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  duration: 'duration',
+  name_of_caller: 'caller_name',
+  sentiment_of_caller: 'sentiment',
+  prospectStatus: 'prospect_status',
+} as const;
+
+/**
+ * The index's schema, one step per version. A step runs once, in its own transaction, and
+ * `user_version` records it; a database newer than the code is refused rather than misread.
+ *
+ * - `calls` is narrow: the columns filters and sorts read, the list row as JSON (`item`) and a
+ *   hash of the document, so a sweep that reads an unchanged call rewrites nothing.
+ * - `call_docs` holds each full conversation as received; only a call page reads it.
+ * - `call_texts.search_l` holds transcript, summary and caller fields folded (transcript first,
+ *   its length in `t_len`, the summary's in `s_len`), and `calls_fts` indexes its trigrams
+ *   without storing them again (contentless, rowids only). A match is then verified with `instr`.
+ * - `seen_sweep` names the last full sweep that read the call: a resumed backfill knows where it
+ *   stood, and a reconcile knows which calls the API no longer lists.
+ */
+export const MIGRATIONS: ((db: Database.Database) => void)[] = [
+  (db) => {
+    db.exec(`
+      CREATE TABLE calls (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        status TEXT,
+        source_type TEXT,
+        agent_id TEXT,
+        prospect_id TEXT,
+        ts_start REAL,
+        ts_end REAL,
+        created_at REAL,
+        updated_at REAL,
+        duration REAL,
+        caller_name TEXT COLLATE NOCASE,
+        sentiment TEXT,
+        prospect_status TEXT,
+        consent INTEGER NOT NULL,
+        id_l TEXT NOT NULL,
+        prospect_l TEXT NOT NULL,
+        agent_l TEXT NOT NULL,
+        name_l TEXT NOT NULL,
+        phone_d TEXT NOT NULL,
+        email_l TEXT NOT NULL,
+        item TEXT NOT NULL,
+        doc_hash TEXT NOT NULL,
+        seen_sweep TEXT,
+        synced_at REAL NOT NULL
+      );
+      CREATE TABLE call_docs (rid INTEGER PRIMARY KEY, doc TEXT NOT NULL);
+      CREATE TABLE call_texts (
+        rid INTEGER PRIMARY KEY,
+        t_len INTEGER NOT NULL,
+        s_len INTEGER NOT NULL,
+        search_l TEXT NOT NULL
+      );
+      CREATE VIRTUAL TABLE calls_fts USING fts5 (
+        search_l, content = '', contentless_delete = 1, detail = none,
+        tokenize = 'trigram case_sensitive 1'
+      );
+      CREATE TABLE agents (
+        id TEXT PRIMARY KEY,
+        name TEXT,
+        role TEXT,
+        timezone TEXT,
+        doc TEXT NOT NULL,
+        synced_at REAL NOT NULL
+      );
+      CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE sync_skipped (id TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE INDEX calls_seen ON calls (seen_sweep);
+      CREATE INDEX calls_status ON calls (status, ts_start, id);
+      CREATE INDEX calls_sentiment ON calls (sentiment, ts_start);
+      CREATE INDEX calls_outcome ON calls (prospect_status, ts_start);
+      CREATE INDEX calls_agent ON calls (agent_id, ts_start);
+      CREATE INDEX calls_consent ON calls (consent, ts_start);
+      CREATE INDEX calls_source ON calls (source_type, ts_start);
+    `);
+    for (const column of Object.values(SORT_COLUMNS)) {
+      db.exec(`CREATE INDEX calls_sort_${column} ON calls (${column}, id)`);
+    }
+  },
+];
+
+export const INDEX_SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > INDEX_SCHEMA_VERSION) {
+    throw new Error(
+      `The call index has schema ${version}, newer than this code (${INDEX_SCHEMA_VERSION}).`,
+    );
+  }
+  for (let next = version; next < INDEX_SCHEMA_VERSION; next++) {
+    db.transaction(() => {
+      MIGRATIONS[next]!(db);
+      db.pragma(`user_version = ${next + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
+import type { AiAgent, CallFacets, CallListItem, Conversation } from '../../../contract';
+import { toCallRecord, type CallRecord } from '../call-record';
+import type { CallPage, CallQuery, CallStore, SkippedItem, UpsertResult } from '../types';
+import {
+  countSql,
+  facetSql,
+  FOLD_FUNCTION,
+  pageSql,
+  type FacetName,
+  type Sql,
+} from './call-list-sql';
+import { migrate } from './migrations';
+import { createCallWriter } from './call-writer';
+
+const FACETS: FacetName[] = ['sentiment', 'outcome', 'consent', 'agent'];
+
+/**
+ * The call index on SQLite (better-sqlite3, WAL) at `file` (`:memory:` for tests). Totals and
+ * facets are cached per filter until the next write that changes a row.
+ */
+export function createSqliteCallStore(file: string): CallStore {
+  const db = new Database(file);
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : null,
+  );
+  migrate(db);
+
+  const writer = createCallWriter(db);
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+  const totals = new LRUCache<string, number>({ max: 2_000 });
+  const facetCache = new LRUCache<string, CallFacets>({ max: 500 });
+  const changed = () => {
+    totals.clear();
+    facetCache.clear();
+  };
+
+  const docOf = db
+    .prepare<[string], string>(
+      'SELECT d.doc FROM calls c JOIN call_docs d ON d.rid = c.rid WHERE c.id = ?',
+    )
+    .pluck();
+  const seenByStmt = db
+    .prepare<[string, string], number>('SELECT 1 FROM calls WHERE id = ? AND seen_sweep = ?')
+    .pluck();
+  const countAll = db.prepare<[], number>('SELECT count(*) FROM calls').pluck();
+  const newest = db.prepare<[], number | null>('SELECT max(updated_at) FROM calls').pluck();
+  const agentNames = new Map<string, string>();
+  const loadAgents = () => {
+    agentNames.clear();
+    const rows = db.prepare('SELECT id, name FROM agents').all() as { id: string; name: string }[];
+    for (const row of rows) if (row.name) agentNames.set(row.id, row.name);
+  };
+  loadAgents();
+
+  const upsertAgent = db.prepare(
+    `INSERT INTO agents (id, name, role, timezone, doc, synced_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,
+       timezone = excluded.timezone, doc = excluded.doc, synced_at = excluded.synced_at`,
+  );
+  const readStateStmt = db
+    .prepare<[string], string>('SELECT value FROM sync_state WHERE key = ?')
+    .pluck();
+  const writeStateStmt = db.prepare(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  const noteSkippedStmt = db.prepare(
+    'INSERT INTO sync_skipped (id, reason, at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET reason = excluded.reason, at = excluded.at',
+  );
+  const forgetSkippedStmt = db.prepare('DELETE FROM sync_skipped WHERE id = ?');
+
+  const hashOf = (doc: string) => createHash('sha1').update(doc).digest('base64');
+
+  const upsertMany = db.transaction((records: CallRecord[], sweep: string | null) => {
+    const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+    const now = Date.now();
+    for (const record of records) {
+      const hash = hashOf(record.doc);
+      const existing = writer.find(record.id);
+      if (!existing) {
+        writer.insert(record, hash, sweep, now);
+        result.inserted++;
+      } else if (existing.docHash !== hash) {
+        writer.update(existing.rid, record, hash, sweep, now);
+        result.updated++;
+      } else {
+        if (sweep !== null) writer.markSeen(existing.rid, sweep);
+        result.unchanged++;
+      }
+    }
+    return result;
+  });
+
+  function itemsOf(rows: { item: string }[]): CallListItem[] {
+    return rows.map((row) => {
+      const item = JSON.parse(row.item) as Omit<CallListItem, 'agentName'>;
+      const agentName =
+        item.agentId === null ? null : (agentNames.get(item.agentId) ?? item.agentId);
+      return { ...item, agentName };
+    });
+  }
+
+  const run = (sql: Sql) => prepared(sql.text).all(...sql.params);
+  const filterKey = (query: CallQuery) =>
+    JSON.stringify({ ...query, skip: 0, limit: 0, sort_by: undefined, sort_order: undefined });
+
+  function total(query: CallQuery): number {
+    const key = filterKey(query);
+    let n = totals.get(key);
+    if (n === undefined) {
+      const sql = countSql(query);
+      n = prepared(sql.text)
+        .pluck()
+        .get(...sql.params) as number;
+      totals.set(key, n);
+    }
+    return n;
+  }
+
+  function list(query: CallQuery): CallPage {
+    const n = total(query);
+    if (query.skip >= n) return { items: [], total: n };
+    return { items: itemsOf(run(pageSql(query)) as { item: string }[]), total: n };
+  }
+
+  function facets(query: CallQuery): CallFacets {
+    const key = filterKey(query);
+    const hit = facetCache.get(key);
+    if (hit) return hit;
+    const result: CallFacets = {
+      sentiment: {},
+      outcome: {},
+      consent: { given: 0, missing: 0 },
+      agent: [],
+    };
+    for (const facet of FACETS) {
+      const rows = run(facetSql(query, facet)) as { value: string | number | null; n: number }[];
+      for (const { value, n } of rows) {
+        if (facet === 'consent') result.consent[value === 1 ? 'given' : 'missing'] += n;
+        else if (value === null) continue;
+        else if (facet === 'agent') {
+          const id = String(value);
+          result.agent.push({ id, name: agentNames.get(id) ?? id, count: n });
+        } else result[facet][String(value)] = n;
+      }
+    }
+    result.agent.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+    facetCache.set(key, result);
+    return result;
+  }
+
+  return {
+    upsert(conversations, sweep) {
+      if (conversations.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+      const result = upsertMany.immediate(conversations.map(toCallRecord), sweep ?? null);
+      if (result.inserted + result.updated > 0) changed();
+      return result;
+    },
+    seenIn(ids, sweep) {
+      return db.transaction(() => {
+        const known = new Set<string>();
+        for (const id of ids) {
+          const existing = writer.find(id);
+          if (existing) {
+            writer.markSeen(existing.rid, sweep);
+            known.add(id);
+          }
+        }
+        return known;
+      })();
+    },
+    seenBy(id, sweep) {
+      return seenByStmt.get(id, sweep) !== undefined;
+    },
+    notSeenIn(sweep, limit) {
+      return db
+        .prepare<[string, number], string>(
+          'SELECT id FROM calls WHERE seen_sweep IS NULL OR seen_sweep <> ? LIMIT ?',
+        )
+        .pluck()
+        .all(sweep, limit);
+    },
+    remove(ids) {
+      const removed = db.transaction(() => ids.filter((id) => writer.remove(id)).length)();
+      if (removed > 0) changed();
+      return removed;
+    },
+    clear() {
+      db.transaction(() => {
+        db.exec('DELETE FROM calls; DELETE FROM call_docs; DELETE FROM call_texts;');
+        db.exec('DELETE FROM calls_fts; DELETE FROM sync_skipped;');
+      })();
+      changed();
+    },
+    get(id) {
+      const doc = docOf.get(id);
+      return doc === undefined ? null : (JSON.parse(doc) as Conversation);
+    },
+    newestUpdate: () => newest.get() ?? null,
+    list,
+    facets,
+    count: () => countAll.get()!,
+    upsertAgents(agents: AiAgent[]) {
+      const now = Date.now();
+      db.transaction(() => {
+        for (const agent of agents) {
+          upsertAgent.run(
+            agent.id,
+            agent.name ?? null,
+            agent.role ?? null,
+            agent.timezone ?? null,
+            JSON.stringify(agent),
+            now,
+          );
+        }
+      })();
+      loadAgents();
+      facetCache.clear();
+    },
+    agentName: (id) => agentNames.get(id) ?? null,
+    readState<T>(key: string) {
+      const value = readStateStmt.get(key);
+      return value === undefined ? undefined : (JSON.parse(value) as T);
+    },
+    writeState(key, value) {
+      writeStateStmt.run(key, JSON.stringify(value));
+    },
+    noteSkipped(item: SkippedItem) {
+      noteSkippedStmt.run(item.id, item.reason, item.at);
+    },
+    forgetSkipped(id) {
+      forgetSkippedStmt.run(id);
+    },
+    skipped(limit) {
+      const items = db
+        .prepare<[number], SkippedItem>(
+          'SELECT id, reason, at FROM sync_skipped ORDER BY at DESC LIMIT ?',
+        )
+        .all(limit);
+      const count = db.prepare<[], number>('SELECT count(*) FROM sync_skipped').pluck().get()!;
+      return { items, count };
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,84 @@
+import type {
+  AiAgent,
+  CallFacets,
+  CallListItem,
+  ConsentValue,
+  Conversation,
+  SearchByField,
+  SortByField,
+  SortOrder,
+} from '../../contract';
+
+/**
+ * Callscope's own store: the call index, agents and sync state. The sync and the routes use only
+ * this interface; each backend (SQLite today, PostgreSQL later) keeps its dialect to itself.
+ */
+export interface CallQuery {
+  search_by?: SearchByField;
+  search_value?: string;
+  status?: string;
+  sort_by?: SortByField;
+  sort_order: SortOrder;
+  skip: number;
+  limit: number;
+  /** Free text over transcript, summary and caller fields (name, phone, email). */
+  q?: string;
+  sentiment?: string[];
+  outcome?: string[];
+  consent?: ConsentValue;
+  agent?: string[];
+  source_type?: string;
+  /** Epoch milliseconds on `timestampStart`: `from` inclusive, `to` exclusive. */
+  from?: number;
+  to?: number;
+}
+
+export interface CallPage {
+  items: CallListItem[];
+  total: number;
+}
+
+/** What one upsert did: rows new to the index, rows whose content changed, rows already current. */
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface SkippedItem {
+  id: string;
+  reason: string;
+  at: string;
+}
+
+export interface CallStore {
+  /**
+   * Writes conversations (one transaction) and marks them seen by `sweep` when given, so a
+   * resumed sweep knows what it already read and a reconcile knows what the API still has.
+   */
+  upsert(conversations: Conversation[], sweep?: string): UpsertResult;
+  /** Marks ids as seen by `sweep` without rewriting them; returns which ids were known. */
+  seenIn(ids: string[], sweep: string): Set<string>;
+  /** Was `id` read by `sweep` (it is in the index and that sweep marked it)? */
+  seenBy(id: string, sweep: string): boolean;
+  /** Ids in the index that `sweep` did not see (the candidates for deletion), up to `limit`. */
+  notSeenIn(sweep: string, limit: number): string[];
+  remove(ids: string[]): number;
+  /** Empties the conversations (the index now follows another API). */
+  clear(): void;
+  get(id: string): Conversation | null;
+  /** The newest `updatedAt` in the index (epoch ms), for the incremental pass. */
+  newestUpdate(): number | null;
+  list(query: CallQuery): CallPage;
+  facets(query: CallQuery): CallFacets;
+  count(): number;
+  upsertAgents(agents: AiAgent[]): void;
+  agentName(id: string): string | null;
+  /** Small JSON values that must survive a restart: checkpoints, watermarks, the upstream. */
+  readState<T>(key: string): T | undefined;
+  writeState(key: string, value: unknown): void;
+  noteSkipped(item: SkippedItem): void;
+  forgetSkipped(id: string): void;
+  skipped(limit: number): { items: SkippedItem[]; count: number };
+  close(): void;
+}

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { SortByField } from '../../contract';
+import type { Upstream } from '../app-server/upstream';
+import type { CallStore } from '../store/types';
+import { indexItems } from './index-items';
+import { sweep } from './sweep';
+import { fetchPage, SortRefused } from './upstream-pages';
+
+export interface PassContext {
+  upstream: Upstream;
+  store: CallStore;
+  signal: AbortSignal;
+  pageLimit: number;
+  overlap: number;
+  /** Says in the status which sort the API refused and what is used instead. */
+  note(key: string, text: string | null): void;
+  onProgress(seen: number): void;
+}
+
+/** An interrupted full sweep resumes from here after a restart. */
+interface SweepCheckpoint {
+  id: string;
+  kind: 'backfill' | 'reconcile';
+  sortBy: SortByField | null;
+  next: number;
+  /** The newest `updatedAt` when the sweep began: incremental passes start from it. */
+  watermark: number | null;
+  seen: number;
+}
+
+const FULL_SORTS: (SortByField | null)[] = ['timestampStart', 'createdAt', null];
+const INCREMENTAL_SORTS: SortByField[] = ['updatedAt', 'createdAt', 'timestampStart'];
+/** An incremental pass reads this far past the watermark: updates stamped in the same instant. */
+const WATERMARK_MARGIN_MS = 5_000;
+
+const pause = () => nextTurn();
+
+/**
+ * The first sort in `sorts` the API accepts, remembered under `key`. A refusal is said in the
+ * status, and the next candidate is tried.
+ */
+async function withSort<T extends SortByField | null, R>(
+  context: PassContext,
+  key: string,
+  sorts: T[],
+  run: (sortBy: T) => Promise<R>,
+): Promise<R> {
+  let index = context.store.readState<number>(`sort:${key}`) ?? 0;
+  for (;;) {
+    const sortBy = sorts[Math.min(index, sorts.length - 1)]!;
+    try {
+      return await run(sortBy);
+    } catch (error) {
+      if (!(error instanceof SortRefused) || index >= sorts.length - 1) throw error;
+      index++;
+      context.store.writeState(`sort:${key}`, index);
+      const next = sorts[index] ?? 'the default order';
+      context.note(
+        `sort:${key}`,
+        `The API refused sort_by=${error.sortBy}; the ${key} pass uses ${next} instead.`,
+      );
+    }
+  }
+}
+
+async function newestUpdate(context: PassContext): Promise<number | null> {
+  try {
+    const items = await fetchPage(
+      context.upstream,
+      { sortBy: 'updatedAt', order: 'desc', skip: 0, limit: 1 },
+      context.signal,
+    );
+    return indexItems(context.store, items, 0).updatedAt[0] ?? null;
+  } catch (error) {
+    if (error instanceof SortRefused) return null;
+    throw error;
+  }
+}
+
+/**
+ * A full sweep, newest first: the backfill, or the reconcile that also finds calls the API no
+ * longer lists. Its checkpoint is written after every page, so a restart resumes it.
+ */
+export async function fullSweep(
+  context: PassContext,
+  kind: 'backfill' | 'reconcile',
+): Promise<{ watermark: number | null }> {
+  const { store } = context;
+  let checkpoint = store.readState<SweepCheckpoint | null>('sweep') ?? null;
+  if (checkpoint === null || (checkpoint.kind === 'reconcile' && kind === 'backfill')) {
+    checkpoint = {
+      id: randomUUID(),
+      kind,
+      sortBy: null,
+      next: 0,
+      watermark: await newestUpdate(context),
+      seen: 0,
+    };
+    store.writeState('sweep', checkpoint);
+  }
+  const current = checkpoint;
+  const readNow = new Set<string>();
+  await withSort(context, 'full', FULL_SORTS, async (sortBy) => {
+    if (current.sortBy !== sortBy) Object.assign(current, { sortBy, next: 0, seen: 0 });
+    const fetch = (skip: number) =>
+      fetchPage(
+        context.upstream,
+        { sortBy, order: 'desc', skip, limit: context.pageLimit },
+        context.signal,
+      );
+    await sweep({
+      start: current.next,
+      limit: context.pageLimit,
+      overlap: context.overlap,
+      fetch,
+      handle: async (items, skip) => {
+        const page = indexItems(store, items, skip, current.id);
+        for (const id of page.ids) readNow.add(id);
+        return false;
+      },
+      wasRead: (id) => readNow.has(id) || store.seenBy(id, current.id),
+      checkpoint: (next) => {
+        current.seen = Math.max(current.seen, next);
+        current.next = next;
+        store.writeState('sweep', current);
+        context.onProgress(current.seen);
+      },
+      pause,
+    });
+    // Calls created at the top while the sweep ran: read the first page again.
+    indexItems(store, await fetch(0), 0, current.id);
+  });
+  await removeVanished(context, current.id);
+  store.writeState('sweep', null);
+  return { watermark: current.watermark };
+}
+
+/**
+ * Calls in the index that the sweep did not read: each is asked for by id, and removed only
+ * when the API says it does not exist (a call the sweep missed is indexed instead).
+ */
+async function removeVanished(context: PassContext, sweepId: string): Promise<void> {
+  const { store } = context;
+  for (;;) {
+    const candidates = store.notSeenIn(sweepId, 200);
+    if (candidates.length === 0) return;
+    const gone: string[] = [];
+    for (const id of candidates) {
+      const conversation = await context.upstream.getConversation(id, context.signal);
+      if (conversation === null) gone.push(id);
+      else store.upsert([conversation], sweepId);
+    }
+    store.remove(gone);
+    await pause();
+  }
+}
+
+/**
+ * Reads the most recently updated calls until it reaches the watermark (the newest update when
+ * the previous pass began), so every change since then is read. Returns the next watermark.
+ */
+export async function incrementalPass(
+  context: PassContext,
+  watermark: number | null,
+): Promise<number | null> {
+  const { store } = context;
+  const since = watermark ?? store.newestUpdate();
+  let top: number | null = null;
+  const readNow = new Set<string>();
+  await withSort(context, 'incremental', INCREMENTAL_SORTS, async (sortBy) => {
+    await sweep({
+      start: 0,
+      limit: context.pageLimit,
+      overlap: context.overlap,
+      fetch: (skip) =>
+        fetchPage(
+          context.upstream,
+          { sortBy, order: 'desc', skip, limit: context.pageLimit },
+          context.signal,
+        ),
+      handle: async (items, skip) => {
+        const page = indexItems(store, items, skip);
+        for (const id of page.ids) readNow.add(id);
+        if (sortBy !== 'updatedAt') return page.inserted + page.updated === 0;
+        // The newest update as the pass began: anything changed later is stamped after it.
+        if (skip === 0 && top === null) {
+          for (const value of page.updatedAt)
+            if (value !== null) top = Math.max(top ?? value, value);
+        }
+        if (since === null) return false;
+        return page.updatedAt.some(
+          (value) => value === null || value < since - WATERMARK_MARGIN_MS,
+        );
+      },
+      wasRead: (id) => readNow.has(id),
+      checkpoint: () => undefined,
+      pause,
+    });
+  });
+  if (top === null) return since;
+  return Math.max(top, since ?? top);
+}

@@ -1,0 +1,176 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SyncStatus } from '../../contract';
+import { UpstreamError, type Upstream } from '../app-server/upstream';
+import type { CallStore } from '../store/types';
+import { syncAgents } from './agents-sync';
+import { backoffDelayMs } from './backoff';
+import { fullSweep, incrementalPass, type PassContext } from './passes';
+import { describeSync, type SyncProgress } from './sync-status';
+import { SyncFault } from './upstream-pages';
+
+export interface SyncOptions {
+  store: CallStore;
+  upstream: Upstream;
+  /** Names the API the index follows; another one empties the index first. */
+  source: string;
+  intervalMs: number;
+  reconcileMs: number;
+  pageLimit?: number;
+  overlap?: number;
+  maxBackoffMs?: number;
+  log?: { info(message: string): void; warn(message: string): void };
+}
+
+export interface SyncEngine {
+  start(): void;
+  stop(): Promise<void>;
+  status(): SyncStatus;
+  /** Runs the next pass now instead of at the end of the interval (tests and benchmarks). */
+  wake(): void;
+  /** Resolves after the next pass that ends without an error. */
+  nextSuccess(): Promise<void>;
+  /** Reads one call from the API again and updates the index; at most every 15 s per call. */
+  revalidate(id: string): void;
+}
+
+const REVALIDATE_EVERY_MS = 15_000;
+
+/**
+ * Keeps the index in step with the API: a resumable backfill, newest first; then an incremental
+ * pass every interval; and a full reconcile now and then. Failures back off with jitter and show
+ * in the status; nothing here ever throws into the server.
+ */
+export function createSyncEngine(options: SyncOptions): SyncEngine {
+  const { store, upstream } = options;
+  const stopping = new AbortController();
+  const progress: SyncProgress = {
+    backfillDone: store.readState<boolean>('backfillDone') ?? false,
+    backfillSeen: store.readState<{ seen: number } | null>('sweep')?.seen ?? 0,
+    lastSuccessAt: store.readState<number>('lastSuccessAt') ?? null,
+    lastError: null,
+    notes: new Map(),
+  };
+  let wakeUp = new AbortController();
+  let successWaiters: (() => void)[] = [];
+  let running: Promise<void> | null = null;
+  const revalidated = new Map<string, number>();
+
+  const context: PassContext = {
+    upstream,
+    store,
+    signal: stopping.signal,
+    pageLimit: options.pageLimit ?? 100,
+    overlap: options.overlap ?? 10,
+    note: (key, text) => {
+      if (text === null) progress.notes.delete(key);
+      else progress.notes.set(key, text);
+    },
+    onProgress: (seen) => {
+      if (!progress.backfillDone) progress.backfillSeen = seen;
+    },
+  };
+
+  function adoptSource(): void {
+    if (store.readState<string>('source') === options.source) return;
+    store.clear();
+    for (const key of ['sweep', 'backfillDone', 'watermark', 'lastReconcileAt', 'lastSuccessAt']) {
+      store.writeState(key, null);
+    }
+    store.writeState('source', options.source);
+    progress.backfillDone = false;
+    progress.lastSuccessAt = null;
+  }
+
+  async function onePass(): Promise<void> {
+    if (!progress.backfillDone) {
+      const agentsNote = await syncAgents(upstream, store, stopping.signal);
+      context.note('agents', agentsNote);
+      const { watermark } = await fullSweep(context, 'backfill');
+      store.writeState('watermark', watermark);
+      store.writeState('backfillDone', true);
+      store.writeState('lastReconcileAt', Date.now());
+      progress.backfillDone = true;
+      return;
+    }
+    const lastReconcile = store.readState<number>('lastReconcileAt') ?? 0;
+    if (Date.now() - lastReconcile >= options.reconcileMs) {
+      context.note('agents', await syncAgents(upstream, store, stopping.signal));
+      await fullSweep(context, 'reconcile');
+      store.writeState('lastReconcileAt', Date.now());
+    }
+    const watermark = await incrementalPass(context, store.readState<number>('watermark') ?? null);
+    store.writeState('watermark', watermark);
+  }
+
+  async function loop(): Promise<void> {
+    adoptSource();
+    let attempt = 0;
+    while (!stopping.signal.aborted) {
+      let waitMs = options.intervalMs;
+      try {
+        await onePass();
+        attempt = 0;
+        progress.lastError = null;
+        progress.lastSuccessAt = Date.now();
+        store.writeState('lastSuccessAt', progress.lastSuccessAt);
+        const waiters = successWaiters;
+        successWaiters = [];
+        for (const resolve of waiters) resolve();
+      } catch (error) {
+        if (stopping.signal.aborted) return;
+        attempt++;
+        progress.lastError = describe(error);
+        options.log?.warn(`Sync: ${progress.lastError}`);
+        waitMs = backoffDelayMs(attempt, {
+          baseMs: 1_000,
+          maxMs: options.maxBackoffMs ?? Math.max(options.intervalMs, 60_000),
+          retryAfterMs: error instanceof SyncFault ? error.retryAfterMs : undefined,
+        });
+      }
+      // A backfill goes on at once; otherwise wait for the interval (or a wake-up).
+      if (progress.backfillDone || progress.lastError !== null) await idle(waitMs);
+    }
+  }
+
+  async function idle(ms: number): Promise<void> {
+    const signal = AbortSignal.any([stopping.signal, wakeUp.signal]);
+    await sleep(ms, undefined, { signal }).catch(() => undefined);
+    if (wakeUp.signal.aborted) wakeUp = new AbortController();
+  }
+
+  return {
+    start() {
+      running ??= loop().catch((error: unknown) => {
+        // A bug must not take the server down; the status says the sync stopped.
+        progress.lastError = `The sync stopped: ${describe(error)}`;
+        options.log?.warn(progress.lastError);
+      });
+    },
+    async stop() {
+      stopping.abort();
+      await running;
+    },
+    status: () => describeSync(progress, store, Date.now()),
+    wake: () => wakeUp.abort(),
+    nextSuccess: () => new Promise((resolve) => successWaiters.push(resolve)),
+    revalidate(id) {
+      const now = Date.now();
+      if ((revalidated.get(id) ?? 0) > now - REVALIDATE_EVERY_MS) return;
+      revalidated.set(id, now);
+      if (revalidated.size > 10_000) revalidated.delete(revalidated.keys().next().value!);
+      void upstream
+        .getConversation(id, stopping.signal)
+        .then((conversation) => {
+          if (stopping.signal.aborted) return;
+          if (conversation === null) store.remove([id]);
+          else store.upsert([conversation]);
+        })
+        .catch(() => undefined);
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof SyncFault || error instanceof UpstreamError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,30 @@
+import type { SyncStatus } from '../../contract';
+import type { CallStore } from '../store/types';
+
+/** What the sync knows about itself between passes; `GET /api/sync` shows it in words. */
+export interface SyncProgress {
+  backfillDone: boolean;
+  backfillSeen: number;
+  lastSuccessAt: number | null;
+  lastError: string | null;
+  notes: Map<string, string>;
+}
+
+export function describeSync(progress: SyncProgress, store: CallStore, now: number): SyncStatus {
+  const skipped = store.skipped(100);
+  return {
+    state: progress.lastError !== null ? 'error' : progress.backfillDone ? 'idle' : 'backfilling',
+    indexed: store.count(),
+    lastSuccessAt:
+      progress.lastSuccessAt === null ? null : new Date(progress.lastSuccessAt).toISOString(),
+    lagSeconds:
+      progress.lastSuccessAt === null
+        ? null
+        : Math.max(0, Math.round((now - progress.lastSuccessAt) / 1000)),
+    lastError: progress.lastError,
+    backfill: { done: progress.backfillDone, seen: progress.backfillSeen },
+    notes: [...progress.notes.values()],
+    skipped: skipped.items,
+    skippedCount: skipped.count,
+  };
+}

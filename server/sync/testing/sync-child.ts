@@ -1,0 +1,34 @@
+import { createUpstream } from '../../app-server/upstream';
+import { createSqliteCallStore } from '../../store/sqlite/sqlite-call-store';
+import { createSyncEngine } from '../sync-engine';
+
+/**
+ * Child process for the crash test: syncs `url` into the index at `file` with small pages,
+ * printing its progress after every page, and exits once the backfill is done. The test kills
+ * it with SIGKILL halfway, as a crashed server would die, and starts it again.
+ */
+const [url, token, file] = process.argv.slice(2) as [string, string, string];
+const store = createSqliteCallStore(file);
+const upstream = createUpstream({ baseUrl: url, token, timeoutMs: 10_000 });
+const sync = createSyncEngine({
+  store,
+  upstream,
+  source: url,
+  intervalMs: 3_600_000,
+  reconcileMs: 3_600_000,
+  pageLimit: 10,
+  overlap: 2,
+  maxBackoffMs: 50,
+});
+const timer = setInterval(() => {
+  const status = sync.status();
+  process.stdout.write(`seen ${status.backfill.seen}\n`);
+}, 5);
+void sync.nextSuccess().then(async () => {
+  clearInterval(timer);
+  process.stdout.write(`done ${store.count()}\n`);
+  await sync.stop();
+  store.close();
+  await upstream.close();
+});
+sync.start();
