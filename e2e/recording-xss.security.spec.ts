@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SEED_EXAMPLE_ID } from '../server/demo-data/special-calls';
-import { expect, test } from './support/console-guard';
 import { createConversation, getConversation } from './support/demo-api';
+import { expect, test } from './support/own-server';
 import { E2E_STORAGE_ORIGIN } from './support/e2e-env';
 import { HOSTILE_FILES, startHostileStorage, XSS_TITLE } from './support/hostile-storage';
 
@@ -13,9 +13,13 @@ import { HOSTILE_FILES, startHostileStorage, XSS_TITLE } from './support/hostile
 let storage: { close(): Promise<void> } | undefined;
 const ids = new Map<string, string>();
 
-test.beforeAll(async () => {
+let appUrl = '';
+
+// On a server of its own: the hostile calls stay out of every other test's lists.
+test.beforeAll(async ({ ownServer }) => {
+  appUrl = ownServer.appUrl;
   storage = await startHostileStorage();
-  const seed = await getConversation(SEED_EXAMPLE_ID);
+  const seed = await getConversation(SEED_EXAMPLE_ID, ownServer);
   // Scripts first: the pages pull the script "recording" in through the dashboard's origin.
   const files = Object.keys(HOSTILE_FILES).sort(
     (a, b) => Number(b.endsWith('.js')) - Number(a.endsWith('.js')),
@@ -26,7 +30,7 @@ test.beforeAll(async () => {
       : `?script=${encodeURIComponent(recordingPath('/script.js'))}`;
     ids.set(
       file,
-      await createConversation({
+      await createConversation(ownServer, {
         ...seed,
         id: `con.e2e.xss${file.replace(/\W/g, '')}`,
         transcriptRecordingUrl: `${E2E_STORAGE_ORIGIN}${file}${query}`,
@@ -48,7 +52,7 @@ test.use({
 });
 
 const recordingPath = (file: string) =>
-  `/api/conversations/${encodeURIComponent(ids.get(file)!)}/recording`;
+  `${appUrl}/api/conversations/${encodeURIComponent(ids.get(file)!)}/recording`;
 
 function failOnDialog(page: Page) {
   page.on('dialog', (dialog) => {
@@ -72,7 +76,7 @@ for (const file of ['/page.html', '/polyglot.mp3']) {
 
 test('loading recordings as scripts from the dashboard runs none of them', async ({ page }) => {
   failOnDialog(page);
-  await page.goto('/');
+  await page.goto(`${appUrl}/`);
   await expect(page.getByRole('heading', { name: 'Calls' })).toBeVisible();
   for (const file of ['/script.js', '/polyglot-script.mp3', '/page.html']) {
     const outcome = await page.evaluate(

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { transcriptMessages } from '../../contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   formatTrataTimestamp,
@@ -43,7 +44,7 @@ beforeAll(() => {
       c.conversationAnalytics?.name_of_caller,
       c.conversationAnalytics?.summary,
       c.conversationAnalytics?.phone_number_of_caller,
-      c.transcriptText?.[0]?.message,
+      transcriptMessages(c)[0]?.message,
     ])
     .filter((text): text is string => typeof text === 'string' && [...text].length >= 3)
     .map((text, index) => [...text].slice(index % 2, (index % 2) + 3 + (index % 4)).join(''))

@@ -1,4 +1,9 @@
-import { parseTrataTimestamp, type CallFacets, type Conversation } from '../../../contract';
+import {
+  parseTrataTimestamp,
+  transcriptMessages,
+  type CallFacets,
+  type Conversation,
+} from '../../../contract';
 import { referenceList, type ReferenceQuery } from '../../api/testing/reference-list';
 
 /**
@@ -29,7 +34,9 @@ function freeText(conversation: Conversation): string[] {
     digits(phone),
     analytics.email_address_of_caller ?? '',
     [analytics.summary, conversation.transcriptSummary].filter(Boolean).join('\n'),
-    (conversation.transcriptText ?? []).map((message) => message.message ?? '').join('\n'),
+    transcriptMessages(conversation)
+      .map((message) => message.message ?? '')
+      .join('\n'),
   ].map((text) => text.toLowerCase());
 }
 
