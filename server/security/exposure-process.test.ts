@@ -31,31 +31,29 @@ function freePort(): Promise<number> {
 function startMain(env: Record<string, string>) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callscope-exposure-'));
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // The server says when it listens; a busy machine may take long to get there, so the test
+  // waits for that line (or the exit) rather than guessing a time.
+  const listening = new Promise<void>((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Callscope is running on')) resolve();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    void exited.then((code) => reject(new Error(`the server exited (${code}): ${output}`)));
+  });
+  listening.catch(() => undefined);
   stops.push(async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
     rmSync(dataDir, { recursive: true, force: true });
   });
-  return { exited, output: () => output };
-}
-
-async function waitForHealth(origin: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${origin}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the server did not start');
+  return { exited, listening, output: () => output };
 }
 
 async function upstreamStub(): Promise<StubServer> {
@@ -92,7 +90,7 @@ describe('the exposure guard at start', () => {
     const port = await freePort();
     const stub = await upstreamStub();
     // Listening on loopback: tests never open a port to the network.
-    startMain({
+    const main = startMain({
       ...env,
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -100,7 +98,7 @@ describe('the exposure guard at start', () => {
       TRATA_API_TOKEN: 't0ken-x',
     });
     const origin = `http://127.0.0.1:${port}`;
-    await waitForHealth(origin);
+    await main.listening;
 
     expect((await fetch(`${origin}/v1/conversations`)).status).toBe(401);
     const signIn = await fetch(`${origin}/sign-in`, {
