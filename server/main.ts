@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server/create-app-server';
@@ -9,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { startDemoApi, type DemoApi } from './demo/start-demo-api';
 import { assertSafeExposure } from './security/exposure-guard';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
+import { openSqliteRevocations } from './security/session-revocations';
 import { createGuardedRecordingFetch } from './upstream-fetch/recording-fetch';
 
 /**
@@ -40,8 +42,11 @@ async function main(): Promise<void> {
     });
   }
 
+  mkdirSync(config.dataDir, { recursive: true });
+  const sessions = openSqliteRevocations(path.join(config.dataDir, 'sessions.sqlite'));
   const app = await createAppServer({
     upstream,
+    sessions,
     staticDir: distDir,
     logger,
     security,
@@ -57,6 +62,7 @@ async function main(): Promise<void> {
   app.addHook('onClose', async () => {
     await fetchRecording.close();
     await upstream.close();
+    await sessions.close();
   });
   registerRecordingRoutes(app, {
     locate: createRecordingLocator(upstream),

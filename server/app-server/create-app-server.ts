@@ -13,6 +13,7 @@ import {
 } from '../security/http-limits';
 import { registerSecurity } from '../security/register-security';
 import type { SecurityConfig } from '../security/security-config';
+import { openSqliteRevocations, type SessionRevocations } from '../security/session-revocations';
 import { createEntryDocument } from './entry-document';
 import { registerForwardRoutes } from './forward-routes';
 import { registerIdGuard } from './id-guard';
@@ -25,6 +26,11 @@ export interface AppServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Security headers, host guards, sign-in and rate limits; main.ts always passes them. */
   security?: SecurityConfig;
+  /**
+   * Ended sessions. main.ts keeps them in DATA_DIR; without one, an in-memory list that the
+   * server closes with itself.
+   */
+  sessions?: SessionRevocations;
   /** Timeouts and the per-address connection cap; defaults when absent. */
   httpLimits?: HttpLimits;
 }
@@ -74,7 +80,11 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
   });
 
   // Before any route, so every response (errors and static files too) passes through it.
-  if (options.security) await registerSecurity(app, options.security);
+  if (options.security) {
+    const sessions = options.sessions ?? openSqliteRevocations(':memory:');
+    if (!options.sessions) app.addHook('onClose', () => sessions.close());
+    await registerSecurity(app, options.security, sessions);
+  }
   registerIdGuard(app);
 
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });

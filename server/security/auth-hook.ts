@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { identify } from './identify';
+import type { SessionRevocations } from './session-revocations';
 import type { AuthConfig } from './security-config';
 
 declare module 'fastify' {
@@ -26,12 +27,16 @@ const OPEN_WITH_PROXY = new Set(['/healthz']);
  * With sign-in configured, every request but the sign-in page and the health check needs a
  * user: API calls get a 401, page loads are sent to the sign-in page.
  */
-export function registerAuthHook(app: FastifyInstance, auth: AuthConfig): void {
+export function registerAuthHook(
+  app: FastifyInstance,
+  auth: AuthConfig,
+  revocations: SessionRevocations | undefined,
+): void {
   app.decorateRequest('dashboardUser', null);
   if (auth.mode === 'none') return;
   const open = auth.mode === 'password' ? OPEN_WITH_PASSWORD : OPEN_WITH_PROXY;
   app.addHook('onRequest', async (request, reply) => {
-    request.dashboardUser = identify(request, auth);
+    request.dashboardUser = await identify(request, auth, revocations);
     if (request.dashboardUser) return;
     const path = pathOf(request);
     if (open.has(path)) return;
