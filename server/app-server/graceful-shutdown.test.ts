@@ -5,6 +5,7 @@ import { createAppServer } from './create-app-server';
 import { createUpstream } from './upstream';
 
 let slowUpstream: Server | undefined;
+let requestArrived: Promise<void>;
 
 afterEach(async () => {
   slowUpstream?.closeAllConnections();
@@ -14,7 +15,10 @@ afterEach(async () => {
 });
 
 function startSlowUpstream(delayMs: number): Promise<string> {
+  let arrived: () => void;
+  requestArrived = new Promise((resolve) => (arrived = resolve));
   slowUpstream = createServer((_request, response) => {
+    arrived();
     setTimeout(() => {
       response.writeHead(200, { 'content-type': 'application/json', 'x-total-count': '1' });
       response.end(JSON.stringify([{ id: 'slow' }]));
@@ -36,7 +40,8 @@ describe('graceful shutdown', () => {
     const { port } = app.server.address() as AddressInfo;
 
     const inFlight = fetch(`http://127.0.0.1:${port}/v1/conversations`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // In flight: the app server has forwarded it and waits on the upstream's answer.
+    await requestArrived;
     const closed = app.close();
 
     const response = await inFlight;

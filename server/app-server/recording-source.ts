@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Upstream } from './upstream';
 
 export type FetchRecording = (
@@ -11,14 +12,14 @@ export type FetchRecording = (
  * many ranges of one file.
  */
 export function createRecordingLocator(upstream: Upstream, ttlMs = 5 * 60_000, maxEntries = 1_000) {
-  const remembered = new Map<string, { url: string | null; until: number }>();
+  // lru-cache keeps no null values, so "no recording" is remembered as an empty string.
+  const remembered = new LRUCache<string, string>({ max: maxEntries, ttl: ttlMs });
   return async (id: string, signal: AbortSignal): Promise<string | null> => {
     const hit = remembered.get(id);
-    if (hit && hit.until > Date.now()) return hit.url;
+    if (hit !== undefined) return hit || null;
     const conversation = await upstream.getConversation(id, signal);
     const url = conversation?.transcriptRecordingUrl ?? null;
-    if (remembered.size >= maxEntries) remembered.delete(remembered.keys().next().value!);
-    remembered.set(id, { url, until: Date.now() + ttlMs });
+    remembered.set(id, url ?? '');
     return url;
   };
 }
