@@ -4,3 +4,4 @@ export * from './conversation';
 export * from './errors';
 export * from './peaks';
 export * from './resource-id';
+export * from './session';

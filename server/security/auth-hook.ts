@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SIGN_IN_HEADER } from '../../contract';
 import { identify } from './identify';
 import type { SessionRevocations } from './session-revocations';
 import type { AuthConfig } from './security-config';
@@ -20,7 +21,6 @@ const OPEN_WITH_PASSWORD = new Set([
   '/sign-out',
   '/favicon.svg',
 ]);
-export const SIGN_IN_HEADER = 'x-callscope-sign-in';
 const OPEN_WITH_PROXY = new Set(['/healthz']);
 
 /**
