@@ -9,3 +9,4 @@ export * from './conversation-bodies';
 export * from './transcript-text';
 export * from './prospect';
 export * from './calls';
+export * from './session';

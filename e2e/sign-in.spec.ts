@@ -60,7 +60,7 @@ test('signs in with the form, shows who is signed in, and signs out', async ({ p
   expect(cookie?.sameSite).toBe('Strict');
   expect((await page.request.get(`${appUrl}/v1/conversations?limit=1`)).status()).toBe(200);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   expect((await page.request.get(`${appUrl}/v1/conversations?limit=1`)).status()).toBe(401);
 });

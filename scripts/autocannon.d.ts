@@ -5,9 +5,19 @@ declare module 'autocannon' {
     duration?: number;
     headers?: Record<string, string>;
   }
+  interface Histogram {
+    average: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    max: number;
+  }
   interface Result {
-    requests: { average: number };
+    requests: { average: number; total: number };
+    latency: Histogram;
     non2xx: number;
+    errors: number;
+    timeouts: number;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

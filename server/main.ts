@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server/create-app-server';
@@ -11,6 +12,7 @@ import { assertSafeExposure } from './security/exposure-guard';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
 import { openCallStore } from './store/open-call-store';
 import { createSyncEngine } from './sync/sync-engine';
+import { openSqliteRevocations } from './security/session-revocations';
 import { createGuardedRecordingFetch } from './upstream-fetch/recording-fetch';
 
 /**
@@ -53,8 +55,11 @@ async function main(): Promise<void> {
     // Called only once the sync runs, after the app server below exists.
     log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) },
   });
+  mkdirSync(config.dataDir, { recursive: true });
+  const sessions = openSqliteRevocations(path.join(config.dataDir, 'sessions.sqlite'));
   const app = await createAppServer({
     upstream,
+    sessions,
     staticDir: distDir,
     logger,
     security,
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
     store.close();
     await fetchRecording.close();
     await upstream.close();
+    await sessions.close();
   });
   registerRecordingRoutes(app, {
     locate: createRecordingLocator(upstream),

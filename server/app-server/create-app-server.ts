@@ -16,6 +16,7 @@ import { registerCallRoutes } from '../index-api/calls-routes';
 import type { SecurityConfig } from '../security/security-config';
 import type { CallStore } from '../store/types';
 import type { SyncEngine } from '../sync/sync-engine';
+import { openSqliteRevocations, type SessionRevocations } from '../security/session-revocations';
 import { createEntryDocument } from './entry-document';
 import { registerForwardRoutes } from './forward-routes';
 import { registerIdGuard } from './id-guard';
@@ -29,6 +30,11 @@ export interface AppServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Security headers, host guards, sign-in and rate limits; main.ts always passes them. */
   security?: SecurityConfig;
+  /**
+   * Ended sessions. main.ts keeps them in DATA_DIR; without one, an in-memory list that the
+   * server closes with itself.
+   */
+  sessions?: SessionRevocations;
   /** Timeouts and the per-address connection cap; defaults when absent. */
   httpLimits?: HttpLimits;
   /** The call index and its sync: serves `/api/calls` and `/api/sync` when given. */
@@ -81,7 +87,9 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
 
   // Before any route, so every response (errors and static files too) passes through it.
   if (options.security) {
-    await registerSecurity(app, options.security);
+    const sessions = options.sessions ?? openSqliteRevocations(':memory:');
+    if (!options.sessions) app.addHook('onClose', () => sessions.close());
+    await registerSecurity(app, options.security, sessions);
     registerPrivateCaching(app, options.security.auth);
   }
   registerIdGuard(app);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isValidResourceId } from '../../contract';
 import { HttpProblem } from '../api/fastapi-errors';
 import { decodeJsonBody } from '../api/json-body';
+import { isJsonBody, tryJson } from './json-answer';
 import { UpstreamError, type Upstream, type UpstreamReply } from './upstream';
 
 /**
@@ -60,7 +61,7 @@ export function registerForwardRoutes(app: FastifyInstance, upstream: Upstream):
       scope.route({
         method: route.method,
         url: route.url,
-        handler: (request, reply) => forward(upstream, request, reply),
+        handler: (request, reply) => forward(upstream, request, reply, route),
       });
     }
     scope.all('/v1/*', (_request, reply) => reply.code(404).send(NOT_FOUND));
@@ -68,7 +69,14 @@ export function registerForwardRoutes(app: FastifyInstance, upstream: Upstream):
   });
 }
 
-async function forward(upstream: Upstream, request: FastifyRequest, reply: FastifyReply) {
+type ForwardedRoute = (typeof FORWARDED_ROUTES)[number];
+
+async function forward(
+  upstream: Upstream,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  route: ForwardedRoute,
+) {
   const target = upstreamPath(request);
   if (target === null) return reply.code(404).send(NOT_FOUND);
   const writes = request.method === 'PUT' || request.method === 'POST';
@@ -89,7 +97,7 @@ async function forward(upstream: Upstream, request: FastifyRequest, reply: Fasti
       contentType: writes ? 'application/json' : undefined,
       signal: controller.signal,
     });
-    return relay(answer, request, reply);
+    return relay(answer, request, reply, route);
   } catch (error) {
     if (controller.signal.aborted) return reply;
     if (error instanceof UpstreamError) {
@@ -116,7 +124,12 @@ function upstreamPath(request: FastifyRequest): string | null {
   return `${template.replace(':id', encodeURIComponent(id))}${query}`;
 }
 
-function relay(answer: UpstreamReply, request: FastifyRequest, reply: FastifyReply) {
+function relay(
+  answer: UpstreamReply,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  route: ForwardedRoute,
+) {
   const { status } = answer;
   if (status >= 300 && status < 400) {
     return failure(
@@ -129,15 +142,14 @@ function relay(answer: UpstreamReply, request: FastifyRequest, reply: FastifyRep
   if (status >= 500) {
     return failure(request, reply, 502, `The Trata API failed with an internal error (${status}).`);
   }
-  const json = answer.body === '' ? undefined : tryJson(answer.body);
-  if (status >= 400 && json === undefined) {
+  if (status >= 400 && (answer.bytes.length === 0 || tryJson(answer.body) === undefined)) {
     // A proxy's HTML error page is not shown under our origin; its status is enough.
     return reply
       .code(status)
       .type(JSON_TYPE)
       .send({ detail: `The Trata API answered ${status}.` });
   }
-  if (json === undefined && status !== 204) {
+  if (status < 400 && status !== 204 && !isJsonBody(answer, isListRoute(route))) {
     return failure(request, reply, 502, 'The Trata API sent a response that is not valid JSON.');
   }
   for (const name of RELAYED_HEADERS) {
@@ -145,7 +157,8 @@ function relay(answer: UpstreamReply, request: FastifyRequest, reply: FastifyRep
     if (value !== null) reply.header(name, value);
   }
   if (status === 204) return reply.code(204).send();
-  return reply.code(status).type(JSON_TYPE).send(answer.body);
+  // The bytes as received: a 0.5 MB page is never decoded, parsed or encoded again here.
+  return reply.code(status).type(JSON_TYPE).send(answer.bytes);
 }
 
 function failure(request: FastifyRequest, reply: FastifyReply, status: 502 | 504, detail: string) {
@@ -153,13 +166,8 @@ function failure(request: FastifyRequest, reply: FastifyReply, status: 502 | 504
   return reply.code(status).type(JSON_TYPE).send({ detail });
 }
 
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
+const isListRoute = (route: ForwardedRoute) =>
+  route.method === 'GET' && route.url !== '/v1/conversations/:id';
 
 function isJsonContentType(value: string | undefined): boolean {
   return /^application\/json\s*(;|$)/i.test(value ?? '');

@@ -6,7 +6,7 @@ import {
   isValidResourceId,
   type Conversation,
 } from '../../contract';
-import { describeNetworkError, readBodyLimited, toHeaders } from '../upstream-fetch/body';
+import { describeNetworkError, readBytesLimited, toHeaders } from '../upstream-fetch/body';
 import { UpstreamError } from '../upstream-fetch/upstream-error';
 
 export { UpstreamError } from '../upstream-fetch/upstream-error';
@@ -38,7 +38,10 @@ export interface UpstreamRequestInit {
 export interface UpstreamReply {
   status: number;
   headers: Headers;
-  body: string;
+  /** The body as received: what a relay sends on, never decoded. */
+  bytes: Buffer;
+  /** The body as text, decoded on first use. */
+  readonly body: string;
 }
 
 export interface UpstreamOptions {
@@ -82,8 +85,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         signal,
         dispatcher: agent,
       });
-      const body = await readBodyLimited(response.body, response.headers, maxBodyBytes);
-      return { status: response.statusCode, headers: toHeaders(response.headers), body };
+      const bytes = await readBytesLimited(response.body, response.headers, maxBodyBytes);
+      return upstreamReply(response.statusCode, toHeaders(response.headers), bytes);
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       // The browser went away: nobody is waiting for an answer.
@@ -131,6 +134,18 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   return { baseUrl, request, getConversation, close: () => agent.close() };
+}
+
+function upstreamReply(status: number, headers: Headers, bytes: Buffer): UpstreamReply {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    bytes,
+    get body() {
+      return (text ??= bytes.toString('utf8'));
+    },
+  };
 }
 
 /** The body as JSON, or a 502 that says the upstream broke the contract. */

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SIGN_IN_HEADER } from '../../contract';
 import { identify } from './identify';
+import type { SessionRevocations } from './session-revocations';
 import type { AuthConfig } from './security-config';
 
 declare module 'fastify' {
@@ -19,19 +21,22 @@ const OPEN_WITH_PASSWORD = new Set([
   '/sign-out',
   '/favicon.svg',
 ]);
-export const SIGN_IN_HEADER = 'x-callscope-sign-in';
 const OPEN_WITH_PROXY = new Set(['/healthz']);
 
 /**
  * With sign-in configured, every request but the sign-in page and the health check needs a
  * user: API calls get a 401, page loads are sent to the sign-in page.
  */
-export function registerAuthHook(app: FastifyInstance, auth: AuthConfig): void {
+export function registerAuthHook(
+  app: FastifyInstance,
+  auth: AuthConfig,
+  revocations: SessionRevocations | undefined,
+): void {
   app.decorateRequest('dashboardUser', null);
   if (auth.mode === 'none') return;
   const open = auth.mode === 'password' ? OPEN_WITH_PASSWORD : OPEN_WITH_PROXY;
   app.addHook('onRequest', async (request, reply) => {
-    request.dashboardUser = identify(request, auth);
+    request.dashboardUser = await identify(request, auth, revocations);
     if (request.dashboardUser) return;
     const path = pathOf(request);
     if (open.has(path)) return;

@@ -8,7 +8,18 @@ const RECORDING_PATH = /^\/api\/conversations\/[^/]+\/(recording|peaks)$/;
 const INDEX_API_PATH = /^\/api\/(calls(\/[^/]+)?|sync)$/;
 const MINUTE = 60_000;
 
-export type FailureLimiter = ReturnType<FastifyInstance['createRateLimit']>;
+type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
+
+/**
+ * Failed sign-ins, counted three ways over 15 minutes: per address, per user name (whoever
+ * tries it, from however many addresses; unknown names count too, so the count says nothing
+ * about which names exist) and for the whole server.
+ */
+export interface FailureLimiter {
+  /** Seconds until sign-in opens again when any of the three budgets is spent, else null. */
+  lockedFor(request: FastifyRequest): Promise<number | null>;
+  record(request: FastifyRequest): Promise<void>;
+}
 
 /**
  * Per-client limits on /v1, the recordings and sign-in (in memory, per replica). A signed-in
@@ -57,9 +68,44 @@ export async function registerRateLimits(
       .send({ detail: `Too many requests. Try again in ${status.ttlInSeconds} s.` });
   });
 
-  return app.createRateLimit({
-    max: limits.signInFailures,
-    timeWindow: 15 * MINUTE,
-    keyGenerator: (request) => `sign-in-failures|${request.ip}`,
-  });
+  const window = 15 * MINUTE;
+  const failureLimiters: Limiter[] = [
+    app.createRateLimit({
+      max: limits.signInFailures,
+      timeWindow: window,
+      keyGenerator: (request) => `sign-in-failures|ip|${request.ip}`,
+    }),
+    app.createRateLimit({
+      max: limits.signInFailuresPerUser,
+      timeWindow: window,
+      keyGenerator: (request) => `sign-in-failures|user|${formUsername(request)}`,
+    }),
+    app.createRateLimit({
+      max: limits.signInFailuresGlobal,
+      timeWindow: window,
+      keyGenerator: () => 'sign-in-failures|all',
+    }),
+  ];
+  return {
+    async lockedFor(request) {
+      let seconds: number | null = null;
+      for (const limiter of failureLimiters) {
+        // A peek does not count this attempt, so a budget is spent once nothing remains.
+        const status = await limiter(request, { increment: false });
+        if (!status.isAllowed && status.remaining === 0) {
+          seconds = Math.max(seconds ?? 0, status.ttlInSeconds);
+        }
+      }
+      return seconds;
+    },
+    async record(request) {
+      for (const limiter of failureLimiters) await limiter(request);
+    },
+  };
+}
+
+/** The user name of a sign-in form, as the route reads it (case folded: one budget per name). */
+function formUsername(request: FastifyRequest): string {
+  const value = (request.body as { username?: unknown } | undefined)?.username;
+  return typeof value === 'string' ? value.trim().slice(0, 64).toLowerCase() : '';
 }

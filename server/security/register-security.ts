@@ -3,6 +3,7 @@ import { registerAuthHook } from './auth-hook';
 import { registerRateLimits } from './rate-limits';
 import { registerRequestGuards } from './request-guards';
 import type { SecurityConfig } from './security-config';
+import type { SessionRevocations } from './session-revocations';
 import { registerSecurityHeaders } from './security-headers';
 import { registerSignInRoutes } from './sign-in-routes';
 
@@ -14,6 +15,7 @@ import { registerSignInRoutes } from './sign-in-routes';
 export async function registerSecurity(
   app: FastifyInstance,
   config: SecurityConfig,
+  revocations: SessionRevocations,
 ): Promise<void> {
   registerSecurityHeaders(app);
   registerRequestGuards(app, {
@@ -21,13 +23,14 @@ export async function registerSecurity(
     checkHost: config.auth.mode === 'none' || config.allowedHosts.length > 0,
     allowedHosts: config.allowedHosts,
   });
-  registerAuthHook(app, config.auth);
+  registerAuthHook(app, config.auth, revocations);
   const failures = await registerRateLimits(app, config.rateLimits);
   if (config.auth.mode === 'password') {
     await registerSignInRoutes(app, {
       auth: config.auth,
       cookieSecure: config.cookieSecure,
       failures,
+      revocations,
     });
   }
   app.get('/api/session', async (request) => ({

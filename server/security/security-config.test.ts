@@ -10,6 +10,8 @@ describe('loadSecurityConfig', () => {
       apiPerMinute: 600,
       recordingsPerMinute: 600,
       signInFailures: 10,
+      signInFailuresPerUser: 10,
+      signInFailuresGlobal: 100,
     });
     expect(config.cookieSecure).toBe('auto');
   });

@@ -30,6 +30,8 @@ const securityEnvSchema = z.object({
   RATE_LIMIT_API_PER_MINUTE: perMinute.default(600),
   RATE_LIMIT_RECORDINGS_PER_MINUTE: perMinute.default(600),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000).default(10),
+  SIGN_IN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
+  SIGN_IN_MAX_FAILURES_GLOBAL: z.coerce.number().int().min(1).max(1_000_000).default(100),
 });
 
 export type AuthConfig =
@@ -42,7 +44,14 @@ export interface SecurityConfig {
   cookieSecure: 'auto' | 'always';
   /** Extra host names the server answers to when no sign-in is configured. */
   allowedHosts: string[];
-  rateLimits: { apiPerMinute: number; recordingsPerMinute: number; signInFailures: number };
+  rateLimits: {
+    apiPerMinute: number;
+    recordingsPerMinute: number;
+    /** Failed sign-ins per 15 minutes: per address, per user name, and for the server. */
+    signInFailures: number;
+    signInFailuresPerUser: number;
+    signInFailuresGlobal: number;
+  };
 }
 
 export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
@@ -65,6 +74,8 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
       apiPerMinute: settings.RATE_LIMIT_API_PER_MINUTE,
       recordingsPerMinute: settings.RATE_LIMIT_RECORDINGS_PER_MINUTE,
       signInFailures: settings.SIGN_IN_MAX_FAILURES,
+      signInFailuresPerUser: settings.SIGN_IN_MAX_FAILURES_PER_USER,
+      signInFailuresGlobal: settings.SIGN_IN_MAX_FAILURES_GLOBAL,
     },
   };
 }

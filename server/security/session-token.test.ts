@@ -4,7 +4,13 @@ import { signSession, verifySession } from './session-token';
 const SECRET = 'a'.repeat(32);
 const OTHER = 'b'.repeat(32);
 const now = Date.UTC(2026, 10, 25, 12);
-const payload = { u: 'alice', f: 'fp1', exp: now / 1000 + 3600 };
+const payload = {
+  u: 'alice',
+  f: 'fp1',
+  exp: now / 1000 + 3600,
+  sid: 'sid-0123456789abcdef',
+  iat: now,
+};
 
 describe('signed session tokens', () => {
   it('round-trips a signed, unexpired session', () => {

@@ -2,10 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
 /**
- * Stateless sessions: the cookie carries who is signed in and until when, signed with
- * HMAC-SHA256 under SESSION_SECRET. No server-side store, so any number of replicas that share
- * the configuration accept each other's sessions. Several secrets may be configured: the first
- * signs, all verify (rotation without signing everyone out).
+ * Signed sessions: the cookie carries who is signed in, a random session id and until when,
+ * signed with HMAC-SHA256 under SESSION_SECRET, so replicas that share the configuration accept
+ * each other's sessions. Ending one early takes the server-side denylist
+ * (`session-revocations.ts`), keyed by the session id. Several secrets may be configured: the
+ * first signs, all verify (rotation without signing everyone out).
  */
 const payloadSchema = z.object({
   u: z.string().min(1).max(64),
@@ -13,6 +14,10 @@ const payloadSchema = z.object({
   f: z.string().max(32),
   /** Expiry, seconds since the epoch. */
   exp: z.int().positive(),
+  /** The session's id: what sign-out puts on the denylist. */
+  sid: z.string().regex(/^[\w-]{16,64}$/),
+  /** Issued at, milliseconds since the epoch: "sign out everywhere" ends what came before. */
+  iat: z.int().nonnegative(),
 });
 export type SessionPayload = z.infer<typeof payloadSchema>;
 

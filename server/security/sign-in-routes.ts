@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { serializeCookie } from './cookies';
 import type { DashboardUser } from './dashboard-users';
-import { SESSION_COOKIE } from './identify';
+import { readSession, SESSION_COOKIE } from './identify';
 import { hashPassword, parseHash, verifyPassword } from './password-hash';
 import type { FailureLimiter } from './rate-limits';
 import type { AuthConfig, SecurityConfig } from './security-config';
+import type { SessionRevocations } from './session-revocations';
 import { signSession } from './session-token';
 import { renderSignInPage, safeNext, SIGN_IN_CSS } from './sign-in-page';
 
@@ -15,16 +17,20 @@ interface SignInForm {
   next?: string;
 }
 
-/** GET/POST /sign-in, POST /sign-out and the page's stylesheet (password mode only). */
+/**
+ * GET/POST /sign-in, POST /sign-out, POST /sign-out-everywhere and the page's stylesheet
+ * (password mode only).
+ */
 export async function registerSignInRoutes(
   app: FastifyInstance,
   options: {
     auth: PasswordAuth;
     cookieSecure: SecurityConfig['cookieSecure'];
     failures: FailureLimiter;
+    revocations: SessionRevocations;
   },
 ): Promise<void> {
-  const { auth, failures } = options;
+  const { auth, failures, revocations } = options;
   // Unknown names are checked against a throwaway hash, so timing does not tell which names exist.
   const decoy = parseHash(await hashPassword(`decoy-${Math.random()}`))!;
   const secure = (request: FastifyRequest) =>
@@ -56,25 +62,31 @@ export async function registerSignInRoutes(
       const next = safeNext(form.next);
       const username = typeof form.username === 'string' ? form.username.trim().slice(0, 64) : '';
       const password = typeof form.password === 'string' ? form.password.slice(0, 1024) : '';
-      const before = await failures(request, { increment: false });
-      // A peek does not count this attempt, so the budget is spent once nothing remains.
-      if (!before.isAllowed && before.remaining === 0) {
-        const minutes = Math.ceil(before.ttlInSeconds / 60);
-        return page(reply.header('retry-after', String(before.ttlInSeconds)), 429, {
+      const lockedFor = await failures.lockedFor(request);
+      const user: DashboardUser | undefined =
+        lockedFor === null ? auth.users.get(username) : undefined;
+      // Always one password check, locked or not, so the answer's timing tells nothing.
+      const valid = await verifyPassword(password, user?.hash ?? decoy);
+      if (lockedFor !== null) {
+        const minutes = Math.ceil(lockedFor / 60);
+        return page(reply.header('retry-after', String(lockedFor)), 429, {
           next,
           username,
           error: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
         });
       }
-      const user: DashboardUser | undefined = auth.users.get(username);
-      const valid = await verifyPassword(password, user?.hash ?? decoy);
       if (!user || !valid) {
-        await failures(request);
+        await failures.record(request);
         request.log.warn({ username }, 'failed sign-in');
         return page(reply, 401, { next, username, error: 'Wrong user name or password.' });
       }
-      const exp = Math.floor(Date.now() / 1000) + auth.ttlSeconds;
-      const token = signSession({ u: user.name, f: user.fingerprint, exp }, auth.secrets[0]!);
+      const now = Date.now();
+      const exp = Math.floor(now / 1000) + auth.ttlSeconds;
+      const sid = randomBytes(18).toString('base64url');
+      const token = signSession(
+        { u: user.name, f: user.fingerprint, exp, sid, iat: now },
+        auth.secrets[0]!,
+      );
       reply.header(
         'set-cookie',
         serializeCookie(SESSION_COOKIE, token, {
@@ -86,14 +98,31 @@ export async function registerSignInRoutes(
       return reply.redirect(next, 303);
     });
 
-    scope.post('/sign-out', (request, reply) =>
+    const signedOut = (request: FastifyRequest, reply: FastifyReply) =>
       reply
         .header(
           'set-cookie',
           serializeCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secure(request) }),
         )
-        .redirect('/sign-in', 303),
-    );
+        .redirect('/sign-in', 303);
+
+    // The cookie is cleared, and the session is denied until it would have expired, so a copy
+    // of the cookie no longer works either.
+    scope.post('/sign-out', async (request, reply) => {
+      const session = readSession(request, auth);
+      if (session) await revocations.revoke(session.sid, session.exp * 1000);
+      return signedOut(request, reply);
+    });
+
+    // Every session of this user, on every browser, issued until now.
+    scope.post('/sign-out-everywhere', async (request, reply) => {
+      const user = request.dashboardUser;
+      if (!user) return reply.code(401).send({ detail: 'Sign in to Callscope to continue.' });
+      const now = Date.now();
+      await revocations.revokeUser(user, now, now + auth.ttlSeconds * 1000);
+      request.log.info({ username: user }, 'signed out everywhere');
+      return signedOut(request, reply);
+    });
   });
 }
 

@@ -103,11 +103,12 @@ describe('password sign-in', () => {
     const fingerprint = JSON.parse(
       Buffer.from(cookie.split('=')[1]!.split('.')[0]!, 'base64url').toString(),
     ).f as string;
+    const fresh = { sid: 'sid-0123456789abcdef', iat: Date.now() };
     const tokens = [
-      signSession({ u: 'alice', f: fingerprint, exp: exp - 1 }, SECRET),
-      signSession({ u: 'alice', f: fingerprint, exp: exp + 600 }, 'x'.repeat(40)),
-      signSession({ u: 'mallory', f: fingerprint, exp: exp + 600 }, SECRET),
-      signSession({ u: 'alice', f: 'old-password', exp: exp + 600 }, SECRET),
+      signSession({ u: 'alice', f: fingerprint, exp: exp - 1, ...fresh }, SECRET),
+      signSession({ u: 'alice', f: fingerprint, exp: exp + 600, ...fresh }, 'x'.repeat(40)),
+      signSession({ u: 'mallory', f: fingerprint, exp: exp + 600, ...fresh }, SECRET),
+      signSession({ u: 'alice', f: 'old-password', exp: exp + 600, ...fresh }, SECRET),
       `${cookie.split('=')[1]}tampered`,
     ];
     for (const token of tokens) {

@@ -9,6 +9,15 @@ export async function readBodyLimited(
   headers: RawHeaders,
   maxBytes: number,
 ): Promise<string> {
+  return (await readBytesLimited(body, headers, maxBytes)).toString('utf8');
+}
+
+/** The same as bytes, for bodies passed on without decoding them. */
+export async function readBytesLimited(
+  body: Readable,
+  headers: RawHeaders,
+  maxBytes: number,
+): Promise<Buffer> {
   const declared = Number(firstValue(headers['content-length']) ?? 0);
   if (declared > maxBytes) {
     discard(body);
@@ -24,7 +33,7 @@ export async function readBodyLimited(
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Drops a body we will not read; undici reports the abort as an error nobody needs to see. */

@@ -1,4 +1,4 @@
-import { apiErrorBodySchema, type ValidationIssue } from '@contract';
+import { apiErrorBodySchema, SIGN_IN_HEADER, type ValidationIssue } from '@contract';
 
 export type ApiErrorKind =
   'validation' | 'auth' | 'session' | 'not-found' | 'upstream' | 'server' | 'network';
@@ -68,9 +68,6 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
-
-/** The app server marks its own 401s (the dashboard session ended) with this header. */
-export const SIGN_IN_HEADER = 'x-callscope-sign-in';
 
 export function errorFromResponse(status: number, body: unknown, headers?: Headers): ApiError {
   const parsed = apiErrorBodySchema.safeParse(body);
