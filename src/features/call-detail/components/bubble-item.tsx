@@ -26,7 +26,7 @@ function useIsActive(store: ActiveStore, index: number): boolean {
 }
 
 /**
- * One bubble. It subscribes to its own "am I playing?" bit and is memoized, so a change of
+ * One bubble: its speaker, its time (the one button) and its text. It subscribes to its own "am I playing?" bit and is memoized, so a change of
  * active bubble re-renders only the old and the new one. Text and search hits are React text
  * nodes, never HTML.
  */
@@ -75,10 +75,12 @@ export const BubbleItem = memo(function BubbleItem({
         >
           <span className="font-semibold">{speakerLabel}</span>
           {onSeek ? (
+            // The bubble's one stop for the keyboard and a screen reader; 24 px square at least,
+            // the smallest target a finger or a shaky hand can be asked to hit.
             <button
               type="button"
               onClick={() => onSeek(bubble.offset)}
-              className="rounded font-mono tabular-nums hover:text-indigo-700 hover:underline"
+              className="-my-1 inline-flex min-h-6 min-w-6 items-center justify-center rounded px-1 font-mono tabular-nums hover:text-indigo-700 hover:underline"
               aria-label={`Play from ${clock}`}
             >
               {clock}
@@ -110,19 +112,19 @@ export const BubbleItem = memo(function BubbleItem({
                 }
               />
             );
-            // Fragments and plain text add no elements: a long call has tens of thousands.
+            // Plain text adds no elements: a long call has tens of thousands of fragments. With
+            // audio, each is a span the transcript's one click listener seeks from (by mouse);
+            // the keyboard and a screen reader meet the text once, as text, after the time.
             return (
               <Fragment key={fragmentIndex}>
                 {fragmentIndex > 0 ? ' ' : null}
                 {onSeek ? (
-                  <button
-                    type="button"
-                    onClick={() => onSeek(fragment.offset)}
-                    title={`Play from ${formatClock(fragment.offset)}`}
-                    className="cursor-pointer rounded-sm text-left hover:bg-slate-900/5"
+                  <span
+                    data-seek={fragment.offset}
+                    className="cursor-pointer rounded-sm hover:bg-slate-900/5"
                   >
                     {text}
-                  </button>
+                  </span>
                 ) : (
                   text
                 )}

@@ -66,8 +66,20 @@ describe('TranscriptView', () => {
     expect(within(items[1]!).getByText('Hari (caller)')).toBeTruthy();
     fireEvent.click(within(items[2]!).getByRole('button', { name: 'Play from 0:10' }));
     expect(onSeek).toHaveBeenLastCalledWith(10);
-    fireEvent.click(within(items[3]!).getByRole('button', { name: /Line number 3/ }));
+    fireEvent.click(within(items[3]!).getByText(/Line number 3/));
     expect(onSeek).toHaveBeenLastCalledWith(15);
+  });
+
+  it('makes each bubble one stop: its time is the only button, its text is text', () => {
+    renderView({ bubbles: few });
+    for (const [index, item] of screen.getAllByRole('listitem').entries()) {
+      const buttons = within(item).getAllByRole('button');
+      expect(buttons).toHaveLength(1);
+      expect(buttons[0]!.getAttribute('aria-label')).toBe(
+        `Play from 0:${index * 5 ? String(index * 5).padStart(2, '0') : '00'}`,
+      );
+      expect(buttons[0]!.textContent).not.toContain('Line number');
+    }
   });
 
   it('renders markup in messages as text, and marks search hits as text nodes', () => {

@@ -64,6 +64,22 @@ export const TranscriptView = memo(function TranscriptView({
     if (list.current) bubbleElement(list.current, reveal.bubble)?.focus({ preventScroll: true });
   }, [reveal, scrollToBubble]);
 
+  // One listener seeks from whichever sentence is clicked: a sentence is no control of its own,
+  // so the keyboard and a screen reader stop once per bubble, at its time.
+  useEffect(() => {
+    const element = list.current;
+    if (!element || !onSeek) return;
+    const onClick = (event: MouseEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const sentence = target?.closest<HTMLElement>('[data-seek]');
+      // Selecting text to copy it is not a request to seek.
+      if (!sentence || window.getSelection()?.isCollapsed === false) return;
+      onSeek(Number(sentence.dataset.seek));
+    };
+    element.addEventListener('click', onClick);
+    return () => element.removeEventListener('click', onClick);
+  }, [onSeek, bubbles.length]);
+
   // Only the reader's own gestures stop following; the app's own scrolling never does.
   useEffect(() => {
     const element = list.current;

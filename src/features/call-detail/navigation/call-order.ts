@@ -13,7 +13,10 @@ export type FetchPage = (params: ListParams) => Promise<ConversationPage>;
  * The list's order around one of its pages: that page with the page before and after it, so
  * a step from any of its calls, the first and last included, is known without another request.
  */
-export async function loadCallOrder(fetchPage: FetchPage, listSearch: string): Promise<LoadedOrder> {
+export async function loadCallOrder(
+  fetchPage: FetchPage,
+  listSearch: string,
+): Promise<LoadedOrder> {
   const { params } = parseListParams(new URLSearchParams(listSearch));
   const previousParams: ListParams = { ...params, skip: Math.max(0, params.skip - params.limit) };
   const nextParams: ListParams = { ...params, skip: params.skip + params.limit };

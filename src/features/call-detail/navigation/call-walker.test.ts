@@ -103,12 +103,19 @@ describe('CallWalker', () => {
   });
 
   it('waits for the list to be known before walking a call opened from a link', async () => {
-    const page = harness({ id: 'c5', listSearch: null });
+    const page = harness({ id: 'c5', listSearch: undefined });
     await page.press('j');
     expect(page.navigations).toEqual([]);
     page.walker.show({ id: 'c5', listSearch: listPage(0) }, 'k0', undefined);
     await page.settle();
     expect(page.at()).toBe('c6');
+  });
+
+  it('does nothing for a call that is in no page of the list', async () => {
+    const page = harness({ id: 'c5', listSearch: null });
+    await page.press('j');
+    expect(page.navigations).toEqual([]);
+    expect(page.walker.isBusy()).toBe(false);
   });
 
   it('after stop, queued presses go nowhere', async () => {

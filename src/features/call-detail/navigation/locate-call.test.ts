@@ -14,7 +14,7 @@ function list(count: number) {
   }));
 }
 
-function server(calls: { id: string; timestampStart: string }[]) {
+function server(calls: { id: string; timestampStart: string }[], sendsTotal = true) {
   const requests: number[] = [];
   const fetchPage = (params: ListParams): Promise<ConversationPage> => {
     requests.push(params.skip);
@@ -22,7 +22,7 @@ function server(calls: { id: string; timestampStart: string }[]) {
       kind: 'ok' as const,
       conversation: conversation as unknown as ConversationListItem,
     }));
-    return Promise.resolve({ rows, total: null });
+    return Promise.resolve({ rows, total: sendsTotal ? calls.length : null });
   };
   return { fetchPage, requests };
 }
@@ -50,13 +50,22 @@ describe('locateInDefaultList', () => {
       const search = await locateInDefaultList(calls[index]!, fetchPage);
       const skip = Math.floor(index / 25) * 25;
       expect(search).toBe(skip === 0 ? '' : `?skip=${skip}`);
-      expect(requests.length).toBeLessThanOrEqual(16);
+      expect(requests.length).toBeLessThanOrEqual(10);
     },
   );
 
+  it('finds it without a total as well, by doubling until past the end', async () => {
+    const { fetchPage, requests } = server(calls, false);
+    expect(await locateInDefaultList(calls[1975]!, fetchPage)).toBe('?skip=1975');
+    expect(requests.length).toBeLessThanOrEqual(12);
+  });
+
   it('gives up on a call that is not listed, or has no time', async () => {
     const { fetchPage } = server(calls);
-    const gone = { id: 'con.gone', timestampStart: calls[500]!.timestampStart.replace(/:00$/, ':30') };
+    const gone = {
+      id: 'con.gone',
+      timestampStart: calls[500]!.timestampStart.replace(/:00$/, ':30'),
+    };
     expect(await locateInDefaultList(gone, fetchPage)).toBeNull();
     const older = { id: 'con.old', timestampStart: '2000-01-01T00:00:00' };
     expect(await locateInDefaultList(older, fetchPage)).toBeNull();

@@ -26,7 +26,7 @@ export function useListSearch(
   const fromState = listSearchFromState(location.state);
   const timestampStart = conversation?.timestampStart;
   const located = useQuery({
-    queryKey: conversationKeys.listPlace(id),
+    queryKey: conversationKeys.listPlace(id, timestampStart),
     queryFn: () =>
       locateInDefaultList({ id, timestampStart }, (params) =>
         queryClient.ensureQueryData(conversationListQueryOptions(params)),
