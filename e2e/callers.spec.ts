@@ -94,6 +94,13 @@ test("'All calls from this caller' lists exactly the API's answer for that prosp
   const expected = ((await listed.json()) as Call[]).map((call) => call.id);
   await expect.poll(shown).toEqual(expected);
   expect(new Set(expected)).toEqual(new Set(caller.calls.map((call) => call.id)));
+  // The filter's chip names the caller rather than showing a bare id.
+  const prospect = (await (
+    await request.get(`/v1/prospects/${encodeURIComponent(caller.id)}`)
+  ).json()) as { name: string };
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(
+    `Caller: ${prospect.name}`,
+  );
 });
 
 test("the seed call's caller card shows Hari and the documented phone number", async ({ page }) => {
