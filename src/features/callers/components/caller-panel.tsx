@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { Conversation } from '@contract';
 import { callerCallsQueryOptions } from '../api/get-caller-calls';
-import { prospectQueryOptions } from '../api/get-prospect';
+import { prospectQueryOptions } from '@/lib/prospects-api';
 import { allCallsHref, buildHistory } from '../history';
 import { CallHistoryList } from './call-history-list';
 import { PanelSection } from './panel-section';

@@ -1,6 +1,7 @@
 import { prospectStatusLabel } from '@contract';
 import { Button } from '@/components/ui/button';
 import type { ListParams } from '@/lib/list-params';
+import { useProspectName } from '@/lib/use-prospect-name';
 import type { ListParamsPatch } from '../hooks/use-list-params';
 import { SEARCH_FIELD_LABELS } from '../search-field-labels';
 
@@ -13,6 +14,10 @@ interface FilterChipsProps {
 /** The active filters, each removable, and one button that clears them all. */
 export function FilterChips({ params, update, clearAll }: FilterChipsProps) {
   const chips: { key: string; label: string; remove(): void }[] = [];
+  // A prospect filter names the caller once their record has loaded.
+  const callerName = useProspectName(
+    params.search_by === 'prospectId' ? params.search_value : undefined,
+  );
   if (params.search_by && params.search_value) {
     const value =
       params.search_by === 'prospectStatus'
@@ -20,7 +25,9 @@ export function FilterChips({ params, update, clearAll }: FilterChipsProps) {
         : params.search_value;
     chips.push({
       key: 'search',
-      label: `${SEARCH_FIELD_LABELS[params.search_by]}: ${value}`,
+      label: callerName
+        ? `Caller: ${callerName}`
+        : `${SEARCH_FIELD_LABELS[params.search_by]}: ${value}`,
       remove: () => update({ search_by: undefined, search_value: undefined }),
     });
   }

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { prospectSchema, type Prospect } from '@contract';
-import { ApiError, apiRequest } from '@/lib/api-client';
-import { prospectKeys } from '@/lib/query-keys';
+import { ApiError, apiRequest } from './api-client';
+import { prospectKeys } from './query-keys';
 
 /** The caller's record, or null when the API has none (a 404): the history still shows. */
 export async function fetchProspect(id: string, signal?: AbortSignal): Promise<Prospect | null> {
