@@ -48,4 +48,11 @@ describe('loadConfig', () => {
       /RECORDING_TRUSTED_ORIGINS: file:\/\/\/etc\/passwd is not an http\(s\) origin/,
     );
   });
+
+  it('reads the sync intervals and names a bad one', () => {
+    expect(loadConfig({})).toMatchObject({ SYNC_INTERVAL_S: 30, SYNC_RECONCILE_S: 3600 });
+    expect(loadConfig({ SYNC_INTERVAL_S: '5' }).SYNC_INTERVAL_S).toBe(5);
+    expect(() => loadConfig({ SYNC_INTERVAL_S: '0' })).toThrowError(/SYNC_INTERVAL_S/);
+    expect(() => loadConfig({ SYNC_RECONCILE_S: 'hourly' })).toThrowError(/SYNC_RECONCILE_S/);
+  });
 });

@@ -1,0 +1,36 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createDemoApi } from '../server/api/create-demo-api';
+import { createConversationStore } from '../server/db/conversation-store';
+import { openDatabase } from '../server/db/open-database';
+import { SCHEMA_VERSION } from '../server/db/schema';
+import { generateConversations } from '../server/demo-data/generate';
+
+/**
+ * The upstream of `npm run bench:index`, in its own process as a real API would be: the demo API
+ * over `count` demo conversations (seeded once into bench-data/ and reused), without recordings.
+ * Prints `ready <origin>` when it listens.
+ */
+const [countText, token] = process.argv.slice(2) as [string, string];
+const count = Number(countText);
+const dir = path.resolve('bench-data');
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `conversations-v${SCHEMA_VERSION}-${count}.sqlite`);
+const fresh = !existsSync(file);
+const db = openDatabase(file);
+const store = createConversationStore(db);
+if (fresh || store.count() !== count) {
+  if (!fresh) throw new Error(`${file} holds ${store.count()} conversations, not ${count}`);
+  process.stderr.write(`seeding ${count} conversations into ${file}…\n`);
+  store.insertMany(
+    generateConversations({
+      count,
+      now: new Date('2026-11-25T00:00:00Z'),
+      recordingOrigin: 'http://127.0.0.1:8081',
+    }),
+  );
+}
+const app = createDemoApi({ store, token });
+await app.listen({ port: 0, host: '127.0.0.1' });
+process.stdout.write(`ready http://127.0.0.1:${(app.server.address() as AddressInfo).port}\n`);
