@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { SEED_EXAMPLE_ID } from '../server/demo-data/special-calls';
-import { expect, test } from './support/console-guard';
 import { createConversation } from './support/demo-api';
+import { expect, test } from './support/own-server';
 
 /** The caller's record and their calls on the call page, and the list of all their calls. */
 const history = (page: Page) =>
@@ -112,9 +112,13 @@ test("the seed call's caller card shows Hari and the documented phone number", a
   await expect(history(page).getByRole('listitem').first()).toHaveAttribute('aria-current', 'page');
 });
 
-test('a transcript kept elsewhere is named as such and never fetched', async ({ page }) => {
+// On a server of its own, so the added call stays out of every other test's lists.
+test('a transcript kept elsewhere is named as such and never fetched', async ({
+  page,
+  ownServer,
+}) => {
   const reference = 'https://transcripts.example.invalid/org.1/tra.1.json';
-  const id = await createConversation({
+  const id = await createConversation(ownServer, {
     id: 'con.e2e.reftext',
     timestampStart: '2026-01-01T10:00:00Z',
     timestampEnd: '2026-01-01T10:01:00Z',
@@ -122,7 +126,7 @@ test('a transcript kept elsewhere is named as such and never fetched', async ({ 
   });
   const asked: string[] = [];
   page.on('request', (request) => asked.push(request.url()));
-  await page.goto(`/calls/${encodeURIComponent(id)}`);
+  await page.goto(`${ownServer.appUrl}/calls/${encodeURIComponent(id)}`);
   await expect(page.getByText(/transcript is stored elsewhere/)).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Call insights' })).toBeVisible();
   expect(asked.filter((url) => url.includes('transcripts.example.invalid'))).toEqual([]);
