@@ -38,10 +38,18 @@ const GATED = conversationOf(
   ],
   7,
 );
+/** A transcript kept elsewhere: the demo has no messages to speak. */
+const REFERENCE_TEXT = {
+  ...conversationOf('con.1763631000.REFTEXT1', [{ at: 0.5, speaker: 'AI', text: 'Unused.' }], 4),
+  transcriptText: 'gs://transcripts/tra.1.json',
+};
 let openGate = () => {};
 const gate = new Promise<void>((resolve) => (openGate = resolve));
 const calls = new Map(
-  [SHORT_CALL, NO_RECORDING_CALL, seed, TINY, CONCURRENT, GATED].map((call) => [call.id, call]),
+  [SHORT_CALL, NO_RECORDING_CALL, seed, TINY, CONCURRENT, GATED, REFERENCE_TEXT].map((call) => [
+    call.id,
+    call,
+  ]),
 );
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'callscope-recordings-'));
@@ -309,6 +317,16 @@ describe.each([
       expect(missing.status, id).toBe(404);
       expect(JSON.parse(missing.body.toString())).toHaveProperty('detail');
     }
+  });
+
+  it('answers 404 saying why for a call whose transcript is kept elsewhere, making nothing', async () => {
+    // Straight to the demo storage host, which would otherwise make the file.
+    const answer = await fetch(`${origin}/recordings/${REFERENCE_TEXT.id}.mp3`);
+    expect(answer.status).toBe(404);
+    expect(((await answer.json()) as { detail: string }).detail).toMatch(
+      /transcript is a reference/,
+    );
+    expect(renders.get(REFERENCE_TEXT.id)).toBeUndefined();
   });
 });
 
