@@ -67,7 +67,12 @@ function stopBurners(): void {
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    // A process group of its own, so an interrupt reaches the servers its tests started too.
+    const child = spawn(command, args, {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+      detached: true,
+    });
     running.add(child);
     child.once('error', reject);
     child.once('exit', (code, signal) => {
@@ -263,12 +268,20 @@ async function main(): Promise<number> {
   return failedRuns.length === 0 && results.length === options.runs ? 0 : 1;
 }
 
-// Ctrl+C reaches the children too (one process group); stop the burners and report what ran.
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+// Ctrl+C: stop the burners, pass the signal on to the running suite's group, report what ran.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     interrupted = true;
     stopBurners();
-    for (const child of running) child.kill(signal);
+    for (const child of running) killGroup(child, signal);
   });
 }
 process.on('exit', stopBurners);
