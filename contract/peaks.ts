@@ -15,7 +15,8 @@ const samples = z.custom<number[]>(
 /**
  * Waveform peaks in the JSON format of BBC audiowaveform / waveform-data.js (version 2):
  * `data` holds min,max pairs per pixel. `duration` (seconds) is this project's addition, so
- * the player can draw and seek before any audio has loaded.
+ * the player can draw and seek before any audio has loaded. `complete: false` (also ours) marks
+ * the peaks of a recording still being made; they grow until it is whole.
  */
 export const peaksSchema = z
   .object({
@@ -27,6 +28,8 @@ export const peaksSchema = z
     length: z.int().check(z.nonnegative()),
     data: samples,
     duration: z.number().check(z.nonnegative()),
+    /** False while the recording is still being made: `data` then covers its start only. */
+    complete: z.optional(z.boolean()),
   })
   .check(
     z.refine((peaks) => peaks.data.length === 2 * peaks.length, {

@@ -84,6 +84,8 @@ async function main(): Promise<void> {
     locate: createRecordingLocator(upstream),
     fetchRecording,
     peaksCache: createFileCache(path.join(config.dataDir, 'peaks'), '.json'),
+    // The demo storage host keeps each recording's waveform beside it, made while synthesizing.
+    storagePeaksUrl: demo ? demoPeaksUrl(demo.origin) : undefined,
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info(
@@ -105,6 +107,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+function demoPeaksUrl(origin: string) {
+  const prefix = `${origin}/recordings/`;
+  return (url: string) =>
+    url.startsWith(prefix) && url.endsWith('.mp3') ? `${url.slice(0, -4)}.peaks.json` : null;
 }
 
 function readConfigOrExit(): { config: Config; security: SecurityConfig } {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import { peaksSchema } from '../../contract';
 import { computePeaks } from '../recordings/peaks';
 import type { FileCache } from '../recordings/recording-cache';
 import {
@@ -20,6 +21,11 @@ export interface RecordingRouteOptions {
   fetchRecording: FetchRecording;
   peaksCache: FileCache;
   maxRecordingBytes?: number;
+  /**
+   * Where the storage host keeps a recording's waveform, if it does (the demo API computes it
+   * while it synthesizes, and serves it growing); null to decode the recording instead.
+   */
+  storagePeaksUrl?(recordingUrl: string): string | null;
 }
 
 /** Facts about the bytes and their range: the only upstream headers a browser ever sees. */
@@ -65,6 +71,29 @@ export function registerRecordingRoutes(
     const type = sniffAudioType(head);
     knownTypes.set(url, type ?? 'not audio');
     return type;
+  }
+
+  /** The storage host's own waveform, or null when it has none for this recording. */
+  async function fetchStoragePeaks(
+    url: string,
+    signal: AbortSignal,
+  ): Promise<{ json: string; complete: boolean } | null> {
+    const response = await options.fetchRecording(url, { headers: {}, signal });
+    if (response.status === 404) {
+      cancelBody(response.body);
+      return null;
+    }
+    if (!response.ok) {
+      cancelBody(response.body);
+      throw new UpstreamError(
+        502,
+        `The recording host answered ${response.status} for the waveform.`,
+      );
+    }
+    const parsed = peaksSchema.safeParse(JSON.parse(await response.text()));
+    if (!parsed.success)
+      throw new UpstreamError(502, 'The recording host sent a waveform that could not be read.');
+    return { json: JSON.stringify(parsed.data), complete: parsed.data.complete !== false };
   }
 
   app.get<{ Params: { id: string } }>('/api/conversations/:id/recording', (request, reply) =>
@@ -124,6 +153,24 @@ export function registerRecordingRoutes(
       const { url } = location;
       const key = createHash('sha256').update(url).digest('hex');
       let entry = peaksMemory.get(key);
+      const storagePeaks = entry ? null : options.storagePeaksUrl?.(url);
+      if (storagePeaks) {
+        const relayed = await fetchStoragePeaks(storagePeaks, signal);
+        if (relayed?.complete === false) {
+          // Still growing: the player asks again, and nobody may keep this copy.
+          return reply
+            .header('cache-control', 'no-store')
+            .header('content-type', 'application/json; charset=utf-8')
+            .send(relayed.json);
+        }
+        if (relayed) {
+          entry = {
+            json: relayed.json,
+            etag: `"${createHash('sha256').update(relayed.json).digest('base64url')}"`,
+          };
+          peaksMemory.set(key, entry);
+        }
+      }
       if (!entry) {
         const file = await options.peaksCache.get(key, async () => {
           // Not tied to this request: the work is shared and cached for the next one.

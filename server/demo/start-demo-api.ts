@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import { createConversationStore, type ConversationStore } from '../db/conversation-store';
 import { openDatabase } from '../db/open-database';
 import { SEED_EXAMPLE_ID } from '../demo-data/generate';
-import { registerDemoRecordingRoutes, warmRecordings } from '../recordings/demo-recording-routes';
+import { registerDemoRecordingRoutes } from '../recordings/demo-recording-routes';
 import { createFileCache } from '../recordings/recording-cache';
 import { createWorkerSynthesizer } from '../recordings/synthesize';
 import { ensureDemoDatabase } from './seed-demo-database';
@@ -52,11 +52,12 @@ export async function startDemoApi(
     httpLimits: config.httpLimits,
   });
   const synthesizer = createWorkerSynthesizer();
-  const recordings = {
+  const recordings = registerDemoRecordingRoutes(app, {
     cache: createFileCache(path.join(config.dataDir, 'recordings'), '.mp3'),
+    peaksCache: createFileCache(path.join(config.dataDir, 'recordings'), '.peaks.json'),
     synthesize: synthesizer.synthesize,
-  };
-  registerDemoRecordingRoutes(app, { ...recordings, getConversation: (id) => store.get(id) });
+    getConversation: (id) => store.get(id),
+  });
   await app.listen({ port: config.DEMO_API_PORT, host: '127.0.0.1' });
 
   // The first page of the dashboard's default list (newest first) plays at once.
@@ -66,7 +67,7 @@ export async function startDemoApi(
     skip: 0,
     limit: 25,
   }).items;
-  void warmRecordings([store.get(SEED_EXAMPLE_ID)!, ...firstPage].filter(Boolean), recordings);
+  void recordings.warm([store.get(SEED_EXAMPLE_ID)!, ...firstPage].filter(Boolean));
 
   return {
     app,

@@ -1,12 +1,21 @@
-import type { FastifyInstance } from 'fastify';
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { transcriptReference, type Conversation } from '../../contract';
 import { sendWithRange } from '../http/send-range';
-import type { FileCache } from './recording-cache';
-import { recordingBytes, type SynthesizeRecording } from './synthesize';
+import { GrowingPeaks } from './pcm-peaks';
+import type { CachedBytes, CachedFile, FileCache } from './recording-cache';
+import {
+  recordingBytes,
+  recordingPeaksLayout,
+  type SynthesizeOptions,
+  type SynthesizeRecording,
+} from './synthesize';
 
 export interface DemoRecordingOptions {
   getConversation(id: string): Conversation | null;
   cache: FileCache;
+  /** Where the waveform of each recording is kept; without it only the audio is served. */
+  peaksCache?: FileCache;
   synthesize: SynthesizeRecording;
 }
 
@@ -16,6 +25,8 @@ const NO_MESSAGES = {
   detail:
     'No demo recording: this conversation’s transcript is a reference to text stored elsewhere',
 };
+const NO_PEAKS = { detail: 'This recording was made before its waveform was kept.' };
+const PEAKS_SUFFIX = '.peaks.json';
 
 /**
  * The demo API also stands in for Trata's storage host: `GET /recordings/{id}.mp3` is public,
@@ -23,48 +34,104 @@ const NO_MESSAGES = {
  * its first request and cached; Range, ETag and Cache-Control work as on a real storage host.
  * Its size is known in advance (CBR), so it is sent while it is being made: a player starts
  * within a second or so, and a range not made yet follows as soon as it is.
+ *
+ * Beside it, `GET /recordings/{id}.peaks.json` is its waveform (audiowaveform JSON), computed
+ * from the PCM while the call is synthesized: while it is made the answer holds the points made
+ * so far with `complete: false`, so a player draws the waveform as it grows.
  */
-export function registerDemoRecordingRoutes(
-  app: FastifyInstance,
-  options: DemoRecordingOptions,
-): void {
+export function registerDemoRecordingRoutes(app: FastifyInstance, options: DemoRecordingOptions) {
+  const growing = new Map<string, GrowingPeaks>();
+
+  function make(conversation: Conversation, run: Pick<SynthesizeOptions, 'background'>) {
+    return async (write: (chunk: Uint8Array) => void) => {
+      const { id } = conversation;
+      const peaks = new GrowingPeaks(recordingPeaksLayout(conversation));
+      if (options.peaksCache) growing.set(id, peaks);
+      try {
+        const mp3 = await options.synthesize(conversation, {
+          ...run,
+          onChunk: write,
+          onPeaks: (pairs) => peaks.add(pairs),
+        });
+        const whole = JSON.stringify(peaks.snapshot());
+        // Kept before the audio is, so a waveform request never finds neither.
+        await options.peaksCache?.get(id, async () => new TextEncoder().encode(whole));
+        return mp3;
+      } finally {
+        growing.delete(id);
+      }
+    };
+  }
+
+  const open = (conversation: Conversation): Promise<CachedBytes> =>
+    options.cache.open(conversation.id, make(conversation, {}), recordingBytes(conversation));
+
+  async function sendPeaks(conversation: Conversation, reply: FastifyReply) {
+    const { peaksCache } = options;
+    if (!peaksCache) return reply.code(404).send(NO_PEAKS);
+    const json = reply.type('application/json; charset=utf-8');
+    const sendGrowing = (peaks: GrowingPeaks) =>
+      json.header('cache-control', 'no-store').send(JSON.stringify(peaks.snapshot()));
+    const inFlight = growing.get(conversation.id);
+    if (inFlight) return sendGrowing(inFlight);
+    const kept = await peaksCache.peek(conversation.id);
+    if (kept) return sendWithRange(reply.request, reply, fromFile(kept));
+    if (await options.cache.peek(conversation.id)) return reply.code(404).send(NO_PEAKS);
+    // Nothing made yet: the waveform's request starts the synthesis as the audio's would.
+    await open(conversation);
+    const started = growing.get(conversation.id);
+    if (started) return sendGrowing(started);
+    const made = await peaksCache.peek(conversation.id);
+    return made
+      ? sendWithRange(reply.request, reply, fromFile(made))
+      : reply.code(404).send(NO_PEAKS);
+  }
+
   app.get<{ Params: { file: string } }>('/recordings/:file', async (request, reply) => {
     const { file } = request.params;
-    const conversation = file.endsWith('.mp3') ? options.getConversation(file.slice(0, -4)) : null;
+    const isPeaks = file.endsWith(PEAKS_SUFFIX);
+    const id = isPeaks ? file.slice(0, -PEAKS_SUFFIX.length) : file.replace(/\.mp3$/, '');
+    const conversation = isPeaks || file.endsWith('.mp3') ? options.getConversation(id) : null;
     if (!conversation?.transcriptRecordingUrl) return reply.code(404).send(NOT_FOUND);
     if (transcriptReference(conversation) !== null) return reply.code(404).send(NO_MESSAGES);
-    const recording = await options.cache.open(
-      conversation.id,
-      (write) => options.synthesize(conversation, { onChunk: write }),
-      recordingBytes(conversation),
-    );
+    if (isPeaks) return sendPeaks(conversation, reply);
     return sendWithRange(request, reply, {
-      ...recording,
+      ...(await open(conversation)),
       contentType: 'audio/mpeg',
       // The file for an id never changes, so browsers and proxies may keep it for a day.
       cacheControl: 'public, max-age=86400',
     });
   });
+
+  return {
+    /**
+     * Makes the recordings of the calls a user will open first, one at a time and at background
+     * priority, so a call the user opens meanwhile does not wait behind them. Failures are left
+     * for the request that needs the file to report.
+     */
+    async warm(conversations: readonly Conversation[]): Promise<void> {
+      for (const conversation of conversations) {
+        if (!conversation.transcriptRecordingUrl || transcriptReference(conversation) !== null)
+          continue;
+        await options.cache
+          .get(
+            conversation.id,
+            make(conversation, { background: true }),
+            recordingBytes(conversation),
+          )
+          .catch(() => undefined);
+      }
+    },
+  };
 }
 
-/**
- * Makes the recordings of the calls a user will open first, one at a time and at background
- * priority, so a call the user opens meanwhile does not wait behind them. Failures are left for
- * the request that needs the file to report.
- */
-export async function warmRecordings(
-  conversations: readonly Conversation[],
-  options: Pick<DemoRecordingOptions, 'cache' | 'synthesize'>,
-): Promise<void> {
-  for (const conversation of conversations) {
-    if (!conversation.transcriptRecordingUrl || transcriptReference(conversation) !== null)
-      continue;
-    await options.cache
-      .get(
-        conversation.id,
-        (write) => options.synthesize(conversation, { background: true, onChunk: write }),
-        recordingBytes(conversation),
-      )
-      .catch(() => undefined);
-  }
+function fromFile(file: CachedFile) {
+  return {
+    size: file.size,
+    etag: file.etag,
+    contentType: 'application/json; charset=utf-8',
+    cacheControl: 'public, max-age=86400',
+    stream: (range: { start: number; end: number } | null) =>
+      createReadStream(file.path, range ?? {}),
+  };
 }

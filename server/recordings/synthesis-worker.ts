@@ -1,5 +1,5 @@
 import type { Conversation } from '../../contract';
-import { synthesizeInline, warmUpSynthesis } from './synthesize';
+import { synthesizeInline, warmUpSynthesis, type SynthesisProgress } from './synthesize';
 import { serveJobs } from './worker-pool';
 
 /**
@@ -9,9 +9,22 @@ import { serveJobs } from './worker-pool';
  */
 const ready = warmUpSynthesis().catch(() => undefined);
 
-serveJobs<Conversation, null, Uint8Array>(async (conversation, progress) => {
+const NOTHING = new Uint8Array(0);
+
+serveJobs<Conversation, null, SynthesisProgress>(async (conversation, progress) => {
   await ready;
-  // Copied, not transferred: the pieces are small, and synthesizeInline still joins them.
-  await synthesizeInline(conversation, { onChunk: (bytes) => progress(bytes) });
+  // Copied, not transferred: the pieces are small, and synthesizeInline still joins them. The
+  // waveform's points go out with the audio they describe, so both grow together.
+  let pending: Int8Array = new Int8Array(0);
+  await synthesizeInline(conversation, {
+    onPeaks: (pairs) => {
+      pending = pending.length ? Int8Array.from([...pending, ...pairs]) : pairs;
+    },
+    onChunk: (bytes) => {
+      progress({ mp3: bytes, peaks: pending });
+      pending = new Int8Array(0);
+    },
+  });
+  if (pending.length) progress({ mp3: NOTHING, peaks: pending });
   return { value: null };
 });

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { recordingFileName, secondsBetween, type Conversation } from '@contract';
 import { InsightsPanel } from '../insights/insights-panel';
 import { momentUrl, parseStartAt } from '../player/moment-link';
-import { peaksQueryOptions, recordingUrl } from '../player/peaks-api';
+import { peaksQueryOptions, recordingUrl, waveformProgress } from '../player/peaks-api';
 import { PlayerPanel } from '../player/player-panel';
 import { ShortcutsDialog } from '../player/shortcuts-dialog';
 import { usePlayerShortcuts } from '../player/use-player-shortcuts';
@@ -27,9 +27,13 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
   const hasRecording = !!conversation.transcriptRecordingUrl;
   const peaks = useQuery({ ...peaksQueryOptions(conversation.id), enabled: hasRecording });
   const waveformRef = useRef<HTMLDivElement>(null);
+  const duration =
+    peaks.data?.duration ??
+    secondsBetween(conversation.timestampStart, conversation.timestampEnd) ??
+    0;
   const { clock, state, controls } = useWavesurfer(
     waveformRef,
-    { url: hasRecording ? recordingUrl(conversation.id) : null, peaks: peaks.data },
+    { url: hasRecording ? recordingUrl(conversation.id) : null, peaks: peaks.data, duration },
     startAt,
   );
   // The store changes only when the active bubble does, not on every tick of the clock.
@@ -65,10 +69,6 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
     },
     [playable, seekAndPlay, bubbles],
   );
-  const duration =
-    peaks.data?.duration ??
-    secondsBetween(conversation.timestampStart, conversation.timestampEnd) ??
-    0;
   const copyMoment = () => {
     void navigator.clipboard
       ?.writeText(momentUrl(window.location.href, clock.get()))
@@ -91,6 +91,7 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
             controls={controls}
             downloadUrl={recordingUrl(conversation.id)}
             downloadName={recordingFileName(conversation)}
+            waveformProgress={waveformProgress(peaks.data)}
             latencies={latencies}
             onCopyMoment={copyMoment}
             copied={copied}

@@ -18,6 +18,8 @@ interface PlayerPanelProps {
   downloadUrl: string;
   /** The file name a download is saved under: caller, date and call id. */
   downloadName: string;
+  /** How much of the waveform exists (0–1) while it is made; null once it is whole. */
+  waveformProgress: number | null;
   latencies: readonly LatencySegment[];
   onCopyMoment(): void;
   copied: boolean;
@@ -54,7 +56,7 @@ export function PlayerPanel(props: PlayerPanelProps) {
         <Button
           variant="primary"
           onClick={controls.toggle}
-          disabled={!state.ready}
+          disabled={!state.ready || state.audio !== 'playable'}
           aria-label={state.playing ? 'Pause' : 'Play'}
           className="w-24"
         >
@@ -69,6 +71,9 @@ export function PlayerPanel(props: PlayerPanelProps) {
             Loading audio…
           </span>
         ) : null}
+        {props.waveformProgress === null ? null : (
+          <WaveformProgress fraction={props.waveformProgress} />
+        )}
         <div className="ml-auto flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-1.5 text-sm text-slate-700">
             Speed
@@ -119,6 +124,26 @@ export function PlayerPanel(props: PlayerPanelProps) {
         </div>
       </div>
     </section>
+  );
+}
+
+/** The waveform is drawn as the recording is made; until it is whole, say how far it got. */
+function WaveformProgress({ fraction }: { fraction: number }) {
+  const percent = Math.round(fraction * 100);
+  const words =
+    percent === 0 ? 'Preparing the waveform…' : `Drawing the waveform: ${percent}% of the call`;
+  return (
+    <span
+      role="progressbar"
+      aria-label="Waveform"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={words}
+      className="text-xs text-slate-500"
+    >
+      {words}
+    </span>
   );
 }
 

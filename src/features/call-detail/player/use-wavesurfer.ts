@@ -12,7 +12,7 @@ import { useMediaElement } from './use-media-element';
 export type AudioStatus = 'loading' | 'playable' | 'error';
 
 export interface PlayerState {
-  /** The waveform is drawn and the controls are wired. */
+  /** The controls are wired to the media (the waveform may still be growing). */
   ready: boolean;
   audio: AudioStatus;
   playing: boolean;
@@ -30,14 +30,19 @@ const INITIAL: PlayerState = {
   error: null,
 };
 
+/** Drawn until the first peaks arrive: silence over the whole call. */
+const NO_PEAKS = [[0]];
+
 /**
  * The player: the audio streams through a media element that starts loading at once, and
- * wavesurfer draws the server's peaks over it when they arrive, so the tab never downloads and
- * decodes the whole file. One wavesurfer per call, destroyed on the way out.
+ * wavesurfer draws the server's peaks over it, so the tab never downloads and decodes the whole
+ * file. Playing never waits for the waveform: wavesurfer starts with the call's duration and
+ * silence, and redraws as the peaks arrive and grow. One wavesurfer per call, destroyed on the
+ * way out.
  */
 export function useWavesurfer(
   container: RefObject<HTMLDivElement | null>,
-  source: { url: string | null; peaks: Peaks | undefined },
+  source: { url: string | null; peaks: Peaks | undefined; duration: number },
   startAt: number,
 ) {
   const clock = useMemo(() => createPlaybackClock(), []);
@@ -47,9 +52,17 @@ export function useWavesurfer(
   const startAtRef = useRef(startAt);
   const media = useMediaElement(source.url, setState);
   const { peaks } = source;
+  const duration = peaks?.duration ?? source.duration;
+  const drawn = useMemo(() => (peaks ? [toWaveformChannel(peaks)] : NO_PEAKS), [peaks]);
+  // Read when wavesurfer is made; later changes are drawn by the effect below, not by a new one.
+  const initial = useRef({ drawn, duration });
+  useEffect(() => {
+    initial.current = { drawn, duration };
+  }, [drawn, duration]);
+  const canDraw = duration > 0;
 
   useEffect(() => {
-    if (!container.current || !media || !peaks) return;
+    if (!container.current || !media || !canDraw) return;
     const regionsPlugin = RegionsPlugin.create();
     const ws = WaveSurfer.create({
       container: container.current,
@@ -69,8 +82,8 @@ export function useWavesurfer(
       // wavesurfer loads the media element's own src right after it is created. Given the peaks
       // and duration here, that load only draws them; a separate load() call would race it, and
       // losing that race means fetching and decoding the whole file (about 230 MB for an hour).
-      peaks: [toWaveformChannel(peaks)],
-      duration: peaks.duration,
+      peaks: initial.current.drawn,
+      duration: initial.current.duration,
     });
     surfer.current = ws;
     regions.current = regionsPlugin;
@@ -100,7 +113,12 @@ export function useWavesurfer(
       regions.current = null;
       setState((current) => ({ ...current, ready: false, playing: false }));
     };
-  }, [container, media, peaks, clock]);
+  }, [container, media, canDraw, clock]);
+
+  // The waveform grows while the recording is made: redraw it, leaving the media alone.
+  useEffect(() => {
+    surfer.current?.setOptions({ peaks: drawn, duration });
+  }, [drawn, duration]);
 
   const controls = useMemo<PlayerControls>(
     () => createPlayerControls({ surfer, regions, clock, setState }),
