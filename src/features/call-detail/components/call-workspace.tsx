@@ -3,10 +3,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { secondsBetween, type Conversation } from '@contract';
 import { InsightsPanel } from '../insights/insights-panel';
-import { momentUrl, parseStartAt } from '../player/moment-link';
+import { parseStartAt } from '../player/moment-link';
 import { peaksQueryOptions, recordingUrl } from '../player/peaks-api';
 import { PlayerPanel } from '../player/player-panel';
 import { ShortcutsDialog } from '../player/shortcuts-dialog';
+import { useCopyMoment } from '../player/use-copy-moment';
 import { usePlayerShortcuts } from '../player/use-player-shortcuts';
 import { useWavesurfer } from '../player/use-wavesurfer';
 import { CallSearchBox } from '../search/call-search-box';
@@ -45,7 +46,6 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
   }, [controls, state.ready, bubbles, search.matches]);
 
   const [helpOpen, setHelpOpen] = useState(false);
-  const [copied, setCopied] = useState(false);
   usePlayerShortcuts({
     controls,
     onSearch: () => searchInput.current?.focus(),
@@ -69,15 +69,7 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
     peaks.data?.duration ??
     secondsBetween(conversation.timestampStart, conversation.timestampEnd) ??
     0;
-  const copyMoment = () => {
-    void navigator.clipboard
-      ?.writeText(momentUrl(window.location.href, clock.get()))
-      .then(() => {
-        setCopied(true);
-        setTimeout(() => setCopied(false), 2000);
-      })
-      .catch(() => undefined);
-  };
+  const moment = useCopyMoment(clock);
 
   return (
     <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -91,8 +83,8 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
             controls={controls}
             downloadUrl={recordingUrl(conversation.id)}
             latencies={latencies}
-            onCopyMoment={copyMoment}
-            copied={copied}
+            onCopyMoment={moment.copy}
+            copied={moment.copied}
             onShowShortcuts={() => setHelpOpen(true)}
           />
         ) : (
