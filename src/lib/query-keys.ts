@@ -11,7 +11,8 @@ export const conversationKeys = {
   detail: (id: string) => [...conversationKeys.details(), id] as const,
   peaks: (id: string) => [...conversationKeys.detail(id), 'peaks'] as const,
   /** Where a call opened from a link sits in the default list. */
-  listPlace: (id: string) => [...conversationKeys.detail(id), 'list-place'] as const,
+  listPlace: (id: string, timestampStart: string | null | undefined) =>
+    [...conversationKeys.detail(id), 'list-place', timestampStart ?? null] as const,
 };
 
 export const sessionKeys = {

@@ -3,10 +3,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { recordingFileName, secondsBetween, type Conversation } from '@contract';
 import { InsightsPanel } from '../insights/insights-panel';
-import { momentUrl, parseStartAt } from '../player/moment-link';
+import { parseStartAt } from '../player/moment-link';
 import { peaksQueryOptions, recordingUrl, waveformProgress } from '../player/peaks-api';
 import { PlayerPanel } from '../player/player-panel';
 import { ShortcutsDialog } from '../player/shortcuts-dialog';
+import { useCopyMoment } from '../player/use-copy-moment';
 import { usePlayerShortcuts } from '../player/use-player-shortcuts';
 import { useWavesurfer } from '../player/use-wavesurfer';
 import { CallSearchBox } from '../search/call-search-box';
@@ -49,7 +50,6 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
   }, [controls, state.ready, bubbles, search.matches]);
 
   const [helpOpen, setHelpOpen] = useState(false);
-  const [copied, setCopied] = useState(false);
   usePlayerShortcuts({
     controls,
     onSearch: () => searchInput.current?.focus(),
@@ -69,15 +69,7 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
     },
     [playable, seekAndPlay, bubbles],
   );
-  const copyMoment = () => {
-    void navigator.clipboard
-      ?.writeText(momentUrl(window.location.href, clock.get()))
-      .then(() => {
-        setCopied(true);
-        setTimeout(() => setCopied(false), 2000);
-      })
-      .catch(() => undefined);
-  };
+  const moment = useCopyMoment(clock);
 
   return (
     <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -93,8 +85,8 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
             downloadName={recordingFileName(conversation)}
             waveformProgress={waveformProgress(peaks.data)}
             latencies={latencies}
-            onCopyMoment={copyMoment}
-            copied={copied}
+            onCopyMoment={moment.copy}
+            copied={moment.copied}
             onShowShortcuts={() => setHelpOpen(true)}
           />
         ) : (
