@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   }
 
   const store = openCallStore(config.dataDir);
+  // When a person last asked for something: the sync gives way to them.
+  let lastRequestAt = 0;
   const sync = createSyncEngine({
     store,
     upstream,
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     reconcileMs: config.SYNC_RECONCILE_S * 1000,
     // Called only once the sync runs, after the app server below exists.
     log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) },
+    isBusy: () => Date.now() - lastRequestAt < 1_000,
   });
   mkdirSync(config.dataDir, { recursive: true });
   const sessions = openSqliteRevocations(path.join(config.dataDir, 'sessions.sqlite'));
@@ -65,6 +68,12 @@ async function main(): Promise<void> {
     security,
     httpLimits: config.httpLimits,
     index: { store, sync },
+  });
+  app.addHook('onRequest', async (request) => {
+    // A status line polling the sync or a load balancer's probe is not a person waiting.
+    if (!request.url.startsWith('/api/sync') && request.url !== '/healthz') {
+      lastRequestAt = Date.now();
+    }
   });
   const fetchRecording = createGuardedRecordingFetch({
     allowedHosts: config.RECORDING_HOSTS,

@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SortByField } from '../../contract';
 import type { Upstream } from '../app-server/upstream';
 import type { CallStore } from '../store/types';
-import { indexItems } from './index-items';
+import { indexItems, type IndexedPage } from './index-items';
 import { sweep } from './sweep';
 import { fetchPage, SortRefused } from './upstream-pages';
 
@@ -16,6 +16,8 @@ export interface PassContext {
   /** Says in the status which sort the API refused and what is used instead. */
   note(key: string, text: string | null): void;
   onProgress(seen: number): void;
+  /** Between pages and chunks: yields to the server's own requests (see `createSyncEngine`). */
+  pause(): Promise<void>;
 }
 
 /** An interrupted full sweep resumes from here after a restart. */
@@ -34,7 +36,33 @@ const INCREMENTAL_SORTS: SortByField[] = ['updatedAt', 'createdAt', 'timestampSt
 /** An incremental pass reads this far past the watermark: updates stamped in the same instant. */
 const WATERMARK_MARGIN_MS = 5_000;
 
-const pause = () => nextTurn();
+/** Items indexed per synchronous step: the event loop is never held for a whole page. */
+const CHUNK = 20;
+
+/** Indexes a page in chunks, yielding between them, so requests are served meanwhile. */
+async function indexPage(
+  context: PassContext,
+  items: unknown[],
+  skip: number,
+  sweepId?: string,
+): Promise<IndexedPage> {
+  const page: IndexedPage = { inserted: 0, updated: 0, unchanged: 0, ids: [], updatedAt: [] };
+  for (let start = 0; start < items.length; start += CHUNK) {
+    if (start > 0) await nextTurn();
+    const part = indexItems(
+      context.store,
+      items.slice(start, start + CHUNK),
+      skip + start,
+      sweepId,
+    );
+    page.inserted += part.inserted;
+    page.updated += part.updated;
+    page.unchanged += part.unchanged;
+    page.ids.push(...part.ids);
+    page.updatedAt.push(...part.updatedAt);
+  }
+  return page;
+}
 
 /**
  * The first sort in `sorts` the API accepts, remembered under `key`. A refusal is said in the
@@ -115,7 +143,7 @@ export async function fullSweep(
       overlap: context.overlap,
       fetch,
       handle: async (items, skip) => {
-        const page = indexItems(store, items, skip, current.id);
+        const page = await indexPage(context, items, skip, current.id);
         for (const id of page.ids) readNow.add(id);
         return false;
       },
@@ -126,10 +154,10 @@ export async function fullSweep(
         store.writeState('sweep', current);
         context.onProgress(current.seen);
       },
-      pause,
+      pause: context.pause,
     });
     // Calls created at the top while the sweep ran: read the first page again.
-    indexItems(store, await fetch(0), 0, current.id);
+    await indexPage(context, await fetch(0), 0, current.id);
   });
   await removeVanished(context, current.id);
   store.writeState('sweep', null);
@@ -152,7 +180,7 @@ async function removeVanished(context: PassContext, sweepId: string): Promise<vo
       else store.upsert([conversation], sweepId);
     }
     store.remove(gone);
-    await pause();
+    await context.pause();
   }
 }
 
@@ -180,7 +208,7 @@ export async function incrementalPass(
           context.signal,
         ),
       handle: async (items, skip) => {
-        const page = indexItems(store, items, skip);
+        const page = await indexPage(context, items, skip);
         for (const id of page.ids) readNow.add(id);
         if (sortBy !== 'updatedAt') return page.inserted + page.updated === 0;
         // The newest update as the pass began: anything changed later is stamped after it.
@@ -195,7 +223,7 @@ export async function incrementalPass(
       },
       wasRead: (id) => readNow.has(id),
       checkpoint: () => undefined,
-      pause,
+      pause: context.pause,
     });
   });
   if (top === null) return since;

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { SyncStatus } from '../../contract';
 import { UpstreamError, type Upstream } from '../app-server/upstream';
 import type { CallStore } from '../store/types';
@@ -19,6 +19,11 @@ export interface SyncOptions {
   overlap?: number;
   maxBackoffMs?: number;
   log?: { info(message: string): void; warn(message: string): void };
+  /**
+   * True while the server is answering people: the sync then waits between pages (up to a few
+   * seconds each), so its work never stands in front of theirs.
+   */
+  isBusy?: () => boolean;
 }
 
 export interface SyncEngine {
@@ -34,6 +39,8 @@ export interface SyncEngine {
 }
 
 const REVALIDATE_EVERY_MS = 15_000;
+const BUSY_POLL_MS = 100;
+const MAX_BUSY_WAIT_MS = 5_000;
 
 /**
  * Keeps the index in step with the API: a resumable backfill, newest first; then an incremental
@@ -67,6 +74,14 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     },
     onProgress: (seen) => {
       if (!progress.backfillDone) progress.backfillSeen = seen;
+    },
+    async pause() {
+      await nextTurn();
+      const since = Date.now();
+      while (options.isBusy?.() && Date.now() - since < MAX_BUSY_WAIT_MS) {
+        await sleep(BUSY_POLL_MS, undefined, { signal: stopping.signal }).catch(() => undefined);
+        if (stopping.signal.aborted) return;
+      }
     },
   };
 
