@@ -5,3 +5,4 @@ export * from './errors';
 export * from './peaks';
 export * from './resource-id';
 export * from './session';
+export * from './conversation-lookup';
