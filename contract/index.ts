@@ -10,3 +10,4 @@ export * from './transcript-text';
 export * from './prospect';
 export * from './calls';
 export * from './session';
+export * from './conversation-lookup';

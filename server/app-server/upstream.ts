@@ -1,9 +1,9 @@
 import type { LookupFunction } from 'node:net';
 import { Agent, request as undiciRequest } from 'undici';
 import {
-  CONVERSATION_NOT_FOUND,
   conversationSchema,
   isValidResourceId,
+  lookUpConversation,
   type Conversation,
 } from '../../contract';
 import { describeNetworkError, readBytesLimited, toHeaders } from '../upstream-fetch/body';
@@ -115,22 +115,27 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   async function getConversation(id: string, signal: AbortSignal): Promise<Conversation | null> {
     // No such id can exist, and its path could leave the documented route.
     if (!isValidResourceId(id)) return null;
-    const direct = await request(`/v1/conversations/${encodeURIComponent(id)}`, { signal });
-    if (direct.status >= 200 && direct.status < 300) return parseConversation(parseJson(direct));
-    if (direct.status === 404 || direct.status === 405) {
-      // Our own API says 404 with this detail for an unknown id; anything else means no such route.
-      if (direct.status === 404 && isNotFoundBody(direct.body)) return null;
-      const query = new URLSearchParams({ search_by: 'id', search_value: id, limit: '100' });
-      const list = await request(`/v1/conversations?${query}`, { signal });
-      if (list.status !== 200)
-        throw new UpstreamError(502, `The Trata API answered ${list.status} to a list request.`);
-      const items = parseJson(list);
-      if (!Array.isArray(items))
-        throw new UpstreamError(502, 'The Trata API sent a list that is not an array.');
-      const match = items.find((item: unknown) => (item as { id?: unknown } | null)?.id === id);
-      return match === undefined ? null : parseConversation(match);
+    const result = await lookUpConversation(id, async (path) => {
+      const reply = await request(path, { signal });
+      const ok = reply.status >= 200 && reply.status < 300;
+      // A success must be JSON (else a 502 that says so); an error body may be anything.
+      return { status: reply.status, body: ok ? parseJson(reply) : tryParse(reply.body) };
+    });
+    switch (result.kind) {
+      case 'found':
+        return parseConversation(result.item);
+      case 'missing':
+        return null;
+      case 'list-failed':
+        throw new UpstreamError(
+          502,
+          result.notArray
+            ? 'The Trata API sent a list that is not an array.'
+            : `The Trata API answered ${result.status} to a list request.`,
+        );
+      case 'failed':
+        throw new UpstreamError(502, `The Trata API answered ${result.status} for a conversation.`);
     }
-    throw new UpstreamError(502, `The Trata API answered ${direct.status} for a conversation.`);
   }
 
   return { baseUrl, request, getConversation, close: () => agent.close() };
@@ -157,12 +162,11 @@ export function parseJson(reply: UpstreamReply): unknown {
   }
 }
 
-function isNotFoundBody(text: string): boolean {
+function tryParse(text: string): unknown {
   try {
-    const body = JSON.parse(text) as { detail?: unknown } | null;
-    return body?.detail === CONVERSATION_NOT_FOUND;
+    return JSON.parse(text) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

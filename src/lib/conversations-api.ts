@@ -3,6 +3,7 @@ import {
   CONVERSATION_NOT_FOUND,
   conversationListItemSchema,
   conversationSchema,
+  lookUpConversation,
   type Conversation,
   type ConversationListItem,
 } from '@contract';
@@ -56,26 +57,29 @@ export const conversationListQueryOptions = (params: ListParams) =>
   });
 
 /**
- * One conversation. Trata documents no GET-by-id route, so a 404 that is not "Conversation not
- * found", or a 405, falls back to the list with `search_by=id`.
+ * One conversation: GET by id, else the list with `search_by=id` (the contract's
+ * `lookUpConversation`). Errors other than "no such route" keep their own kind.
  */
 export async function fetchConversation(id: string, signal?: AbortSignal): Promise<Conversation> {
-  try {
-    const { data } = await apiRequest(`/v1/conversations/${encodeURIComponent(id)}`, { signal });
-    return parseConversation(data);
-  } catch (error) {
-    const noSuchRoute =
-      error instanceof ApiError &&
-      (error.status === 405 || (error.status === 404 && error.message !== CONVERSATION_NOT_FOUND));
-    if (!noSuchRoute) throw error;
+  let refused: ApiError | undefined;
+  const result = await lookUpConversation(id, async (path) => {
+    try {
+      const { data, status } = await apiRequest(path, { signal });
+      return { status, body: data };
+    } catch (error) {
+      // A 404 or 405 may only mean "no such route"; the lookup decides.
+      if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 405)) {
+        throw error;
+      }
+      refused = error;
+      return { status: error.status, body: { detail: error.message } };
+    }
+  });
+  if (result.kind === 'found') return parseConversation(result.item);
+  if (result.kind === 'missing' || (result.kind === 'list-failed' && result.notArray)) {
+    throw new ApiError('not-found', 404, CONVERSATION_NOT_FOUND);
   }
-  const query = new URLSearchParams({ search_by: 'id', search_value: id, limit: '100' });
-  const { data } = await apiRequest(`/v1/conversations?${query}`, { signal });
-  const match = Array.isArray(data)
-    ? data.find((item: unknown) => (item as { id?: unknown } | null)?.id === id)
-    : undefined;
-  if (match === undefined) throw new ApiError('not-found', 404, CONVERSATION_NOT_FOUND);
-  return parseConversation(match);
+  throw refused ?? new ApiError('not-found', 404, CONVERSATION_NOT_FOUND);
 }
 
 function parseConversation(data: unknown): Conversation {

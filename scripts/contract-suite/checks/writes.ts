@@ -1,14 +1,19 @@
+import { lookUpConversation, searchByIdPath } from '../../../contract';
 import type { SuiteClient } from '../client';
 import { ensure, excerpt, skip, type Check } from '../check';
-import { idOf, itemsOf } from './list-helpers';
+import { itemsOf } from './list-helpers';
 
 /** The conversation as the API has it now: by id, or through the list when there is no such route. */
 async function readBack(client: SuiteClient, id: string): Promise<unknown> {
-  const direct = await client.get(`/v1/conversations/${encodeURIComponent(id)}`);
-  if (direct.status === 200) return direct.json;
-  const query = new URLSearchParams({ search_by: 'id', search_value: id, limit: '100' });
-  const items = itemsOf(await client.get(`/v1/conversations?${query}`), 'read back');
-  return items.find((item) => idOf(item) === id);
+  const result = await lookUpConversation(id, async (path) => {
+    const answer = await client.get(path);
+    return { status: answer.status, body: answer.json };
+  });
+  if (result.kind === 'list-failed') {
+    // Says in words what the list answered.
+    itemsOf(await client.get(searchByIdPath(id)), 'read back');
+  }
+  return result.kind === 'found' ? result.item : undefined;
 }
 
 const commentsOf = (value: unknown) =>
