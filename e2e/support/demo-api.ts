@@ -18,11 +18,12 @@ export async function getConversation(id: string): Promise<Conversation> {
  */
 export async function createConversation(
   body: Partial<Conversation> & { id: string; timestampStart: string },
+  api: { origin: string; token: string } = { origin: E2E_API_ORIGIN, token: E2E_API_TOKEN },
 ): Promise<string> {
   const id = `${body.id}.${Date.now().toString(36)}`;
-  const response = await fetch(`${E2E_API_ORIGIN}/v1/conversations`, {
+  const response = await fetch(`${api.origin}/v1/conversations`, {
     method: 'POST',
-    headers,
+    headers: { ...headers, authorization: `Bearer ${api.token}` },
     body: JSON.stringify({ ...body, id }),
   });
   if (!response.ok) throw new Error(`POST ${id}: HTTP ${response.status} ${await response.text()}`);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrateFromV1 } from './migrate-v1';
+import { migrateFromV2 } from './migrate-v2';
 import { indexStatements, SCHEMA_VERSION, TABLES_SQL } from './schema';
 
 export type Db = Database.Database;
@@ -38,6 +39,8 @@ function migrate(db: Db): void {
       for (const statement of indexStatements()) db.exec(statement);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
+  } else if (version === 2) {
+    migrateFromV2(db, () => db.pragma(`user_version = ${SCHEMA_VERSION}`));
   } else if (version === 1) {
     migrateFromV1(
       db,

@@ -1,5 +1,5 @@
 /**
- * The demo database, version 2.
+ * The demo database, version 3 (version 3 changed what `phone_d` holds: see `phone-search.ts`).
  *
  * - `conversations` is narrow (no JSON) so index walks and row checks touch little data. It holds
  *   the sort columns, the low-cardinality filter columns and lowercased copies of the short search
@@ -15,7 +15,7 @@
  * - `value_counts` keeps exact row counts per (field, value, status) for the low-cardinality
  *   fields, in the same transactions as the writes: totals cost a lookup, never a COUNT(*).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SORT_COLUMNS = {
   timestampStart: 'ts_start',
