@@ -1,5 +1,9 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/console-guard';
+import { expect as baseExpect, test } from './support/console-guard';
+
+// Patient on a busy machine: every wait is on a condition, never a fixed sleep.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 150_000 });
 
 const rowIds = (page: Page) =>
   page

@@ -2,7 +2,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { formatTrataTimestamp } from '../contract';
 import { createConversation } from './support/demo-api';
-import { expect, test } from './support/console-guard';
+import { expect as baseExpect, test } from './support/console-guard';
+
+// Patient on a busy machine: every wait is on a condition, never a fixed sleep.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 150_000 });
 import { freePort } from './support/free-port';
 import { startServerProcess, type RunningProcess } from './support/processes';
 
