@@ -11,3 +11,4 @@ export * from './prospect';
 export * from './calls';
 export * from './session';
 export * from './conversation-lookup';
+export * from './caller-phone';

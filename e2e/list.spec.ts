@@ -173,13 +173,8 @@ test('moves between rows from the keyboard and opens a call with Enter', async (
   await expectRows(page, request, {});
 });
 
-test('shows the exact start time with its zone on hover, and the full summary', async ({
-  page,
-}) => {
+test('shows the full summary on hover', async ({ page }) => {
   await page.goto('/');
-  const start = page.locator('tbody tr').first().locator('time');
-  await start.hover();
-  await expect(start).toHaveAttribute('title', /\d{4}.*\d{1,2}:\d{2}:\d{2}.*(UTC|GMT|[A-Z]{3,5})/);
   const summary = page.locator('tbody tr').first().locator('span.truncate[title]');
   const full = await summary.getAttribute('title');
   expect(full?.length).toBeGreaterThan(0);

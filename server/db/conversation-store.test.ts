@@ -8,8 +8,8 @@ import { SEARCH_BY_FIELDS, SORT_BY_FIELDS, type Conversation } from '../../contr
 import { referenceList, type ReferenceQuery } from '../api/testing/reference-list';
 import { createConversationStore, type ListQuery } from './conversation-store';
 import { openDatabase, openMemoryDatabase } from './open-database';
-import { fixtureConversations } from './testing/fixture-conversations';
 import { SCHEMA_VERSION } from './schema';
+import { fixtureConversations } from './testing/fixture-conversations';
 import { V1_SCHEMA } from './testing/v1-schema';
 
 const generate = (count: number, seed = 11) =>
@@ -211,6 +211,26 @@ describe('conversation store', () => {
     expect(store.get(data[3]!.id)).toEqual(data[3]);
     const q: ReferenceQuery = { search_by: 'transcript', search_value: 'the', sort_by: 'duration' };
     expect(ids(store.list(query(q)).items)).toEqual(ids(referenceList(data, q).items));
+    db.close();
+  });
+
+  it('migrates a version 2 database to phone search on every form of the number', () => {
+    const file = path.join(dir, 'v2.sqlite');
+    const data = generate(60);
+    const v2 = openDatabase(file);
+    createConversationStore(v2).insertMany(data);
+    // What version 2 stored: the given number's digits alone.
+    v2.exec("UPDATE conversations SET phone_d = ''");
+    v2.exec("INSERT INTO fts_short (fts_short) VALUES ('rebuild')");
+    v2.pragma('user_version = 2');
+    v2.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const store = createConversationStore(db);
+    const q: ReferenceQuery = { search_by: 'phone_number_of_caller', search_value: '555' };
+    const expected = ids(referenceList(data, q).items);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids(store.list(query(q)).items)).toEqual(expected);
     db.close();
   });
 

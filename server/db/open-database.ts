@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { createConversationWriter } from './conversation-writer';
 import { migrateFromV1 } from './migrate-v1';
-import { migrateFromV2 } from './migrate-v3';
+import { migrateFromV2 } from './migrate-v2';
+import { migrateFromV3 } from './migrate-v4';
 import { indexStatements, schemaObjectNames, SCHEMA_VERSION, TABLES_SQL } from './schema';
 
 export type Db = Database.Database;
@@ -31,7 +32,7 @@ export function openMemoryDatabase(): Db {
 }
 
 function migrate(db: Db): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
+  let version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     throw new Error(`Database schema ${version} is newer than this code (${SCHEMA_VERSION})`);
   }
@@ -41,7 +42,9 @@ function migrate(db: Db): void {
       for (const statement of indexStatements()) db.exec(statement);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
-  } else if (version === 1) {
+    return;
+  }
+  if (version === 1) {
     migrateFromV1(
       db,
       () => db.exec(TABLES_SQL),
@@ -50,9 +53,14 @@ function migrate(db: Db): void {
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       },
     );
-  } else if (version === 2) {
-    migrateFromV2(db);
+    return;
   }
+  // Later steps run in turn, each in its own transaction, so a stop between them resumes.
+  if (version === 2) {
+    migrateFromV2(db, () => db.pragma('user_version = 3'));
+    version = 3;
+  }
+  if (version === 3) migrateFromV3(db);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseTrataTimestamp, transcriptMessages, type Conversation } from '../../contract';
+import { phoneSearchText } from './phone-search';
 
 /** One conversation as the tables store it (see `schema.ts`). */
 export interface ConversationRow {
@@ -40,10 +41,6 @@ export const NULL_KEY = '\u0000';
 /** Search folds case the way the reference does: JavaScript's `toLowerCase`. */
 export const fold = (text: string): string => text.toLowerCase();
 
-export function phoneDigits(value: string): string {
-  return value.replace(/\D+/g, '');
-}
-
 export function transcriptText(conversation: Conversation): string {
   return transcriptMessages(conversation)
     .map((message) => message.message ?? '')
@@ -76,7 +73,7 @@ export function toRow(conversation: Conversation): ConversationRow {
     prospect_l: fold(conversation.prospectId ?? ''),
     agent_l: fold(conversation.aiAgentId ?? ''),
     name_l: fold(analytics?.name_of_caller ?? ''),
-    phone_d: phoneDigits(analytics?.phone_number_of_caller ?? ''),
+    phone_d: phoneSearchText(conversation),
     email_l: fold(analytics?.email_address_of_caller ?? ''),
     doc: JSON.stringify(conversation),
     transcript_l: fold(transcriptText(conversation)),

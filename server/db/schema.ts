@@ -1,5 +1,6 @@
 /**
- * The demo database, version 3 (version 3 added `prospects`, see `migrate-v3.ts`).
+ * The demo database, version 4 (version 3 changed what `phone_d` holds: see `phone-search.ts`;
+ * version 4 added `prospects`, see `migrate-v4.ts`).
  *
  * - `conversations` is narrow (no JSON) so index walks and row checks touch little data. It holds
  *   the sort columns, the low-cardinality filter columns and lowercased copies of the short search
@@ -15,7 +16,7 @@
  * - `value_counts` keeps exact row counts per (field, value, status) for the low-cardinality
  *   fields, in the same transactions as the writes: totals cost a lookup, never a COUNT(*).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SORT_COLUMNS = {
   timestampStart: 'ts_start',
@@ -34,7 +35,7 @@ export type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
  * wrote is derived from its conversations when read (`prospect-store.ts`).
  */
 export const PROSPECTS_SQL = `
-  CREATE TABLE prospects (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS prospects (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
 `;
 
 export const TABLES_SQL = `

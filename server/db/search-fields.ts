@@ -1,9 +1,10 @@
-import type { SearchByField } from '../../contract';
-import { COUNTED_FIELDS, fold, phoneDigits, type CountedField } from './row-mapping';
+import { SEARCH_VALUE_MIN, type SearchByField } from '../../contract';
+import { phoneSearchNeedle } from './phone-search';
+import { COUNTED_FIELDS, fold, type CountedField } from './row-mapping';
 
 /**
  * How each `search_by` field is answered. All match a case-insensitive substring (phone numbers
- * on digits alone), exactly as `testing/reference-list.ts` does.
+ * on digits, see `phone-search.ts`), exactly as `testing/reference-list.ts` does.
  *
  * - `counted`: few distinct values (status, source type, sentiment, prospect status). The values
  *   containing the text are picked from `value_counts`, which also gives the exact total; rows are
@@ -65,13 +66,13 @@ export const SEARCH_FIELDS: Record<SearchByField, SearchField> = {
   summary: { kind: 'fts', table: 'fts_summary', column: 't.summary_l' },
 };
 
-/** The text as stored: folded, or digits alone for phone numbers. */
+/** The text as stored: folded, or for phone numbers the digits `phoneSearchNeedle` picks. */
 export function searchNeedle(field: SearchByField, value: string): string {
-  return field === 'phone_number_of_caller' ? phoneDigits(value) : fold(value);
+  return field === 'phone_number_of_caller' ? phoneSearchNeedle(value) : fold(value);
 }
 
 /** A trigram index cannot answer fewer than 3 characters; the API refuses such values. */
-export const MIN_NEEDLE_LENGTH = 3;
+export const MIN_NEEDLE_LENGTH = SEARCH_VALUE_MIN;
 
 /**
  * The FTS5 query: every distinct trigram of the needle, each a quoted one-token string (so no

@@ -1,5 +1,6 @@
 import { parseTrataTimestamp, type CallListItem, type Conversation } from '../../contract';
-import { fold, phoneDigits, summaryText, transcriptText } from '../db/row-mapping';
+import { phoneSearchText } from '../db/phone-search';
+import { fold, summaryText, transcriptText } from '../db/row-mapping';
 
 /** A list row's summary is cut here: a page of 50 rows stays a few KB. */
 export const ITEM_SUMMARY_MAX = 280;
@@ -85,7 +86,7 @@ export function toCallRecord(conversation: Conversation): CallRecord {
     prospectL: fold(conversation.prospectId ?? ''),
     agentL: fold(conversation.aiAgentId ?? ''),
     nameL: fold(analytics.name_of_caller ?? ''),
-    phoneD: phoneDigits(phone),
+    phoneD: phoneSearchText(conversation),
     emailL: fold(analytics.email_address_of_caller ?? ''),
     summaryL,
     transcriptL,
@@ -95,7 +96,7 @@ export function toCallRecord(conversation: Conversation): CallRecord {
       summaryL,
       fold(analytics.name_of_caller ?? ''),
       fold(phone),
-      phoneDigits(phone),
+      phoneSearchText(conversation),
       fold(analytics.email_address_of_caller ?? ''),
     ].join(FIELD_SEPARATOR),
     item: JSON.stringify(item),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatRelative, MISSING, orMissing } from './format';
+import {
+  formatClock,
+  formatDateTime,
+  formatDuration,
+  formatRelative,
+  MISSING,
+  orMissing,
+  viewerTimeZoneName,
+} from './format';
 import { formatPhone, isPhoneFormattingReady, loadPhoneFormatting } from './phone';
 
 describe('format', () => {
@@ -17,6 +25,14 @@ describe('format', () => {
     const now = Date.UTC(2026, 0, 1, 12);
     expect(formatRelative(now - 2 * 3600_000, now, 'en')).toBe('2 hr. ago');
     expect(formatRelative(null, now)).toBe(MISSING);
+  });
+
+  it('formats the absolute date and time in the given time zone', () => {
+    const epoch = Date.UTC(2024, 10, 11, 5, 6, 21);
+    expect(formatDateTime(epoch, 'en-US', 'UTC')).toBe('Nov 11, 2024, 5:06 AM');
+    expect(formatDateTime(epoch, 'en-US', 'America/Denver')).toBe('Nov 10, 2024, 10:06 PM');
+    expect(formatDateTime(null)).toBe(MISSING);
+    expect(viewerTimeZoneName('en-US', 'UTC')).toBe('UTC');
   });
 
   it('shows numbers as given until the formatter has loaded, then formats them', async () => {

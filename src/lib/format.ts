@@ -91,6 +91,41 @@ export function formatRelative(
   return MISSING;
 }
 
+const dateTimeFormats = createBoundedCache<string, Intl.DateTimeFormat>(8);
+
+/**
+ * "Nov 11, 2024, 5:06 AM": the date and the minute, in the viewer's time zone unless `timeZone`
+ * says otherwise. One formatter per locale and zone serves every row.
+ */
+export function formatDateTime(epochMs: number | null, locale?: string, timeZone?: string): string {
+  if (epochMs === null) return MISSING;
+  return dateTimeFormats
+    .getOrCreate(
+      `${locale ?? ''}|${timeZone ?? ''}`,
+      () =>
+        new Intl.DateTimeFormat(locale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          ...(timeZone ? { timeZone } : {}),
+        }),
+    )
+    .format(epochMs);
+}
+
+/** The short name of the viewer's time zone ("UTC", "GMT+1", "PST"), for a column header. */
+export function viewerTimeZoneName(locale?: string, timeZone?: string): string {
+  const format = dateTimeFormats.getOrCreate(
+    `zone|${locale ?? ''}|${timeZone ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZoneName: 'short',
+        ...(timeZone ? { timeZone } : {}),
+      }),
+  );
+  const parts = format.formatToParts(Date.now());
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
+}
+
 /** Local date and time with the zone, e.g. "Nov 11, 2024, 5:06:20 AM GMT+1". */
 export function formatExactTime(
   epochMs: number | null,

@@ -1,4 +1,6 @@
 import type { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { callerPhoneOf, type Conversation } from '@contract';
+import { createBoundedCache } from './bounded-cache';
 import { MISSING } from './format';
 
 type ParsePhone = typeof parsePhoneNumberFromString;
@@ -32,9 +34,41 @@ export function subscribePhoneFormatting(listener: () => void): () => void {
  * National format for the default country, international for others; the text as the caller
  * gave it when it is not a valid number (or before the formatter has loaded).
  */
-export function formatPhone(raw: string | null | undefined, defaultCountry: 'US' = 'US'): string {
+export function formatPhone(raw: string | null | undefined): string {
   if (raw == null || raw.trim() === '') return MISSING;
-  const parsed = parsePhone?.(raw, defaultCountry);
-  if (!parsed || !parsed.isValid()) return raw.trim();
-  return parsed.country === defaultCountry ? parsed.formatNational() : parsed.formatInternational();
+  const parse = parsePhone;
+  if (!parse) return raw.trim();
+  // The same callers come back page after page; each number is formatted once.
+  return formatted.getOrCreate(raw, () => {
+    const parsed = parse(raw, DEFAULT_COUNTRY);
+    if (!parsed || !parsed.isValid()) return raw.trim();
+    return parsed.country === DEFAULT_COUNTRY
+      ? parsed.formatNational()
+      : parsed.formatInternational();
+  });
+}
+
+const DEFAULT_COUNTRY = 'US';
+const formatted = createBoundedCache<string, string>(5_000);
+
+export interface CallerPhoneDisplay {
+  /** "Phone" for the number the caller gave, "Caller ID" for the line the call came from. */
+  label: 'Phone' | 'Caller ID';
+  raw: string;
+  text: string;
+  origin: 'given' | 'caller-id';
+}
+
+/** The caller's number as the list and the call page show it, with what it is (see the contract). */
+export function callerPhoneDisplay(
+  conversation: Pick<Conversation, 'source' | 'sourceType' | 'conversationAnalytics'>,
+): CallerPhoneDisplay | null {
+  const phone = callerPhoneOf(conversation);
+  if (!phone) return null;
+  return {
+    label: phone.origin === 'caller-id' ? 'Caller ID' : 'Phone',
+    raw: phone.number,
+    text: formatPhone(phone.number),
+    origin: phone.origin,
+  };
 }

@@ -6,6 +6,7 @@ import {
   type SortByField,
   type SortOrder,
 } from '../../../contract';
+import { phoneSearchNeedle, phoneSearchText } from '../../db/phone-search';
 
 /**
  * A plain in-memory implementation of the list endpoint, written from the contract and not from
@@ -20,8 +21,6 @@ export interface ReferenceQuery {
   skip?: number;
   limit?: number;
 }
-
-const digits = (text: string) => text.replace(/\D+/g, '');
 
 function fieldText(conversation: Conversation, field: SearchByField): string {
   const analytics = conversation.conversationAnalytics ?? {};
@@ -45,7 +44,8 @@ function fieldText(conversation: Conversation, field: SearchByField): string {
 
 function matches(conversation: Conversation, field: SearchByField, value: string): boolean {
   if (field === 'phone_number_of_caller') {
-    return digits(fieldText(conversation, field)).includes(digits(value));
+    // The number given, or a phone call's caller ID, in every digit form (the demo API's rule).
+    return phoneSearchText(conversation).includes(phoneSearchNeedle(value));
   }
   return fieldText(conversation, field).toLowerCase().includes(value.toLowerCase());
 }

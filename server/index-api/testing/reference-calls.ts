@@ -4,6 +4,7 @@ import {
   type CallFacets,
   type Conversation,
 } from '../../../contract';
+import { phoneSearchText } from '../../db/phone-search';
 import { referenceList, type ReferenceQuery } from '../../api/testing/reference-list';
 
 /**
@@ -23,15 +24,13 @@ export interface ReferenceCallQuery extends ReferenceQuery {
 
 type Facet = 'sentiment' | 'outcome' | 'consent' | 'agent';
 
-const digits = (text: string) => text.replace(/\D+/g, '');
-
 function freeText(conversation: Conversation): string[] {
   const analytics = conversation.conversationAnalytics ?? {};
   const phone = analytics.phone_number_of_caller ?? '';
   return [
     analytics.name_of_caller ?? '',
     phone,
-    digits(phone),
+    phoneSearchText(conversation),
     analytics.email_address_of_caller ?? '',
     [analytics.summary, conversation.transcriptSummary].filter(Boolean).join('\n'),
     transcriptMessages(conversation)

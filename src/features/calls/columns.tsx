@@ -8,12 +8,19 @@ import {
   parseTrataTimestamp,
   prospectStatusLabel,
   secondsBetween,
+  type ConversationListItem,
   type SortByField,
 } from '@contract';
 import { SentimentBadge } from '@/components/ui/sentiment-badge';
 import type { ConversationRow } from '@/lib/conversations-api';
-import { formatDuration, formatExactTime, formatRelative, MISSING } from '@/lib/format';
-import { formatPhone } from '@/lib/phone';
+import {
+  formatDateTime,
+  formatDuration,
+  formatRelative,
+  MISSING,
+  viewerTimeZoneName,
+} from '@/lib/format';
+import { callerPhoneDisplay } from '@/lib/phone';
 import { usePhoneFormattingReady } from '@/lib/use-phone-formatting';
 
 export const tableFeaturesForCalls = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
@@ -45,12 +52,22 @@ export const COLUMN_LABELS: Record<string, string> = {
  */
 const ABOVE_ROW_LINK = 'relative z-10';
 
+function StartHeader() {
+  const zone = viewerTimeZoneName();
+  return (
+    <>
+      {COLUMN_LABELS.start}
+      {zone ? <span className="font-normal normal-case"> ({zone})</span> : null}
+    </>
+  );
+}
+
 const ok = (row: ConversationRow) => (row.kind === 'ok' ? row.conversation : null);
 
 export const callColumns = helper.columns([
   helper.display({
     id: 'start',
-    header: COLUMN_LABELS.start,
+    header: () => <StartHeader />,
     cell: ({ row }) => <StartTime value={ok(row.original)?.timestampStart} />,
   }),
   helper.display({
@@ -69,14 +86,14 @@ export const callColumns = helper.columns([
     id: 'caller',
     header: COLUMN_LABELS.caller,
     cell: ({ row }) => {
-      const analytics = ok(row.original)?.conversationAnalytics;
+      const call = ok(row.original);
       return (
         <span className="flex flex-col">
           <span className="font-medium text-slate-900">
-            {analytics?.name_of_caller || 'Unknown caller'}
+            {call?.conversationAnalytics?.name_of_caller || 'Unknown caller'}
           </span>
           <span className="text-xs text-slate-500 tabular-nums">
-            <PhoneText raw={analytics?.phone_number_of_caller} />
+            {call ? <CallerPhone call={call} /> : MISSING}
           </span>
         </span>
       );
@@ -138,34 +155,32 @@ export const callColumns = helper.columns([
   }),
 ]);
 
+/**
+ * The absolute date and time in the viewer's zone (the column header names it), with the relative
+ * time beside it: readable without hovering, by keyboard, touch and screen reader alike.
+ */
 function StartTime({ value }: { value: string | undefined }) {
   const epoch = parseTrataTimestamp(value);
   if (epoch === null) return <span>{MISSING}</span>;
   return (
-    <time
-      dateTime={new Date(epoch).toISOString()}
-      // An Intl formatter per row costs milliseconds; the exact time is only needed on hover.
-      onPointerEnter={(event) => {
-        event.currentTarget.title ||= formatExactTime(epoch);
-      }}
-      className={`whitespace-nowrap ${ABOVE_ROW_LINK}`}
-    >
-      {formatRelative(epoch)}
+    <time dateTime={new Date(epoch).toISOString()} className="flex flex-col whitespace-nowrap">
+      <span className="text-slate-900 tabular-nums">{formatDateTime(epoch)}</span>
+      <span className="text-xs text-slate-500">{formatRelative(epoch)}</span>
     </time>
   );
 }
 
-const phoneTexts = new Map<string, string>();
-
-/** The same callers come back page after page; their number is formatted once. */
-function PhoneText({ raw }: { raw: string | null | undefined }) {
-  const ready = usePhoneFormattingReady();
-  if (raw == null || !ready) return formatPhone(raw);
-  let text = phoneTexts.get(raw);
-  if (text === undefined) {
-    if (phoneTexts.size > 5_000) phoneTexts.clear();
-    text = formatPhone(raw);
-    phoneTexts.set(raw, text);
-  }
-  return text;
+/** The number the caller gave or, failing that, the caller ID, which says what it is. */
+function CallerPhone({ call }: { call: ConversationListItem }) {
+  // Numbers show as given until the formatter has loaded; this re-renders them then.
+  usePhoneFormattingReady();
+  const phone = callerPhoneDisplay(call);
+  if (!phone) return MISSING;
+  return phone.origin === 'caller-id' ? (
+    <>
+      {phone.text} <span className="text-slate-400">(caller ID)</span>
+    </>
+  ) : (
+    phone.text
+  );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { ConversationAnalytics } from '@contract';
+import type { Conversation, ConversationAnalytics } from '@contract';
 import { formatClock, MISSING } from '@/lib/format';
-import { formatPhone } from '@/lib/phone';
+import { callerPhoneDisplay } from '@/lib/phone';
 import { usePhoneFormattingReady } from '@/lib/use-phone-formatting';
 import { findEvidence, type EvidenceField } from '../transcript/evidence';
 import type { Bubble } from '../transcript/normalize';
@@ -17,7 +17,7 @@ const FIELDS: readonly { field: EvidenceField; label: string; key: keyof Convers
   ];
 
 interface CallerCardProps {
-  analytics: ConversationAnalytics;
+  conversation: Conversation;
   bubbles: readonly Bubble[];
   onJump(bubbleIndex: number): void;
 }
@@ -26,30 +26,44 @@ interface CallerCardProps {
  * What the analytics say about the caller. Each value is a claim, so each links to where the
  * caller said it, or says plainly that the transcript never does.
  */
-export function CallerCard({ analytics, bubbles, onJump }: CallerCardProps) {
+export function CallerCard({ conversation, bubbles, onJump }: CallerCardProps) {
   // The number is shown as given until the formatter has loaded, then formatted.
   const phoneReady = usePhoneFormattingReady();
   const rows = useMemo(
     () =>
       FIELDS.map(({ field, label, key }) => {
-        const raw = analytics[key];
+        // The phone is the number given or, on a phone call, the caller ID (from the network,
+        // so no claim to check against the transcript).
+        const phone = field === 'phone' ? callerPhoneDisplay(conversation) : null;
+        if (phone?.origin === 'caller-id') {
+          return {
+            field,
+            label: phone.label,
+            value: phone.raw,
+            display: phone.text,
+            evidence: null,
+            callerId: true,
+          };
+        }
+        const raw = conversation.conversationAnalytics?.[key];
         const value = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : null;
         return {
           field,
           label,
           value,
-          display: value === null ? MISSING : field === 'phone' ? formatPhone(value) : value,
+          display: value === null ? MISSING : (phone?.text ?? value),
           evidence: value === null ? null : findEvidence(bubbles, field, value),
+          callerId: false,
         };
       }),
-    // phoneReady changes what formatPhone returns.
+    // phoneReady changes what the phone formatter returns.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [analytics, bubbles, phoneReady],
+    [conversation, bubbles, phoneReady],
   );
   return (
     <Card title="Caller">
       <dl className="flex flex-col gap-3 text-sm">
-        {rows.map(({ field, label, value, display, evidence }) => (
+        {rows.map(({ field, label, value, display, evidence, callerId }) => (
           <div key={field}>
             <dt className="text-xs text-slate-500">{label}</dt>
             <dd className="mt-0.5 flex items-start gap-2">
@@ -60,7 +74,11 @@ export function CallerCard({ analytics, bubbles, onJump }: CallerCardProps) {
                 <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} />
               )}
             </dd>
-            {value === null ? null : evidence === null ? (
+            {callerId ? (
+              <dd className="mt-0.5 text-xs text-slate-500">
+                The number the call came from; the caller gave none.
+              </dd>
+            ) : value === null ? null : evidence === null ? (
               <dd className="mt-0.5 text-xs text-amber-900">
                 <span aria-hidden="true">⚠ </span>Not found in the transcript: the caller never said
                 it.

@@ -60,7 +60,7 @@ export const InsightsPanel = memo(function InsightsPanel({
         </dl>
       </Card>
       <ActionItems items={analytics.action_items ?? []} />
-      <CallerCard analytics={analytics} bubbles={bubbles} onJump={onJump} />
+      <CallerCard conversation={conversation} bubbles={bubbles} onJump={onJump} />
       <ConversationPanels conversation={conversation} />
       <CallFacts conversation={conversation} />
     </aside>

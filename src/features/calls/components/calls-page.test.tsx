@@ -67,7 +67,8 @@ function renderList(url = '/', onRowsShown?: () => void) {
 
 const rowLinks = () => document.querySelectorAll<HTMLAnchorElement>('tbody a[data-row-link]');
 
-describe('CallsPage', () => {
+// Rendering the whole page in jsdom is slow on a busy machine.
+describe('CallsPage', { timeout: 30_000 }, () => {
   it('shows the rows with their labels and the range with the total the API sent', async () => {
     fetchMock.mockResolvedValue(
       json([call('con.1', 'Sofia Wilson'), call('con.2', 'Kenji Lee')], 200, {

@@ -7,23 +7,23 @@ import { openDatabase } from './open-database';
 import { createProspectStore } from './prospect-store';
 import { fixtureConversations } from './testing/fixture-conversations';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'callscope-v3-'));
+const dir = mkdtempSync(path.join(tmpdir(), 'callscope-v4-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('migration to version 3', () => {
-  it('adds the prospects table to a version 2 database and keeps every conversation', async () => {
-    const file = path.join(dir, 'v2.db');
-    const v2 = openDatabase(file);
+describe('migration to version 4', () => {
+  it('adds the prospects table to a version 3 database and keeps every conversation', async () => {
+    const file = path.join(dir, 'v3.db');
+    const v3 = openDatabase(file);
     const conversations = fixtureConversations(30, 3);
-    const store = createConversationStore(v2, { searchWorker: false });
+    const store = createConversationStore(v3, { searchWorker: false });
     store.insertMany(conversations);
-    // What version 2 looked like: no prospects table.
-    v2.exec('DROP TABLE prospects');
-    v2.pragma('user_version = 2');
-    v2.close();
+    // What version 3 looked like: no prospects table.
+    v3.exec('DROP TABLE prospects');
+    v3.pragma('user_version = 3');
+    v3.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(createConversationStore(db, { searchWorker: false }).count()).toBe(30);
     const prospects = createProspectStore(db);
     const id = conversations[0]!.prospectId!;
