@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { formatTrataTimestamp } from '../contract';
 import { createConversation } from './support/demo-api';
