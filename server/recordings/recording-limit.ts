@@ -12,14 +12,15 @@ export const DEFAULT_MAX_RECORDING_SECONDS = 4 * 60 * 60;
 export function recordingTooLong(conversation: Conversation, maxSeconds: number): string | null {
   const seconds = callSeconds(conversation);
   if (seconds <= maxSeconds) return null;
-  return `This call lasts ${spokenDuration(seconds)}; recordings longer than ${spokenDuration(maxSeconds)} are not made.`;
+  return `This call lasts ${spokenDuration(Math.ceil(seconds))}; recordings longer than ${spokenDuration(maxSeconds)} are not made.`;
 }
 
-/** `24 h 0 min`, `12 min 5 s`, `40 s`: hours grouped in thousands for the absurd cases. */
+/** `24 h 0 min`, `4 h 0 min 1 s`, `12 min 5 s`, `40 s`: thousands grouped for absurd spans. */
 export function spokenDuration(seconds: number): string {
   const whole = Math.floor(seconds);
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);
-  if (hours > 0) return `${hours.toLocaleString('en')} h ${minutes} min`;
-  return minutes > 0 ? `${minutes} min ${whole % 60} s` : `${whole} s`;
+  const rest = whole % 60;
+  if (hours > 0) return `${hours.toLocaleString('en')} h ${minutes} min${rest ? ` ${rest} s` : ''}`;
+  return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
 }
