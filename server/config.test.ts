@@ -27,6 +27,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('bounds recording lengths at 4 h unless told otherwise, and refuses a bad bound', () => {
+    expect(loadConfig({}).RECORDING_MAX_SECONDS).toBe(14_400);
+    expect(loadConfig({ RECORDING_MAX_SECONDS: '600' }).RECORDING_MAX_SECONDS).toBe(600);
+    expect(() => loadConfig({ RECORDING_MAX_SECONDS: '0' })).toThrowError(/RECORDING_MAX_SECONDS/);
+    expect(() => loadConfig({ RECORDING_MAX_SECONDS: 'long' })).toThrowError(
+      /RECORDING_MAX_SECONDS/,
+    );
+  });
+
   it('switches to upstream mode only with both the URL and the token', () => {
     expect(() => loadConfig({ TRATA_API_URL: 'https://api.trata.ai' })).toThrowError(
       /TRATA_API_TOKEN/,

@@ -51,6 +51,8 @@ export const configSchema = z
         }
         return origins;
       }),
+    // The longest call the demo storage host makes a recording of; longer ones get a 422.
+    RECORDING_MAX_SECONDS: positiveInt.max(7 * 86_400).default(14_400),
     HTTP_HEADERS_TIMEOUT_MS: positiveInt.max(600_000).default(10_000),
     HTTP_REQUEST_TIMEOUT_MS: positiveInt.max(3_600_000).default(30_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.max(600_000).default(5_000),

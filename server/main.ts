@@ -7,6 +7,7 @@ import { registerRecordingRoutes } from './app-server/recording-routes';
 import { createFileCache } from './recordings/recording-cache';
 import { createUpstream, type Upstream } from './app-server/upstream';
 import { ConfigError, loadConfig, type Config } from './config';
+import { ensureWritableDataDir } from './data-dir';
 import { startDemoApi, type DemoApi } from './demo/start-demo-api';
 import { assertSafeExposure } from './security/exposure-guard';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
@@ -130,6 +131,7 @@ function readConfigOrExit(): { config: Config; security: SecurityConfig } {
     const security = loadSecurityConfig();
     // Before anything listens: an exposed server without sign-in would serve every call.
     assertSafeExposure(config.HOST, security.auth);
+    ensureWritableDataDir(config.dataDir);
     return { config, security };
   } catch (error) {
     if (error instanceof ConfigError) {

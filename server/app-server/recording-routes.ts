@@ -41,6 +41,16 @@ class RecordingMissing extends Error {
   }
 }
 
+/** The storage host will not make this recording, and says why. */
+class RecordingRefused extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The browser reaches recordings and peaks only through these routes. */
 export function registerRecordingRoutes(
   app: FastifyInstance,
@@ -83,6 +93,8 @@ export function registerRecordingRoutes(
       cancelBody(response.body);
       return null;
     }
+    const refusal = await refusalOf(response);
+    if (refusal) throw new RecordingRefused(refusal.status, refusal.detail);
     if (!response.ok) {
       cancelBody(response.body);
       throw new UpstreamError(
@@ -108,6 +120,8 @@ export function registerRecordingRoutes(
         signal,
       });
       const { status } = upstream;
+      const refusal = await refusalOf(upstream);
+      if (refusal) return reply.code(refusal.status).send({ detail: refusal.detail });
       if (status === 404 || status === 416 || ![200, 206].includes(status)) {
         cancelBody(upstream.body);
         if (status === 404) return reply.code(404).send({ detail: NO_RECORDING });
@@ -202,6 +216,34 @@ export function registerRecordingRoutes(
   );
 }
 
+const REFUSAL_STATUSES = new Set([413, 422]);
+const MAX_REFUSAL_BYTES = 2_000;
+
+/**
+ * A storage host that will not make this recording (the demo's refuses calls longer than its
+ * limit) says why in `{detail}`; the words are passed on, short and as JSON, never as markup.
+ */
+async function refusalOf(response: Response): Promise<{ status: number; detail: string } | null> {
+  if (!REFUSAL_STATUSES.has(response.status)) return null;
+  const length = Number(response.headers.get('content-length') ?? Infinity);
+  const text = length <= MAX_REFUSAL_BYTES ? await response.text().catch(() => '') : '';
+  if (!text) cancelBody(response.body);
+  const detail = parseDetail(text);
+  return {
+    status: response.status,
+    detail: detail ?? `The recording host refused to make this recording (${response.status}).`,
+  };
+}
+
+function parseDetail(text: string): string | null {
+  try {
+    const detail: unknown = (JSON.parse(text) as { detail?: unknown } | null)?.detail;
+    return typeof detail === 'string' && detail.length <= 500 ? detail : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A declared type in words, without echoing more than a type name could hold. */
 function describeType(declared: string | null): string {
   const type = declared?.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -221,6 +263,8 @@ async function guard(reply: FastifyReply, run: () => Promise<FastifyReply>) {
     return await run();
   } catch (error) {
     if (error instanceof RecordingMissing) return reply.code(404).send({ detail: error.message });
+    if (error instanceof RecordingRefused)
+      return reply.code(error.statusCode).send({ detail: error.message });
     if (error instanceof UpstreamError)
       return reply.code(error.statusCode).send({ detail: error.message });
     if (reply.raw.destroyed) return reply;

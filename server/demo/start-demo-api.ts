@@ -21,7 +21,12 @@ export interface DemoApi {
 
 type DemoConfig = Pick<
   Config,
-  'dataDir' | 'DEMO_API_PORT' | 'DEMO_API_TOKEN' | 'DEMO_CONVERSATIONS' | 'httpLimits'
+  | 'dataDir'
+  | 'DEMO_API_PORT'
+  | 'DEMO_API_TOKEN'
+  | 'DEMO_CONVERSATIONS'
+  | 'RECORDING_MAX_SECONDS'
+  | 'httpLimits'
 >;
 
 /**
@@ -57,6 +62,7 @@ export async function startDemoApi(
     peaksCache: createFileCache(path.join(config.dataDir, 'recordings'), '.peaks.json'),
     synthesize: synthesizer.synthesize,
     getConversation: (id) => store.get(id),
+    maxSeconds: config.RECORDING_MAX_SECONDS,
   });
   await app.listen({ port: config.DEMO_API_PORT, host: '127.0.0.1' });
 

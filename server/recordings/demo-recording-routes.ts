@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { transcriptReference, type Conversation } from '../../contract';
 import { sendWithRange } from '../http/send-range';
 import { GrowingPeaks } from './pcm-peaks';
+import { DEFAULT_MAX_RECORDING_SECONDS, recordingTooLong } from './recording-limit';
 import type { CachedBytes, CachedFile, FileCache } from './recording-cache';
 import {
   recordingBytes,
@@ -17,6 +18,8 @@ export interface DemoRecordingOptions {
   /** Where the waveform of each recording is kept; without it only the audio is served. */
   peaksCache?: FileCache;
   synthesize: SynthesizeRecording;
+  /** Calls longer than this get a 422 in words instead of a recording (default 4 h). */
+  maxSeconds?: number;
 }
 
 const NOT_FOUND = { detail: 'Recording not found' };
@@ -41,6 +44,7 @@ const PEAKS_SUFFIX = '.peaks.json';
  */
 export function registerDemoRecordingRoutes(app: FastifyInstance, options: DemoRecordingOptions) {
   const growing = new Map<string, GrowingPeaks>();
+  const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_RECORDING_SECONDS;
 
   function make(conversation: Conversation, run: Pick<SynthesizeOptions, 'background'>) {
     return async (write: (chunk: Uint8Array) => void) => {
@@ -94,6 +98,9 @@ export function registerDemoRecordingRoutes(app: FastifyInstance, options: DemoR
     const conversation = isPeaks || file.endsWith('.mp3') ? options.getConversation(id) : null;
     if (!conversation?.transcriptRecordingUrl) return reply.code(404).send(NOT_FOUND);
     if (transcriptReference(conversation) !== null) return reply.code(404).send(NO_MESSAGES);
+    // Before any allocation: the size and the synthesis grow with the call's length.
+    const tooLong = recordingTooLong(conversation, maxSeconds);
+    if (tooLong) return reply.code(422).send({ detail: tooLong });
     if (isPeaks) return sendPeaks(conversation, reply);
     return sendWithRange(request, reply, {
       ...(await open(conversation)),
@@ -111,7 +118,11 @@ export function registerDemoRecordingRoutes(app: FastifyInstance, options: DemoR
      */
     async warm(conversations: readonly Conversation[]): Promise<void> {
       for (const conversation of conversations) {
-        if (!conversation.transcriptRecordingUrl || transcriptReference(conversation) !== null)
+        if (
+          !conversation.transcriptRecordingUrl ||
+          transcriptReference(conversation) !== null ||
+          recordingTooLong(conversation, maxSeconds)
+        )
           continue;
         await options.cache
           .get(
