@@ -46,7 +46,7 @@ test('quick presses cross to the next page and back without losing count', async
   for (const key of ['j', 'j', 'j', 'k', 'j']) await page.keyboard.press(key);
   await expect(settled(page)).toBeVisible();
   await expect(page).toHaveURL(callUrl(following[1]!));
-  await page.getByRole('link', { name: 'All calls' }).click();
+  await page.getByRole('link', { name: 'All calls', exact: true }).click();
   await expect(page).toHaveURL(/skip=20/);
 });
 
@@ -65,7 +65,7 @@ test('a call opened from a link steps through the default list', async ({ page }
   await expect(settled(page)).toBeVisible();
   const next = await listIds(page, byDefault(75, 1));
   await expect(page).toHaveURL(callUrl(next[0]!));
-  await page.getByRole('link', { name: 'All calls' }).click();
+  await page.getByRole('link', { name: 'All calls', exact: true }).click();
   await expect(page).toHaveURL(/skip=75/);
 });
 

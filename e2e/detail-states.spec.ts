@@ -188,7 +188,7 @@ test('j and k move through the list, across pages, and the way back keeps the li
     'href',
     new RegExp(`${encodeURIComponent(ids[9]!).replace(/\./g, '\\.')}$`),
   );
-  await page.getByRole('link', { name: 'All calls' }).click();
+  await page.getByRole('link', { name: 'All calls', exact: true }).click();
   await expect(page).toHaveURL(/\?.*skip=20/);
   await expect(page).toHaveURL(/limit=10/);
 });

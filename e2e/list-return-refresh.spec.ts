@@ -25,9 +25,10 @@ test.describe('back to the list', () => {
       const href = await row.getAttribute('href');
       await page.keyboard.press('Enter');
       await expect(page).toHaveURL(new RegExp(`${href!.replace(/\./g, '\\.')}$`));
-      await expect(page.getByRole('link', { name: 'All calls' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'All calls', exact: true })).toBeVisible();
 
-      if (way === 'the All calls link') await page.getByRole('link', { name: 'All calls' }).click();
+      if (way === 'the All calls link')
+        await page.getByRole('link', { name: 'All calls', exact: true }).click();
       else await page.goBack();
 
       await expect(page).toHaveURL(/\/\?sort_by=duration$/);

@@ -92,7 +92,7 @@ export const callColumns = helper.columns([
           <span className="font-medium text-slate-900">
             {call?.conversationAnalytics?.name_of_caller || 'Unknown caller'}
           </span>
-          <span className="text-xs text-slate-500 tabular-nums">
+          <span className="text-xs text-slate-600 tabular-nums">
             {call ? <CallerPhone call={call} /> : MISSING}
           </span>
         </span>
@@ -178,7 +178,7 @@ function CallerPhone({ call }: { call: ConversationListItem }) {
   if (!phone) return MISSING;
   return phone.origin === 'caller-id' ? (
     <>
-      {phone.text} <span className="text-slate-400">(caller ID)</span>
+      {phone.text} <span className="text-slate-600 italic">(caller ID)</span>
     </>
   ) : (
     phone.text
