@@ -1,6 +1,6 @@
 import { parseTrataTimestamp, secondsBetween, type Conversation } from '@contract';
 import { formatDuration, formatExactTime, orMissing } from '@/lib/format';
-import { Card } from './card';
+import { PanelCard } from '@/components/ui/panel-card';
 
 /** The call's metadata; anything missing reads "—". */
 export function CallFacts({ conversation }: { conversation: Conversation }) {
@@ -19,7 +19,7 @@ export function CallFacts({ conversation }: { conversation: Conversation }) {
     ['Call id', orMissing(conversation.id)],
   ];
   return (
-    <Card title="Call facts">
+    <PanelCard title="Call facts">
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
@@ -28,6 +28,6 @@ export function CallFacts({ conversation }: { conversation: Conversation }) {
           </div>
         ))}
       </dl>
-    </Card>
+    </PanelCard>
   );
 }

@@ -5,7 +5,7 @@ import { callerPhoneDisplay } from '@/lib/phone';
 import { usePhoneFormattingReady } from '@/lib/use-phone-formatting';
 import { findEvidence, type EvidenceField } from '../transcript/evidence';
 import type { Bubble } from '../transcript/normalize';
-import { Card } from './card';
+import { PanelCard } from '@/components/ui/panel-card';
 import { CopyButton } from './copy-button';
 
 const FIELDS: readonly { field: EvidenceField; label: string; key: keyof ConversationAnalytics }[] =
@@ -61,7 +61,7 @@ export function CallerCard({ conversation, bubbles, onJump }: CallerCardProps) {
     [conversation, bubbles, phoneReady],
   );
   return (
-    <Card title="Caller">
+    <PanelCard title="Caller">
       <dl className="flex flex-col gap-3 text-sm">
         {rows.map(({ field, label, value, display, evidence, callerId }) => (
           <div key={field}>
@@ -98,6 +98,6 @@ export function CallerCard({ conversation, bubbles, onJump }: CallerCardProps) {
           </div>
         ))}
       </dl>
-    </Card>
+    </PanelCard>
   );
 }

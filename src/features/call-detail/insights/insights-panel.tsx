@@ -7,7 +7,7 @@ import { MISSING, orMissing } from '@/lib/format';
 import type { Bubble } from '../transcript/normalize';
 import { CallFacts } from './call-facts';
 import { CallerCard } from './caller-card';
-import { Card } from './card';
+import { PanelCard } from '@/components/ui/panel-card';
 
 interface InsightsPanelProps {
   conversation: Conversation;
@@ -40,7 +40,7 @@ export const InsightsPanel = memo(function InsightsPanel({
           </p>
         </div>
       ) : null}
-      <Card title="Summary">
+      <PanelCard title="Summary">
         <p className="text-sm leading-relaxed text-slate-800">{orMissing(summary)}</p>
         <dl className="mt-3 grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1.5 text-sm">
           <dt className="text-slate-500">Sentiment</dt>
@@ -58,7 +58,7 @@ export const InsightsPanel = memo(function InsightsPanel({
             )}
           </dd>
         </dl>
-      </Card>
+      </PanelCard>
       <ActionItems items={analytics.action_items ?? []} />
       <CallerCard conversation={conversation} bubbles={bubbles} onJump={onJump} />
       <ConversationPanels conversation={conversation} />
@@ -71,7 +71,7 @@ export const InsightsPanel = memo(function InsightsPanel({
 function ActionItems({ items }: { items: readonly string[] }) {
   const [done, setDone] = useState<ReadonlySet<number>>(new Set());
   return (
-    <Card title="Action items">
+    <PanelCard title="Action items">
       {items.length ? (
         <>
           <ul className="flex flex-col gap-1.5 text-sm">
@@ -104,6 +104,6 @@ function ActionItems({ items }: { items: readonly string[] }) {
       ) : (
         <p className="text-sm text-slate-500">{MISSING}</p>
       )}
-    </Card>
+    </PanelCard>
   );
 }

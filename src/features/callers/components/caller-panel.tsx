@@ -6,7 +6,7 @@ import { callerCallsQueryOptions } from '../api/get-caller-calls';
 import { prospectQueryOptions } from '@/lib/prospects-api';
 import { allCallsHref, buildHistory } from '../history';
 import { CallHistoryList } from './call-history-list';
-import { PanelSection } from './panel-section';
+import { PanelCard } from '@/components/ui/panel-card';
 import { ProspectDetails } from './prospect-details';
 
 /** Who is calling and how often they called before: the prospect's record and their calls. */
@@ -22,7 +22,7 @@ function CallerPanelFor({ prospectId, currentId }: { prospectId: string; current
   const history = useMemo(() => buildHistory(calls.data ?? [], currentId), [calls.data, currentId]);
   return (
     <>
-      <PanelSection title="Caller record">
+      <PanelCard title="Caller record">
         {prospect.isPending ? (
           <p role="status" className="text-sm text-slate-500">
             Loading the caller record…
@@ -40,8 +40,8 @@ function CallerPanelFor({ prospectId, currentId }: { prospectId: string; current
             lastContactMs={history.lastContactMs}
           />
         )}
-      </PanelSection>
-      <PanelSection title="Calls from this caller">
+      </PanelCard>
+      <PanelCard title="Calls from this caller">
         {calls.isPending ? (
           <p role="status" className="text-sm text-slate-500">
             Loading the caller’s calls…
@@ -66,7 +66,7 @@ function CallerPanelFor({ prospectId, currentId }: { prospectId: string; current
         >
           All calls from this caller
         </Link>
-      </PanelSection>
+      </PanelCard>
     </>
   );
 }

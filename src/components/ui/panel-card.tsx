@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
-export function Card({ title, children }: { title: string; children: ReactNode }) {
+/** One titled box of the call page's side panel, a landmark named by its title. */
+export function PanelCard({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section
       aria-label={title}
