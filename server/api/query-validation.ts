@@ -3,6 +3,7 @@ import {
   LIMIT_MAX,
   LIMIT_MIN,
   SEARCH_BY_FIELDS,
+  SEARCH_VALUE_MIN,
   SORT_BY_FIELDS,
   SORT_ORDERS,
   type ValidationIssue,
@@ -11,12 +12,10 @@ import type { ListQuery } from '../db/conversation-store';
 import { expectedChoices, validationProblem } from './fastapi-errors';
 
 /**
- * A search needs 3 characters (3 digits for a phone number). The FTS5 trigram index cannot answer
- * a shorter substring, and every other way to answer one at a million rows is a scan: FTS5
- * LIKE/GLOB falls back to reading every row for under 3 characters, and one or two letters
- * match nearly every transcript anyway. A 422 says so instead of stalling the server.
+ * A search shorter than SEARCH_VALUE_MIN (digits, for a phone number) is a 422: the FTS5 trigram
+ * index cannot answer a shorter substring, and every other way to answer one at a million rows is
+ * a scan, while one or two letters match nearly every transcript anyway.
  */
-export const SEARCH_VALUE_MIN = 3;
 /** Long enough for any real search; a 100 KB value is a 422, not a 100 KB FTS query. */
 export const SEARCH_VALUE_MAX = 500;
 const STATUS_MAX = 64;

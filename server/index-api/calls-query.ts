@@ -2,17 +2,13 @@ import {
   CONSENT_VALUES,
   parseTrataTimestamp,
   PROSPECT_STATUSES,
+  SEARCH_VALUE_MIN,
   SENTIMENTS,
   type ConsentValue,
   type ValidationIssue,
 } from '../../contract';
 import { expectedChoices, HttpProblem, validationProblem } from '../api/fastapi-errors';
-import {
-  parseRawQuery,
-  SEARCH_VALUE_MAX,
-  SEARCH_VALUE_MIN,
-  validateListQuery,
-} from '../api/query-validation';
+import { parseRawQuery, SEARCH_VALUE_MAX, validateListQuery } from '../api/query-validation';
 import type { CallQuery } from '../store/types';
 
 /** More values than any filter has (agents included) is a mistake, not a query. */
