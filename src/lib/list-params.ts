@@ -36,9 +36,10 @@ const MAX_AGENTS = 100;
 
 const searchText = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SEARCH_LENGTH));
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const plainText = z
   .string()
-  .check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH), z.regex(/^[^\u0000-\u001f\u007f]*$/));
+  .check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH), z.regex(NO_CONTROL));
 
 const fieldSchemas = {
   search_by: z.enum(SEARCH_BY_FIELDS),
