@@ -73,7 +73,7 @@ export function DisclosureMenu({
         <svg
           aria-hidden="true"
           viewBox="0 0 20 20"
-          className={cn('size-4 text-slate-500 transition-transform', open && 'rotate-180')}
+          className={cn('size-4 text-slate-500', open && 'rotate-180')}
         >
           <path
             fill="currentColor"

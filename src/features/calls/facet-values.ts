@@ -25,8 +25,8 @@ export const SENTIMENT_LABELS: Record<(typeof SENTIMENTS)[number], string> = {
 };
 
 export const CONSENT_LABELS: Record<ConsentValue, string> = {
-  given: 'Consent given',
-  missing: 'Consent missing',
+  given: 'Given',
+  missing: 'Missing',
 };
 
 /** The source types the demo API and Trata's example use; a link may name another. */

@@ -79,7 +79,7 @@ export function filterChips(params: ListParams, context: ChipContext): FilterChi
   if (params.consent) {
     chips.push({
       key: 'consent',
-      label: CONSENT_LABELS[params.consent],
+      label: `Consent: ${CONSENT_LABELS[params.consent]}`,
       remove: { consent: undefined },
     });
   }

@@ -16,6 +16,7 @@ import {
 } from '@/lib/date-range';
 import type { ListParams } from '@/lib/list-params';
 import type { ListParamsPatch } from '../../hooks/use-list-params';
+import { usePendingChoice } from '../../hooks/use-pending-choice';
 
 interface DateFilterProps {
   params: ListParams;
@@ -39,7 +40,13 @@ export function DateFilter({ params, update }: DateFilterProps) {
   const range = rangeOf(params);
   const active = params.from !== undefined || params.to !== undefined;
   const preset = presetOf(range, now, zone);
-  const choose = (choice: DatePreset) => {
+  const [shownChoice, setShownChoice] = usePendingChoice<string>(
+    preset ?? (active ? 'custom' : 'any'),
+    `${params.from ?? ''}/${params.to ?? ''}`,
+  );
+  const choose = (choice: DatePreset | undefined) => {
+    setShownChoice(choice ?? 'any');
+    if (choice === undefined) return update({ from: undefined, to: undefined });
     const next = presetRange(choice, now, zone);
     update({ from: toIso(next.from), to: toIso(next.to) });
   };
@@ -62,10 +69,8 @@ export function DateFilter({ params, update }: DateFilterProps) {
               type="radio"
               name="date-preset"
               className="size-4 accent-indigo-600"
-              checked={choice === undefined ? !active : preset === choice}
-              onChange={() =>
-                choice === undefined ? update({ from: undefined, to: undefined }) : choose(choice)
-              }
+              checked={shownChoice === (choice ?? 'any')}
+              onChange={() => choose(choice)}
             />
             {choice === undefined ? 'Any time' : DATE_PRESET_LABELS[choice]}
           </label>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { formatCount } from '@/lib/format-count';
 import type { FacetOptionList } from '../../facet-values';
+import { usePendingChoice } from '../../hooks/use-pending-choice';
 
 interface FacetOptionsProps {
   legend: string;
@@ -12,18 +13,26 @@ interface FacetOptionsProps {
 }
 
 /** A facet's values with their counts in text, as a labelled checkbox or radio group. */
-export function FacetOptions({ legend, options, selected, multiple, onChange }: FacetOptionsProps) {
+export function FacetOptions({
+  legend,
+  options,
+  selected: fromUrl,
+  multiple,
+  onChange,
+}: FacetOptionsProps) {
   const name = useId();
-  const toggle = (value: string, checked: boolean) =>
-    onChange(
-      multiple
-        ? checked
-          ? [...selected, value]
-          : selected.filter((one) => one !== value)
-        : checked && value !== ''
-          ? [value]
-          : [],
-    );
+  const [selected, setSelected] = usePendingChoice(fromUrl, fromUrl.join('\n'));
+  const toggle = (value: string, checked: boolean) => {
+    const next = multiple
+      ? checked
+        ? [...selected, value]
+        : selected.filter((one) => one !== value)
+      : checked && value !== ''
+        ? [value]
+        : [];
+    setSelected(next);
+    onChange(next);
+  };
   const rows = multiple ? options : [{ value: '', label: 'Any', count: null }, ...options];
   return (
     <fieldset className="max-h-72 overflow-y-auto">
