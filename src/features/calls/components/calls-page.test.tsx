@@ -281,4 +281,27 @@ describe('CallsPage', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
     expect(fetchMock.mock.calls.every(([url]) => !url.includes('deleted'))).toBe(true);
   });
+
+  it('j on the last row goes on to the next page’s first row, and k back to the last row', async () => {
+    const all = Array.from({ length: 12 }, (_, index) => call(`con.${index}`, `Caller ${index}`));
+    fetchMock.mockImplementation((url: string) => {
+      const skip = Number(new URL(url, 'http://x').searchParams.get('skip'));
+      return Promise.resolve(calls(all.slice(skip, skip + 10), all.length));
+    });
+    const router = renderList('/?limit=10');
+    await screen.findByText('Caller 0');
+    const last = rowLinks()[9]!;
+    last.focus();
+    fireEvent.keyDown(last, { key: 'j' });
+    await waitFor(() => expect(router.state.location.search).toBe('?skip=10&limit=10'));
+    await waitFor(() => expect(document.activeElement?.getAttribute('href')).toBe('/calls/con.10'));
+
+    fireEvent.keyDown(document.activeElement!, { key: 'k' });
+    await waitFor(() => expect(router.state.location.search).toBe('?limit=10'));
+    await waitFor(() => expect(document.activeElement?.getAttribute('href')).toBe('/calls/con.9'));
+
+    // The arrows stay on the page; j on the list's very last row goes nowhere.
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(router.state.location.search).toBe('?limit=10');
+  });
 });

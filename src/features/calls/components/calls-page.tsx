@@ -33,11 +33,16 @@ export function CallsPage({ onRowsShown }: CallsPageProps = {}) {
 
   useWarmFormatters();
   useRowsShownOnce(shown > 0, onRowsShown);
-  usePrefetchNextPage(
-    params,
-    page !== undefined && !pending && hasNextPage(params.skip, shown, params.limit, total),
-  );
-  useListKeyboardShortcuts(searchRef);
+  const nextExists =
+    page !== undefined && !pending && hasNextPage(params.skip, shown, params.limit, total);
+  usePrefetchNextPage(params, nextExists);
+  useListKeyboardShortcuts(searchRef, {
+    skip: params.skip,
+    limit: params.limit,
+    hasNext: nextExists,
+    rowsReady: page !== undefined && !pending && !stale,
+    goToSkip: (skip) => update({ skip }),
+  });
   useReturnFocus(shown);
 
   return (
