@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/console-guard';
 
@@ -130,4 +131,29 @@ test('an older sentiment link still works, as the facet it means', async ({ page
   await expect(page).toHaveURL(/\?sentiment=negative$/);
   await expectRowsMatchIndex(page, request);
   await expect(menu(page, 'Sentiment: Negative')).toBeVisible();
+});
+
+test.describe('accessibility', () => {
+  // axe-core sets inline styles while it measures contrast; the page's own CSP rightly blocks them.
+  test.use({ allowedConsoleErrors: [/Applying inline style violates/] });
+
+  test('the filters, their open menus and the chips have no axe violations', async ({ page }) => {
+    // axe is slow on a busy machine, and it runs five times here.
+    test.setTimeout(240_000);
+    const violations = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+    await page.goto('/?sentiment=negative&consent=missing&q=order&limit=10');
+    await expect(page.locator('tbody a[data-row-link]').first()).toBeVisible();
+    expect(await violations()).toEqual([]);
+    for (const name of ['Date', 'Sentiment: Negative', 'Agent', 'Consent: Missing']) {
+      await menu(page, name).click();
+      await expect(menu(page, name)).toHaveAttribute('aria-expanded', 'true');
+      expect(await violations(), name).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(menu(page, name)).toBeFocused();
+    }
+  });
 });
