@@ -17,6 +17,7 @@ export const CALL_FILTER_PARAMS = [
   'source_type',
   'from',
   'to',
+  'prospect',
 ] as const;
 
 /** One row of the list: everything a column shows, never the transcript. */
@@ -26,7 +27,10 @@ export const callListItemSchema = z.object({
   timestampEnd: z.nullable(z.string()),
   durationSeconds: z.nullable(z.number()),
   callerName: z.nullable(z.string()),
+  /** The number the caller gave or, on a phone call without one, the caller ID. */
   callerPhone: z.nullable(z.string()),
+  /** Which of the two `callerPhone` is; absent from rows indexed before it was recorded. */
+  callerPhoneOrigin: z.optional(z.nullable(z.enum(['given', 'caller-id']))),
   sentiment: z.nullable(z.string()),
   prospectStatus: z.nullable(z.string()),
   /** `true` given, `false` refused, `null` unknown; the `consent=missing` filter takes both. */

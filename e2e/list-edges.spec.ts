@@ -24,7 +24,8 @@ test('a 2-character search in the URL explains the rule and sends nothing', asyn
   const refused: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.pathname.startsWith('/v1/') && url.searchParams.get('search_value') === 'ab') {
+    const listRequest = url.pathname.startsWith('/v1/') || url.pathname === '/api/calls';
+    if (listRequest && url.searchParams.get('search_value') === 'ab') {
       searches.push(request.url());
     }
   });

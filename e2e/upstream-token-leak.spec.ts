@@ -107,7 +107,7 @@ test('the upstream token never reaches the bundle, a response or a log line', as
   const slowStart = { timeout: 60_000 };
   await expect(rows.first()).toBeVisible(slowStart);
   await page.getByRole('searchbox').fill('order');
-  await expect(page).toHaveURL(/search_value=order/);
+  await expect(page).toHaveURL(/q=order/);
   await page.goto(`${appUrl}/`);
   await rows.first().click(slowStart);
   await expect(page).toHaveURL(/\/calls\//);
@@ -119,7 +119,11 @@ test('the upstream token never reaches the bundle, a response or a log line', as
   for (const mode of modes) {
     await proxy!.setMode(mode);
     await page.goto(`${appUrl}/?sort_by=duration&sort_order=${mode === 'slow' ? 'asc' : 'desc'}`);
-    await expect(page.getByRole('alert').first()).toBeVisible({ timeout: 60_000 });
+    // The list is served from the call index, so it may still show rows; either way the page
+    // has said what it has to say before it is searched for the token.
+    await expect(page.getByRole('alert').first().or(rows.first())).toBeVisible({
+      timeout: 60_000,
+    });
     await expectNoCanaryInPage(page);
   }
   await proxy!.setMode('pass');

@@ -125,6 +125,7 @@ export function validateCallQuery(url: string): CallQuery {
     ? agentValues
     : undefined;
   const sourceType = text('source_type', one('source_type'), 1, TEXT_MAX);
+  const prospect = text('prospect', one('prospect'), 1, TEXT_MAX);
   const from = instant('from');
   const to = instant('to');
   if (from !== undefined && to !== undefined && from >= to) {
@@ -142,6 +143,7 @@ export function validateCallQuery(url: string): CallQuery {
     ...(consent ? { consent } : {}),
     ...(agent ? { agent } : {}),
     ...(sourceType !== undefined ? { source_type: sourceType } : {}),
+    ...(prospect !== undefined ? { prospect } : {}),
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
   };

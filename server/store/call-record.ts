@@ -1,4 +1,9 @@
-import { parseTrataTimestamp, type CallListItem, type Conversation } from '../../contract';
+import {
+  callerPhoneOf,
+  parseTrataTimestamp,
+  type CallListItem,
+  type Conversation,
+} from '../../contract';
 import { phoneSearchText } from '../db/phone-search';
 import { fold, summaryText, transcriptText } from '../db/row-mapping';
 
@@ -50,6 +55,8 @@ export function toCallRecord(conversation: Conversation): CallRecord {
   const duration = start !== null && end !== null ? (end - start) / 1000 : null;
   const summary = analytics.summary ?? conversation.transcriptSummary ?? null;
   const phone = analytics.phone_number_of_caller ?? '';
+  // The list shows the caller ID when the caller gave no number, as the call page does.
+  const shownPhone = callerPhoneOf(conversation);
   const summaryL = fold(summaryText(conversation));
   const transcriptL = fold(transcriptText(conversation));
   const item: Omit<CallListItem, 'agentName'> = {
@@ -58,7 +65,8 @@ export function toCallRecord(conversation: Conversation): CallRecord {
     timestampEnd: conversation.timestampEnd ?? null,
     durationSeconds: duration,
     callerName: analytics.name_of_caller ?? null,
-    callerPhone: analytics.phone_number_of_caller ?? null,
+    callerPhone: shownPhone?.number ?? analytics.phone_number_of_caller ?? null,
+    callerPhoneOrigin: shownPhone?.origin ?? null,
     sentiment: analytics.sentiment_of_caller ?? null,
     prospectStatus: analytics.prospectStatus ?? null,
     consentGiven: analytics.is_audio_consent_given ?? null,

@@ -28,6 +28,8 @@ export interface CallQuery {
   consent?: ConsentValue;
   agent?: string[];
   source_type?: string;
+  /** The caller's record (`prospectId`), matched exactly. */
+  prospect?: string;
   /** Epoch milliseconds on `timestampStart`: `from` inclusive, `to` exclusive. */
   from?: number;
   to?: number;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-client';
-import { fetchConversation } from './conversations-api';
+import { fetchConversation, fetchConversationList } from './conversations-api';
+import { DEFAULT_LIST_PARAMS } from './list-params';
 
 const call = (id: string) => ({
   id,
@@ -84,5 +85,69 @@ describe('fetchConversation', () => {
     const asked = stubFetch({ [byId('a/b?c')]: [200, call('a/b?c')] });
     await fetchConversation('a/b?c');
     expect(asked[0]).toBe('/v1/conversations/a%2Fb%3Fc');
+  });
+});
+
+describe('fetchConversationList', () => {
+  const item = (id: string) => ({
+    id,
+    timestampStart: '2026-11-20T10:00:00Z',
+    timestampEnd: null,
+    durationSeconds: 125,
+    callerName: 'Ana',
+    callerPhone: null,
+    sentiment: 'negative',
+    prospectStatus: null,
+    consentGiven: true,
+    summary: null,
+    status: 'active',
+    sourceType: 'PHONE',
+    agentId: 'ag-1',
+    agentName: 'Front desk',
+  });
+  const facets = {
+    sentiment: { negative: 1 },
+    outcome: {},
+    consent: { given: 1, missing: 0 },
+    agent: [{ id: 'ag-1', name: 'Front desk', count: 1 }],
+  };
+  const params = {
+    ...DEFAULT_LIST_PARAMS,
+    q: 'wings',
+    sentiment: ['negative' as const],
+    agent: ['ag-1', 'ag-2'],
+  };
+  const path = `/api/calls?${new URLSearchParams([
+    ['q', 'wings'],
+    ['sentiment', 'negative'],
+    ['agent', 'ag-1'],
+    ['agent', 'ag-2'],
+    ['sort_by', 'timestampStart'],
+    ['sort_order', 'desc'],
+    ['skip', '0'],
+    ['limit', '25'],
+  ])}`;
+
+  it('reads the index with every filter, and keeps total and facets', async () => {
+    const asked = stubFetch({ [path]: [200, { items: [item('c1')], total: 41, facets }] });
+    const page = await fetchConversationList(params);
+    expect(asked).toEqual([path]);
+    expect(page.total).toBe(41);
+    expect(page.facets).toEqual(facets);
+    expect(page.rows).toEqual([{ kind: 'ok', conversation: item('c1') }]);
+  });
+
+  it('marks a row that breaks the schema, and drops facets that do', async () => {
+    stubFetch({
+      [path]: [200, { items: [{ ...item('c2'), durationSeconds: 'long' }], total: 1, facets: {} }],
+    });
+    const page = await fetchConversationList(params);
+    expect(page.facets).toBeNull();
+    expect(page.rows[0]).toMatchObject({ kind: 'invalid', id: 'c2' });
+  });
+
+  it('refuses a page that is not the list’s shape, in words', async () => {
+    stubFetch({ [path]: [200, [item('c1')]] });
+    await expect(fetchConversationList(params)).rejects.toThrow(/unexpected shape/);
   });
 });

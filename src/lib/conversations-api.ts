@@ -1,40 +1,59 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
 import {
+  callFacetsSchema,
+  callListItemSchema,
   CONVERSATION_NOT_FOUND,
-  conversationListItemSchema,
   conversationSchema,
   lookUpConversation,
+  type CallFacets,
+  type CallListItem,
   type Conversation,
-  type ConversationListItem,
 } from '@contract';
 import { ApiError, apiRequest } from './api-client';
 import { toApiQuery, type ListParams } from './list-params';
 import { conversationKeys } from './query-keys';
 
-/** A list item that passed the schema, or one that did not and says why. */
+/** A list row that passed the schema, or one that did not and says why. */
 export type ConversationRow =
-  | { kind: 'ok'; conversation: ConversationListItem }
+  | { kind: 'ok'; conversation: CallListItem }
   | { kind: 'invalid'; index: number; id: string | null; problem: string };
 
 export interface ConversationPage {
   rows: ConversationRow[];
-  /** From `X-Total-Count`; null when the upstream sends no total, so the UI never invents one. */
+  /** The number of calls matching the filters; null when the server sent none. */
   total: number | null;
+  /** Counts per filter value under the other filters; null when they did not pass the schema. */
+  facets?: CallFacets | null;
 }
 
+/** The page as it must come: rows are checked one by one below, so one bad row costs one row. */
+const callPageSchema = z.object({
+  items: z.array(z.unknown()),
+  total: z.number().check(z.int(), z.minimum(0)),
+  facets: z.unknown(),
+});
+
+/** A page of the list from Callscope's own index (`GET /api/calls`), not from Trata. */
 export async function fetchConversationList(
   params: ListParams,
   signal?: AbortSignal,
 ): Promise<ConversationPage> {
-  const { data, headers } = await apiRequest(`/v1/conversations?${toApiQuery(params)}`, { signal });
-  if (!Array.isArray(data)) {
-    throw new ApiError('upstream', 200, 'The Trata API sent a list that is not an array.');
+  const { data } = await apiRequest(`/api/calls?${toApiQuery(params)}`, { signal });
+  const page = callPageSchema.safeParse(data);
+  if (!page.success) {
+    throw new ApiError('server', 200, 'The call index sent a list in an unexpected shape.');
   }
-  return { rows: data.map(parseRow), total: parseTotal(headers.get('x-total-count')) };
+  const facets = callFacetsSchema.safeParse(page.data.facets);
+  return {
+    rows: page.data.items.map(parseRow),
+    total: page.data.total,
+    facets: facets.success ? facets.data : null,
+  };
 }
 
 function parseRow(item: unknown, index: number): ConversationRow {
-  const parsed = conversationListItemSchema.safeParse(item);
+  const parsed = callListItemSchema.safeParse(item);
   if (parsed.success) return { kind: 'ok', conversation: parsed.data };
   const rawId = (item as { id?: unknown } | null)?.id;
   const problem = parsed.error.issues
@@ -42,11 +61,6 @@ function parseRow(item: unknown, index: number): ConversationRow {
     .map((issue) => `${issue.path.join('.') || 'item'}: ${issue.message}`)
     .join('; ');
   return { kind: 'invalid', index, id: typeof rawId === 'string' ? rawId : null, problem };
-}
-
-function parseTotal(header: string | null): number | null {
-  if (header === null || !/^\d+$/.test(header.trim())) return null;
-  return Number(header);
 }
 
 export const conversationListQueryOptions = (params: ListParams) =>

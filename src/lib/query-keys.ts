@@ -5,7 +5,7 @@
 export const conversationKeys = {
   all: ['conversations'] as const,
   lists: () => [...conversationKeys.all, 'list'] as const,
-  list: (params: Readonly<Record<string, string | number | undefined>>) =>
+  list: (params: Readonly<Record<string, string | number | readonly string[] | undefined>>) =>
     [...conversationKeys.lists(), params] as const,
   details: () => [...conversationKeys.all, 'detail'] as const,
   detail: (id: string) => [...conversationKeys.details(), id] as const,

@@ -109,6 +109,7 @@ export function whereSql(query: CallQuery, omit?: FacetName): Sql {
   if (query.consent !== undefined && omit !== 'consent') {
     add('c.consent = ?', query.consent === 'given' ? 1 : 0);
   }
+  if (query.prospect !== undefined) add('c.prospect_id = ?', query.prospect);
   if (query.q !== undefined) {
     const needle = fold(query.q);
     parts.push(textCondition(needle, 't.search_l', false));

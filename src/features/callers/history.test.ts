@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationListItem } from '@contract';
-import { allCallsHref, buildHistory, referenceText } from './history';
+import { secondsBetween } from '@contract';
+import { allCallsHref, buildHistory, referenceText, type HistoryCall } from './history';
 
-const call = (id: string, start: string, status: string | null, end?: string) =>
-  ({
-    id,
-    timestampStart: start,
-    timestampEnd: end ?? null,
-    conversationAnalytics: { prospectStatus: status, sentiment_of_caller: 'neutral' },
-  }) as ConversationListItem;
+const call = (id: string, start: string, status: string | null, end?: string): HistoryCall => ({
+  id,
+  timestampStart: start,
+  timestampEnd: end ?? null,
+  durationSeconds: secondsBetween(start, end),
+  prospectStatus: status,
+  sentiment: 'neutral',
+});
 
 describe('buildHistory', () => {
   const calls = [

@@ -1,4 +1,14 @@
-import { parseTrataTimestamp, secondsBetween, type ConversationListItem } from '@contract';
+import { parseTrataTimestamp } from '@contract';
+
+/** One of the caller's calls, from the index or from the prospect route alike. */
+export interface HistoryCall {
+  id: string;
+  timestampStart: string | null;
+  timestampEnd: string | null;
+  durationSeconds: number | null;
+  sentiment: string | null;
+  prospectStatus: string | null;
+}
 
 export interface HistoryEntry {
   id: string;
@@ -23,24 +33,21 @@ export interface CallerHistory {
  * call's lead status next to the one before it, so a reader sees how the status moved. Calls
  * without a status carry the last known one forward.
  */
-export function buildHistory(
-  calls: readonly ConversationListItem[],
-  currentId: string,
-): CallerHistory {
+export function buildHistory(calls: readonly HistoryCall[], currentId: string): CallerHistory {
   const unique = new Map(calls.map((call) => [call.id, call]));
   const oldestFirst = [...unique.values()]
     .map((call) => ({ call, startMs: parseTrataTimestamp(call.timestampStart) }))
     .sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0) || a.call.id.localeCompare(b.call.id));
   let known: string | null = null;
   const entries = oldestFirst.map(({ call, startMs }): HistoryEntry => {
-    const status = call.conversationAnalytics?.prospectStatus || null;
+    const status = call.prospectStatus || null;
     const statusBefore = status !== null && known !== null && known !== status ? known : null;
     if (status !== null) known = status;
     return {
       id: call.id,
       startMs,
-      seconds: secondsBetween(call.timestampStart, call.timestampEnd),
-      sentiment: call.conversationAnalytics?.sentiment_of_caller || null,
+      seconds: call.durationSeconds,
+      sentiment: call.sentiment || null,
       status,
       statusBefore,
       current: call.id === currentId,

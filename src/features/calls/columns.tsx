@@ -7,8 +7,7 @@ import {
 import {
   parseTrataTimestamp,
   prospectStatusLabel,
-  secondsBetween,
-  type ConversationListItem,
+  type CallListItem,
   type SortByField,
 } from '@contract';
 import { SentimentBadge } from '@/components/ui/sentiment-badge';
@@ -20,7 +19,7 @@ import {
   MISSING,
   viewerTimeZoneName,
 } from '@/lib/format';
-import { callerPhoneDisplay } from '@/lib/phone';
+import { formatPhone } from '@/lib/phone';
 import { usePhoneFormattingReady } from '@/lib/use-phone-formatting';
 
 export const tableFeaturesForCalls = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
@@ -39,6 +38,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   start: 'Start time',
   duration: 'Duration',
   caller: 'Caller',
+  agent: 'Agent',
   sentiment: 'Sentiment',
   prospect: 'Prospect status',
   summary: 'Summary',
@@ -75,11 +75,7 @@ export const callColumns = helper.columns([
     header: COLUMN_LABELS.duration,
     cell: ({ row }) => {
       const call = ok(row.original);
-      return (
-        <span className="tabular-nums">
-          {formatDuration(call ? secondsBetween(call.timestampStart, call.timestampEnd) : null)}
-        </span>
-      );
+      return <span className="tabular-nums">{formatDuration(call?.durationSeconds ?? null)}</span>;
     },
   }),
   helper.display({
@@ -89,9 +85,7 @@ export const callColumns = helper.columns([
       const call = ok(row.original);
       return (
         <span className="flex flex-col">
-          <span className="font-medium text-slate-900">
-            {call?.conversationAnalytics?.name_of_caller || 'Unknown caller'}
-          </span>
+          <span className="font-medium text-slate-900">{call?.callerName || 'Unknown caller'}</span>
           <span className="text-xs text-slate-600 tabular-nums">
             {call ? <CallerPhone call={call} /> : MISSING}
           </span>
@@ -100,24 +94,27 @@ export const callColumns = helper.columns([
     },
   }),
   helper.display({
+    id: 'agent',
+    header: COLUMN_LABELS.agent,
+    cell: ({ row }) => (
+      <span className="text-slate-700">{ok(row.original)?.agentName || MISSING}</span>
+    ),
+  }),
+  helper.display({
     id: 'sentiment',
     header: COLUMN_LABELS.sentiment,
-    cell: ({ row }) => (
-      <SentimentBadge value={ok(row.original)?.conversationAnalytics?.sentiment_of_caller} />
-    ),
+    cell: ({ row }) => <SentimentBadge value={ok(row.original)?.sentiment} />,
   }),
   helper.display({
     id: 'prospect',
     header: COLUMN_LABELS.prospect,
-    cell: ({ row }) =>
-      prospectStatusLabel(ok(row.original)?.conversationAnalytics?.prospectStatus) ?? MISSING,
+    cell: ({ row }) => prospectStatusLabel(ok(row.original)?.prospectStatus) ?? MISSING,
   }),
   helper.display({
     id: 'summary',
     header: COLUMN_LABELS.summary,
     cell: ({ row }) => {
-      const call = ok(row.original);
-      const summary = call?.conversationAnalytics?.summary || call?.transcriptSummary || MISSING;
+      const summary = ok(row.original)?.summary || MISSING;
       return (
         <span className={`block max-w-md truncate ${ABOVE_ROW_LINK}`} title={summary}>
           {summary}
@@ -129,7 +126,7 @@ export const callColumns = helper.columns([
     id: 'consent',
     header: COLUMN_LABELS.consent,
     cell: ({ row }) => {
-      const consent = ok(row.original)?.conversationAnalytics?.is_audio_consent_given;
+      const consent = ok(row.original)?.consentGiven;
       if (consent === false) {
         return (
           <span
@@ -159,7 +156,7 @@ export const callColumns = helper.columns([
  * The absolute date and time in the viewer's zone (the column header names it), with the relative
  * time beside it: readable without hovering, by keyboard, touch and screen reader alike.
  */
-function StartTime({ value }: { value: string | undefined }) {
+function StartTime({ value }: { value: string | null | undefined }) {
   const epoch = parseTrataTimestamp(value);
   if (epoch === null) return <span>{MISSING}</span>;
   return (
@@ -171,16 +168,16 @@ function StartTime({ value }: { value: string | undefined }) {
 }
 
 /** The number the caller gave or, failing that, the caller ID, which says what it is. */
-function CallerPhone({ call }: { call: ConversationListItem }) {
+function CallerPhone({ call }: { call: CallListItem }) {
   // Numbers show as given until the formatter has loaded; this re-renders them then.
   usePhoneFormattingReady();
-  const phone = callerPhoneDisplay(call);
-  if (!phone) return MISSING;
-  return phone.origin === 'caller-id' ? (
+  if (!call.callerPhone) return MISSING;
+  const text = formatPhone(call.callerPhone);
+  return call.callerPhoneOrigin === 'caller-id' ? (
     <>
-      {phone.text} <span className="text-slate-600 italic">(caller ID)</span>
+      {text} <span className="text-slate-600 italic">(caller ID)</span>
     </>
   ) : (
-    phone.text
+    text
   );
 }

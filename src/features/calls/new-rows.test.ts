@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { CallListItem } from '@contract';
 import type { ConversationPage, ConversationRow } from '@/lib/conversations-api';
 import { countNewRows } from './new-rows';
 
 const row = (id: string): ConversationRow => ({
   kind: 'ok',
-  conversation: { id, timestampStart: '2026-11-20T10:00:00' },
+  conversation: { id, timestampStart: '2026-11-20T10:00:00' } as CallListItem,
 });
 const page = (...ids: string[]): ConversationPage => ({ rows: ids.map(row), total: ids.length });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationListItem } from '@contract';
+import type { CallListItem } from '@contract';
 import type { ConversationPage } from '@/lib/conversations-api';
 import { LIST_DEFAULTS, type ListParams } from '@/lib/list-params';
 import { loadCallOrder, toListSearch } from './call-order';
@@ -11,7 +11,7 @@ const fetchPage = (params: ListParams): Promise<ConversationPage> =>
   Promise.resolve({
     rows: calls.slice(params.skip, params.skip + params.limit).map((id) => ({
       kind: 'ok' as const,
-      conversation: { id } as ConversationListItem,
+      conversation: { id } as CallListItem,
     })),
     total: null,
   });

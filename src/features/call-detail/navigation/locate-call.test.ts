@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationListItem } from '@contract';
+import type { CallListItem } from '@contract';
 import type { ConversationPage } from '@/lib/conversations-api';
 import type { ListParams } from '@/lib/list-params';
 import { compareInDefaultOrder, locateInDefaultList } from './locate-call';
@@ -20,7 +20,7 @@ function server(calls: { id: string; timestampStart: string }[], sendsTotal = tr
     requests.push(params.skip);
     const rows = calls.slice(params.skip, params.skip + params.limit).map((conversation) => ({
       kind: 'ok' as const,
-      conversation: conversation as unknown as ConversationListItem,
+      conversation: conversation as unknown as CallListItem,
     }));
     return Promise.resolve({ rows, total: sendsTotal ? calls.length : null });
   };

@@ -35,7 +35,7 @@ export const CallRow = memo(
       );
     }
     const id = item.conversation.id;
-    const name = item.conversation.conversationAnalytics?.name_of_caller || 'unknown caller';
+    const name = item.conversation.callerName || 'unknown caller';
     return (
       <tr className="relative focus-within:bg-indigo-50 hover:bg-indigo-50/60">
         {cells.map((cell, index) => (

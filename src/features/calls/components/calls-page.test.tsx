@@ -9,17 +9,35 @@ function call(id: string, name: string, extra: Record<string, unknown> = {}) {
     id,
     timestampStart: '2026-11-20T10:00:00.000000',
     timestampEnd: '2026-11-20T10:02:05.000000',
+    durationSeconds: 125,
+    callerName: name,
+    callerPhone: '+14088259337',
+    callerPhoneOrigin: 'given',
+    sentiment: 'positive',
+    prospectStatus: 'SERVICE_ORDER_PLACED',
+    consentGiven: false,
+    summary: `${name} placed an order.`,
     status: 'active',
-    conversationAnalytics: {
-      name_of_caller: name,
-      phone_number_of_caller: '+14088259337',
-      sentiment_of_caller: 'positive',
-      prospectStatus: 'SERVICE_ORDER_PLACED',
-      summary: `${name} placed an order.`,
-      is_audio_consent_given: false,
-    },
+    sourceType: 'PHONE',
+    agentId: 'ag-1',
+    agentName: 'Front desk',
     ...extra,
   };
+}
+
+const FACETS = {
+  sentiment: { positive: 7, neutral: 2, negative: 3 },
+  outcome: { SERVICE_ORDER_PLACED: 4 },
+  consent: { given: 5, missing: 7 },
+  agent: [
+    { id: 'ag-1', name: 'Front desk', count: 9 },
+    { id: 'ag-2', name: 'Night line', count: 3 },
+  ],
+};
+
+/** The body of `GET /api/calls`: rows, the total and the facet counts. */
+function calls(items: unknown[], total = items.length, facets: unknown = FACETS) {
+  return json({ items, total, facets });
 }
 
 function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
@@ -70,18 +88,14 @@ const rowLinks = () => document.querySelectorAll<HTMLAnchorElement>('tbody a[dat
 // Rendering the whole page in jsdom is slow on a busy machine.
 describe('CallsPage', { timeout: 30_000 }, () => {
   it('shows the rows with their labels and the range with the total the API sent', async () => {
-    fetchMock.mockResolvedValue(
-      json([call('con.1', 'Sofia Wilson'), call('con.2', 'Kenji Lee')], 200, {
-        'x-total-count': '2',
-      }),
-    );
+    fetchMock.mockResolvedValue(calls([call('con.1', 'Sofia Wilson'), call('con.2', 'Kenji Lee')]));
     const onRowsShown = vi.fn();
     renderList('/', onRowsShown);
     expect(onRowsShown).not.toHaveBeenCalled();
     expect(await screen.findByText('Sofia Wilson')).toBeTruthy();
     expect(rowLinks()).toHaveLength(2);
     expect(onRowsShown).toHaveBeenCalledTimes(1);
-    // In the row itself, not only among the toolbar's quick filters.
+    // In the row itself, not only in the toolbar's filters.
     const firstRow = rowLinks()[0]!.closest('tr')!;
     expect(within(firstRow).getByText('Service order placed')).toBeTruthy();
     // The phone formatter loads beside the first page; the numbers are formatted once it has.
@@ -96,27 +110,42 @@ describe('CallsPage', { timeout: 30_000 }, () => {
       true,
     );
     expect(fetchMock.mock.calls[0]![0]).toBe(
-      '/v1/conversations?sort_by=timestampStart&sort_order=desc&skip=0&limit=25',
+      '/api/calls?sort_by=timestampStart&sort_order=desc&skip=0&limit=25',
     );
+    expect(screen.getByText('2 calls')).toBeTruthy();
   });
 
-  it('never invents a total: without X-Total-Count a full page keeps Next open', async () => {
-    const page = Array.from({ length: 10 }, (_, index) => call(`con.${index}`, `Caller ${index}`));
-    fetchMock.mockResolvedValue(json(page));
-    renderList('/?limit=10');
-    await screen.findByText('Caller 0');
-    const pagination = screen.getByRole('navigation', { name: 'Pagination' });
-    expect(within(pagination).getByText('1–10')).toBeTruthy();
-    expect(within(pagination).queryByText(/of/)).toBeNull();
-    expect(within(pagination).getByRole('button', { name: 'Next →' })).toHaveProperty(
-      'disabled',
-      false,
+  it('combines a search with facets, whose counts show in text, and a chip removes one', async () => {
+    fetchMock.mockResolvedValue(calls([call('con.1', 'Sofia Wilson')], 12));
+    const router = renderList('/?q=order&sentiment=negative');
+    await screen.findByText('Sofia Wilson');
+    expect(fetchMock.mock.calls[0]![0]).toBe(
+      '/api/calls?q=order&sentiment=negative&sort_by=timestampStart&sort_order=desc&skip=0&limit=25',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Sentiment: Negative' }));
+    const neutral = screen.getByRole('checkbox', { name: 'Neutral, 2 calls' });
+    expect(screen.getByRole('checkbox', { name: 'Negative, 3 calls' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    fireEvent.click(neutral);
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?q=order&sentiment=neutral&sentiment=negative'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Agent' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Night line, 3 calls' }));
+    await waitFor(() => expect(router.state.location.search).toContain('agent=ag-2'));
+    const chips = screen.getByRole('list', { name: 'Active filters' });
+    expect(within(chips).getByText('Agent: Night line')).toBeTruthy();
+    fireEvent.click(within(chips).getByRole('button', { name: 'Remove filter Search: order' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?sentiment=neutral&sentiment=negative&agent=ag-2'),
     );
   });
 
   it('turns a malformed item into a row that says what is wrong, and keeps the others', async () => {
     fetchMock.mockResolvedValue(
-      json([call('con.1', 'Sofia Wilson'), { id: 'con.bad', timestampStart: 'yesterday' }]),
+      calls([call('con.1', 'Sofia Wilson'), { id: 'con.bad', timestampStart: 42 }]),
     );
     renderList();
     expect(await screen.findByText('Sofia Wilson')).toBeTruthy();
@@ -157,7 +186,7 @@ describe('CallsPage', { timeout: 30_000 }, () => {
 
   it('offers a retry after a network failure, and the retry loads the rows', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    fetchMock.mockResolvedValue(calls([call('con.1', 'Sofia Wilson')]));
     renderList();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('could not be reached');
@@ -167,7 +196,7 @@ describe('CallsPage', { timeout: 30_000 }, () => {
   });
 
   it('keeps the rows it has, marked out of date, when the next request fails', async () => {
-    fetchMock.mockResolvedValueOnce(json([call('con.1', 'Sofia Wilson')]));
+    fetchMock.mockResolvedValueOnce(calls([call('con.1', 'Sofia Wilson')]));
     fetchMock.mockResolvedValue(
       json({ detail: 'The Trata API could not be reached (ECONNREFUSED).' }, 502),
     );
@@ -183,7 +212,7 @@ describe('CallsPage', { timeout: 30_000 }, () => {
   });
 
   it('shows the empty state, whose button clears the filters but keeps the sort', async () => {
-    fetchMock.mockResolvedValue(json([], 200, { 'x-total-count': '0' }));
+    fetchMock.mockResolvedValue(calls([], 0));
     const router = renderList('/?search_by=transcript&search_value=nothing&sort_by=duration');
     expect(await screen.findByRole('heading', { name: 'No calls match' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
@@ -191,7 +220,7 @@ describe('CallsPage', { timeout: 30_000 }, () => {
   });
 
   it('opens a call on a plain click with the list state, and leaves modified clicks alone', async () => {
-    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    fetchMock.mockResolvedValue(calls([call('con.1', 'Sofia Wilson')]));
     renderList('/?sort_by=duration');
     await screen.findByText('Sofia Wilson');
     const link = rowLinks()[0]!;
@@ -215,7 +244,7 @@ describe('CallsPage', { timeout: 30_000 }, () => {
   });
 
   it('opens the call from text that sits above the row link for its hover title', async () => {
-    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    fetchMock.mockResolvedValue(calls([call('con.1', 'Sofia Wilson')]));
     renderList();
     const summary = await screen.findByText('Sofia Wilson placed an order.');
     expect(summary.getAttribute('title')).toBe('Sofia Wilson placed an order.');
@@ -224,7 +253,7 @@ describe('CallsPage', { timeout: 30_000 }, () => {
   });
 
   it('says a page past the end is past the end, and offers the last page or the first', async () => {
-    fetchMock.mockResolvedValue(json([], 200, { 'x-total-count': '60' }));
+    fetchMock.mockResolvedValue(calls([], 60));
     const router = renderList('/?skip=5000');
     expect(
       await screen.findByRole('heading', { name: 'This page is past the end of the list' }),
@@ -235,7 +264,7 @@ describe('CallsPage', { timeout: 30_000 }, () => {
   });
 
   it('explains a search too short for the API and sends no request', async () => {
-    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    fetchMock.mockResolvedValue(calls([call('con.1', 'Sofia Wilson')]));
     const router = renderList('/?search_by=transcript&search_value=ab');
     expect(await screen.findByText(/A search needs at least 3 characters/)).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
@@ -245,11 +274,34 @@ describe('CallsPage', { timeout: 30_000 }, () => {
   });
 
   it('drops a status the filter does not offer from the URL', async () => {
-    fetchMock.mockResolvedValue(json([call('con.1', 'Sofia Wilson')]));
+    fetchMock.mockResolvedValue(calls([call('con.1', 'Sofia Wilson')]));
     const router = renderList('/?status=deleted');
     await waitFor(() => expect(router.state.location.search).toBe(''));
     await screen.findByText('Sofia Wilson');
     expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
     expect(fetchMock.mock.calls.every(([url]) => !url.includes('deleted'))).toBe(true);
+  });
+
+  it('j on the last row goes on to the next page’s first row, and k back to the last row', async () => {
+    const all = Array.from({ length: 12 }, (_, index) => call(`con.${index}`, `Caller ${index}`));
+    fetchMock.mockImplementation((url: string) => {
+      const skip = Number(new URL(url, 'http://x').searchParams.get('skip'));
+      return Promise.resolve(calls(all.slice(skip, skip + 10), all.length));
+    });
+    const router = renderList('/?limit=10');
+    await screen.findByText('Caller 0');
+    const last = rowLinks()[9]!;
+    last.focus();
+    fireEvent.keyDown(last, { key: 'j' });
+    await waitFor(() => expect(router.state.location.search).toBe('?skip=10&limit=10'));
+    await waitFor(() => expect(document.activeElement?.getAttribute('href')).toBe('/calls/con.10'));
+
+    fireEvent.keyDown(document.activeElement!, { key: 'k' });
+    await waitFor(() => expect(router.state.location.search).toBe('?limit=10'));
+    await waitFor(() => expect(document.activeElement?.getAttribute('href')).toBe('/calls/con.9'));
+
+    // The arrows stay on the page; j on the list's very last row goes nowhere.
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(router.state.location.search).toBe('?limit=10');
   });
 });

@@ -9,6 +9,7 @@ import { useRowsShownOnce } from '../hooks/use-rows-shown-once';
 import { useWarmFormatters } from '../warm-formatters';
 import { FilterChips } from './filter-chips';
 import { ListBody } from './list-body';
+import { MatchCount } from './match-count';
 import { ErrorBanner } from './list-states';
 import { NewCallsNotice } from './new-calls-notice';
 import { hasNextPage, Pagination } from './pagination';
@@ -32,26 +33,34 @@ export function CallsPage({ onRowsShown }: CallsPageProps = {}) {
 
   useWarmFormatters();
   useRowsShownOnce(shown > 0, onRowsShown);
-  usePrefetchNextPage(
-    params,
-    page !== undefined && !pending && hasNextPage(params.skip, shown, params.limit, total),
-  );
-  useListKeyboardShortcuts(searchRef);
+  const nextExists =
+    page !== undefined && !pending && hasNextPage(params.skip, shown, params.limit, total);
+  usePrefetchNextPage(params, nextExists);
+  useListKeyboardShortcuts(searchRef, {
+    skip: params.skip,
+    limit: params.limit,
+    hasNext: nextExists,
+    rowsReady: page !== undefined && !pending && !stale,
+    goToSkip: (skip) => update({ skip }),
+  });
   useReturnFocus(shown);
 
   return (
     <section aria-labelledby="calls-heading" className="flex flex-col gap-4">
       <div className="flex items-center justify-between gap-3">
-        <h1 id="calls-heading" className="text-xl font-semibold text-slate-900">
-          Calls
-        </h1>
+        <div className="flex items-baseline gap-3">
+          <h1 id="calls-heading" className="text-xl font-semibold text-slate-900">
+            Calls
+          </h1>
+          <MatchCount total={searchProblem === null ? total : null} />
+        </div>
         <div className="flex items-center gap-3">
           <NewCallsNotice count={newCount} onReveal={reveal} />
           <ViewOptions preferences={preferences} change={change} />
         </div>
       </div>
-      <Toolbar params={params} update={update} searchRef={searchRef} />
-      <FilterChips params={params} update={update} clearAll={clearFilters} />
+      <Toolbar params={params} facets={page?.facets} update={update} searchRef={searchRef} />
+      <FilterChips params={params} facets={page?.facets} update={update} clearAll={clearFilters} />
       {query.error ? (
         <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
       ) : null}

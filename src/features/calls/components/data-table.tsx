@@ -1,5 +1,5 @@
 import { useTable, type SortingState } from '@tanstack/react-table';
-import { useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, type MouseEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { cn } from '@/lib/cn';
 import type { ConversationRow } from '@/lib/conversations-api';
@@ -71,12 +71,8 @@ export function DataTable({ rows, params, preferences, updating, stale, onSort }
   };
 
   return (
-    // The keys move focus between the row links inside; the table itself is not a widget.
-    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-    <div
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-      onKeyDown={moveFocus}
-    >
+    // The list's keyboard hook moves the focus between the row links; Enter follows one.
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" aria-busy={updating}>
         <caption className="sr-only">
           Calls, {updating ? 'updating' : stale ? 'out of date' : 'up to date'}
@@ -135,22 +131,4 @@ export function DataTable({ rows, params, preferences, updating, stale, onSort }
       </table>
     </div>
   );
-}
-
-/** j/k or the arrow keys move between rows; Enter follows the focused row's link. */
-function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
-  const step =
-    event.key === 'j' || event.key === 'ArrowDown'
-      ? 1
-      : event.key === 'k' || event.key === 'ArrowUp'
-        ? -1
-        : 0;
-  if (!step) return;
-  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a[data-row-link]')];
-  const current = links.indexOf(document.activeElement as HTMLAnchorElement);
-  const next = links[Math.max(0, Math.min(links.length - 1, current + step))];
-  if (next) {
-    event.preventDefault();
-    next.focus();
-  }
 }

@@ -1,5 +1,5 @@
 import type { ConversationPage } from '@/lib/conversations-api';
-import type { ListParams } from '@/lib/list-params';
+import { hasFilters, type ListParams } from '@/lib/list-params';
 import type { ListParamsPatch } from '../hooks/use-list-params';
 import type { ListPreferences } from '../preferences';
 import { DataTable } from './data-table';
@@ -31,8 +31,8 @@ export function ListBody(props: ListBodyProps) {
     return (
       <SearchRuleNotice
         problem={props.searchProblem}
-        value={params.search_value ?? ''}
-        onClear={() => update({ search_by: undefined, search_value: undefined })}
+        value={params.q ?? params.search_value ?? ''}
+        onClear={() => update({ q: undefined, search_by: undefined, search_value: undefined })}
       />
     );
   }
@@ -43,11 +43,7 @@ export function ListBody(props: ListBodyProps) {
         <PastEndState total={page.total} limit={params.limit} goTo={(skip) => update({ skip })} />
       );
     }
-    return params.search_by || params.status ? (
-      <EmptyState onClear={clearFilters} />
-    ) : (
-      <NoCallsYet />
-    );
+    return hasFilters(params) ? <EmptyState onClear={clearFilters} /> : <NoCallsYet />;
   }
   return (
     <DataTable

@@ -9,6 +9,10 @@ import { isTextSearchField, SEARCH_FIELD_LABELS, TEXT_SEARCH_FIELDS } from '../s
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
+/** The box searches everywhere (`q`) or in one field (`search_by`). */
+type BoxField = SearchByField | 'q';
+const ANYWHERE = 'q';
+
 interface SearchFormProps {
   params: ListParams;
   update(patch: ListParamsPatch, options?: { replace?: boolean }): void;
@@ -16,25 +20,41 @@ interface SearchFormProps {
 }
 
 /**
- * The text search: a field and a box. Typing searches once the box has been quiet a moment and
+ * The text search: where to look (everywhere, or one field) and a box. It combines with every
+ * other filter. Typing searches once the box has been quiet a moment and
  * holds enough characters; the box keeps its text and its focus whatever the URL does meanwhile.
  */
 export function SearchForm({ params, update, searchRef }: SearchFormProps) {
-  const urlField = isTextSearchField(params.search_by) ? params.search_by : undefined;
-  const [field, setField] = useState<SearchByField>(urlField ?? 'transcript');
+  const urlField: BoxField | undefined =
+    params.q !== undefined
+      ? ANYWHERE
+      : isTextSearchField(params.search_by)
+        ? params.search_by
+        : undefined;
+  const [field, setField] = useState<BoxField>(urlField ?? ANYWHERE);
   const [seenUrlField, setSeenUrlField] = useState(urlField);
   if (urlField !== seenUrlField) {
     setSeenUrlField(urlField);
     if (urlField) setField(urlField);
   }
   const { text, setText, focusHandlers } = useSearchText(
-    urlField ? (params.search_value ?? '') : '',
+    urlField === ANYWHERE ? (params.q ?? '') : urlField ? (params.search_value ?? '') : '',
   );
 
-  const commit = (value: string, by: SearchByField) => {
+  /** Searches `value` in `by`; the box's previous search (`was`) moves with it. */
+  const commit = (value: string, by: BoxField, was: BoxField = by) => {
     const trimmed = value.trim();
-    if (trimmed && searchValueProblem(by, trimmed)) return;
-    update({ search_by: trimmed ? by : undefined, search_value: trimmed || undefined });
+    if (trimmed && searchValueProblem(by === ANYWHERE ? 'transcript' : by, trimmed)) return;
+    const fieldSearch = { search_by: undefined, search_value: undefined };
+    if (by === ANYWHERE) {
+      update({ q: trimmed || undefined, ...(was !== ANYWHERE ? fieldSearch : {}) });
+    } else {
+      update({
+        search_by: trimmed ? by : undefined,
+        search_value: trimmed || undefined,
+        ...(was === ANYWHERE ? { q: undefined } : {}),
+      });
+    }
   };
   const debounced = useDebouncedCallback(commit, SEARCH_DEBOUNCE_MS);
 
@@ -64,13 +84,15 @@ export function SearchForm({ params, update, searchRef }: SearchFormProps) {
         id="search-field"
         value={field}
         onChange={(event) => {
-          const next = event.target.value as SearchByField;
+          const next = event.target.value as BoxField;
+          const was = field;
           setField(next);
           debounced.cancel();
-          if (text.trim()) commit(text, next);
+          if (text.trim()) commit(text, next, was);
         }}
         className="rounded-l-md border border-r-0 border-slate-300 bg-slate-50 px-2 text-sm text-slate-700"
       >
+        <option value={ANYWHERE}>Anywhere</option>
         {TEXT_SEARCH_FIELDS.map((option) => (
           <option key={option} value={option}>
             {SEARCH_FIELD_LABELS[option]}

@@ -9,8 +9,8 @@ interface StatusFilterProps {
 
 export function StatusFilter({ params, update }: StatusFilterProps) {
   return (
-    <div className="flex flex-col">
-      <label htmlFor="status-filter" className="text-xs font-medium text-slate-600">
+    <div>
+      <label htmlFor="status-filter" className="sr-only">
         Status
       </label>
       <select
@@ -20,7 +20,7 @@ export function StatusFilter({ params, update }: StatusFilterProps) {
           const value = CONVERSATION_STATUSES.find((status) => status === event.target.value);
           update({ status: value });
         }}
-        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm capitalize"
+        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm font-medium text-slate-800 capitalize hover:bg-slate-50"
       >
         <option value="">All statuses</option>
         {CONVERSATION_STATUSES.map((status) => (

@@ -1,10 +1,30 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { parseListParams, serializeListParams, type ListParams } from '@/lib/list-params';
+import {
+  parseListParams,
+  serializeListParams,
+  withoutFilters,
+  type ListParams,
+} from '@/lib/list-params';
 
-export type ListParamsPatch = Partial<ListParams> & {
-  search_by?: ListParams['search_by'] | undefined;
-};
+/** A change to the list's state: a key set to undefined (or an empty list) removes that filter. */
+export type ListParamsPatch = { [K in keyof ListParams]?: ListParams[K] | undefined };
+
+/** The state after `patch`: empty values dropped, and a search kept whole or not at all. */
+export function applyListPatch(params: ListParams, patch: ListParamsPatch): ListParams {
+  const pageOnly = Object.keys(patch).every((key) => key === 'skip');
+  const next = { ...params, ...patch, ...(pageOnly ? {} : { skip: patch.skip ?? 0 }) };
+  for (const [key, value] of Object.entries(next)) {
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
+      delete next[key as keyof ListParams];
+    }
+  }
+  if (!next.search_by || !next.search_value) {
+    delete next.search_by;
+    delete next.search_value;
+  }
+  return next as ListParams;
+}
 
 /**
  * The list's state, read from the URL and written back to it: the URL is its only store. A
@@ -21,32 +41,15 @@ export function useListParams() {
 
   const update = useCallback(
     (patch: ListParamsPatch, options: { replace?: boolean } = {}) => {
-      const pageOnly = Object.keys(patch).every((key) => key === 'skip');
-      const next: ListParams = {
-        ...params,
-        ...patch,
-        ...(pageOnly ? {} : { skip: patch.skip ?? 0 }),
-      };
-      if (!next.search_by || !next.search_value) {
-        delete next.search_by;
-        delete next.search_value;
-      }
-      if (!next.status) delete next.status;
-      setSearchParams(serializeListParams(next), { replace: options.replace ?? false });
+      setSearchParams(serializeListParams(applyListPatch(params, patch)), {
+        replace: options.replace ?? false,
+      });
     },
     [params, setSearchParams],
   );
 
   const clearFilters = useCallback(() => {
-    setSearchParams(
-      serializeListParams({
-        ...params,
-        search_by: undefined,
-        search_value: undefined,
-        status: undefined,
-        skip: 0,
-      }),
-    );
+    setSearchParams(serializeListParams(withoutFilters(params)));
   }, [params, setSearchParams]);
 
   return { params, update, clearFilters };
