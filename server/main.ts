@@ -116,6 +116,9 @@ async function main(): Promise<void> {
 
   // After listening: the server is ready at once, and the sync fills the index behind it.
   sync.start();
+  // Synthesis would compete with the first backfill for the CPU: the demo's recordings of the
+  // newest calls are made once the index is filled.
+  if (demo) void sync.nextSuccess().then(() => demo.warmRecordings());
 
   let stopping = false;
   const stop = async (signal: string) => {
