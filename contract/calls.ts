@@ -71,8 +71,12 @@ export const syncStatusSchema = z.object({
   lastSuccessAt: z.nullable(z.string()),
   lagSeconds: z.nullable(z.number()),
   lastError: z.nullable(z.string()),
-  /** While backfilling: conversations read so far in this sweep. */
-  backfill: z.object({ done: z.boolean(), seen: z.number() }),
+  /**
+   * While backfilling: conversations read so far in this sweep, and how many the API holds when
+   * it says so (its `X-Total-Count`); `total` is null when it does not, as Trata's contract has
+   * no total, so a progress bar can only show the count so far.
+   */
+  backfill: z.object({ done: z.boolean(), seen: z.number(), total: z.nullable(z.number()) }),
   /** Sorts the API refused and what is used instead, and other degradations, in words. */
   notes: z.array(z.string()),
   skipped: z.array(z.object({ id: z.string(), reason: z.string(), at: z.string() })),

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server/create-app-server';
+import { createRecordingCopies } from './app-server/recording-copies';
 import { createRecordingLocator } from './app-server/recording-source';
 import { registerRecordingRoutes } from './app-server/recording-routes';
 import { createFileCache } from './recordings/recording-cache';
@@ -91,8 +92,19 @@ async function main(): Promise<void> {
     await sessions.close();
   });
   registerRecordingRoutes(app, {
-    locate: createRecordingLocator(upstream),
+    // The index knows where each call's recording is, even while the API is down.
+    locate: createRecordingLocator({
+      getConversation: async (id, signal) => store.get(id) ?? upstream.getConversation(id, signal),
+    }),
     fetchRecording,
+    // The embedded demo API cannot be down on its own; a real upstream's recordings are kept.
+    copies: demo
+      ? undefined
+      : createRecordingCopies({
+          dir: path.join(config.dataDir, 'recording-copies'),
+          fetchRecording,
+          maxBytes: 200 * 1024 * 1024,
+        }),
     peaksCache: createFileCache(path.join(config.dataDir, 'peaks'), '.json'),
     // The demo storage host keeps each recording's waveform beside it, made while synthesizing.
     storagePeaksUrl: demo ? demoPeaksUrl(demo.origin) : undefined,
@@ -104,6 +116,9 @@ async function main(): Promise<void> {
 
   // After listening: the server is ready at once, and the sync fills the index behind it.
   sync.start();
+  // Synthesis would compete with the first backfill for the CPU: the demo's recordings of the
+  // newest calls are made once the index is filled.
+  if (demo) void sync.nextSuccess().then(() => demo.warmRecordings());
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   ensureWritableDataDir(config.dataDir);
   const demo = await startDemoApi(config, { level: config.LOG_LEVEL });
   demo.app.log.info(`Demo Trata API on ${demo.origin} (token from DEMO_API_TOKEN)`);
+  demo.warmRecordings();
   const stop = () => void demo.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { peaksSchema } from '../../contract';
+import { createReadStream } from 'node:fs';
+import { sendWithRange } from '../http/send-range';
 import { computePeaks } from '../recordings/peaks';
 import type { FileCache } from '../recordings/recording-cache';
 import {
@@ -12,6 +14,7 @@ import {
   type AudioType,
 } from '../upstream-fetch/audio-type';
 import { contentDisposition, MEDIA_SECURITY_HEADERS, privateCaching } from './media-headers';
+import type { RecordingCopies, RecordingCopy } from './recording-copies';
 import type { FetchRecording, RecordingLocation } from './recording-source';
 import { cancelBody, peekBody, rangeStart } from './recording-stream';
 import { UpstreamError } from './upstream';
@@ -26,6 +29,11 @@ export interface RecordingRouteOptions {
    * while it synthesizes, and serves it growing); null to decode the recording instead.
    */
   storagePeaksUrl?(recordingUrl: string): string | null;
+  /**
+   * Copies of played recordings: made after a play, served only when the storage host cannot
+   * be reached or fails (5xx), so a call played once keeps playing through an outage.
+   */
+  copies?: RecordingCopies;
 }
 
 /** Facts about the bytes and their range: the only upstream headers a browser ever sees. */
@@ -115,11 +123,30 @@ export function registerRecordingRoutes(
       if (!location) return reply.code(404).send({ detail: NO_RECORDING });
       // Only Range goes upstream: validators would let the host's ETag or dates decide.
       const range = request.headers.range;
-      const upstream = await options.fetchRecording(location.url, {
-        headers: typeof range === 'string' ? { range } : {},
-        signal,
-      });
+      const fromCopy = async () => {
+        const copy = await options.copies?.find(location.url);
+        return copy ? sendCopy(request, reply, copy, location) : null;
+      };
+      let upstream: Response;
+      try {
+        upstream = await options.fetchRecording(location.url, {
+          headers: typeof range === 'string' ? { range } : {},
+          signal,
+        });
+      } catch (error) {
+        if (signal.aborted) throw error;
+        const served = await fromCopy();
+        if (served) return served;
+        throw error;
+      }
       const { status } = upstream;
+      if (status >= 500) {
+        const served = await fromCopy();
+        if (served) {
+          cancelBody(upstream.body);
+          return served;
+        }
+      }
       const refusal = await refusalOf(upstream);
       if (refusal) return reply.code(refusal.status).send({ detail: refusal.detail });
       if (status === 404 || status === 416 || ![200, 206].includes(status)) {
@@ -151,6 +178,7 @@ export function registerRecordingRoutes(
         const value = upstream.headers.get(name);
         if (value !== null) reply.header(name, value);
       }
+      options.copies?.keep(location.url);
       const fileName = location.fileName?.(type.extension) ?? `recording.${type.extension}`;
       privateCaching(reply)
         .header('content-type', type.contentType)
@@ -214,6 +242,24 @@ export function registerRecordingRoutes(
         .send(entry.json);
     }),
   );
+}
+
+/** A kept copy, with the ranges, headers and name the storage host's file would have had. */
+function sendCopy(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { file, type }: RecordingCopy,
+  location: RecordingLocation,
+): FastifyReply {
+  const fileName = location.fileName?.(type.extension) ?? `recording.${type.extension}`;
+  reply.header('content-disposition', contentDisposition('inline', fileName));
+  return sendWithRange(request, reply, {
+    size: file.size,
+    etag: file.etag,
+    contentType: type.contentType,
+    cacheControl: 'private, max-age=86400',
+    stream: (range) => createReadStream(file.path, range ?? {}),
+  });
 }
 
 const REFUSAL_STATUSES = new Set([413, 422]);

@@ -19,7 +19,11 @@ export interface RecordingLocation {
  * browser never supplies a URL. Lookups are remembered briefly, since a media element asks for
  * many ranges of one file.
  */
-export function createRecordingLocator(upstream: Upstream, ttlMs = 5 * 60_000, maxEntries = 1_000) {
+export function createRecordingLocator(
+  upstream: Pick<Upstream, 'getConversation'>,
+  ttlMs = 5 * 60_000,
+  maxEntries = 1_000,
+) {
   const remembered = new LRUCache<string, { location: RecordingLocation | null }>({
     max: maxEntries,
     ttl: ttlMs,

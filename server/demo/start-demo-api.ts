@@ -16,6 +16,11 @@ export interface DemoApi {
   store: ConversationStore;
   /** `http://127.0.0.1:<DEMO_API_PORT>`: the origin the app server forwards to. */
   origin: string;
+  /**
+   * Makes the recordings of the first page of the default list (newest first), so they play at
+   * once. Synthesis is heavy: the app server calls this once its index is filled, not before.
+   */
+  warmRecordings(): void;
   close(): Promise<void>;
 }
 
@@ -66,19 +71,19 @@ export async function startDemoApi(
   });
   await app.listen({ port: config.DEMO_API_PORT, host: '127.0.0.1' });
 
-  // The first page of the dashboard's default list (newest first) plays at once.
-  const firstPage = store.list({
-    sort_by: 'timestampStart',
-    sort_order: 'desc',
-    skip: 0,
-    limit: 25,
-  }).items;
-  void recordings.warm([store.get(SEED_EXAMPLE_ID)!, ...firstPage].filter(Boolean));
-
   return {
     app,
     store,
     origin,
+    warmRecordings() {
+      const firstPage = store.list({
+        sort_by: 'timestampStart',
+        sort_order: 'desc',
+        skip: 0,
+        limit: 25,
+      }).items;
+      void recordings.warm([store.get(SEED_EXAMPLE_ID)!, ...firstPage].filter(Boolean));
+    },
     async close() {
       await app.close();
       await synthesizer.close();

@@ -1,5 +1,3 @@
-import createEspeakModule from '@echogarden/espeak-ng-emscripten';
-
 /** eSpeak NG compiled to WASM: no system binary, nothing downloaded at run time. */
 export const SPEECH_SAMPLE_RATE = 22_050;
 
@@ -25,11 +23,15 @@ interface EspeakModule {
 
 let workerPromise: Promise<EspeakWorker> | undefined;
 
-/** One WASM instance for the whole process: instantiating costs far more than a sentence. */
+/**
+ * One WASM instance for the whole process: instantiating costs far more than a sentence. Loaded
+ * on first use: parsing the module takes about a second of CPU, which a process that only times
+ * calls (the app server, the demo API's main thread) should not pay at start.
+ */
 function espeak(): Promise<EspeakWorker> {
-  workerPromise ??= (createEspeakModule() as Promise<EspeakModule>).then(
-    (module) => new module.eSpeakNGWorker(),
-  );
+  workerPromise ??= import('@echogarden/espeak-ng-emscripten')
+    .then(({ default: createEspeakModule }) => createEspeakModule() as Promise<EspeakModule>)
+    .then((module) => new module.eSpeakNGWorker());
   return workerPromise;
 }
 

@@ -16,6 +16,8 @@ export interface PassContext {
   /** Says in the status which sort the API refused and what is used instead. */
   note(key: string, text: string | null): void;
   onProgress(seen: number): void;
+  /** How many calls the API says it holds, when a full sweep's page carries a total. */
+  onTotal?(total: number): void;
   /** Between pages and chunks: yields to the server's own requests (see `createSyncEngine`). */
   pause(): Promise<void>;
 }
@@ -136,6 +138,7 @@ export async function fullSweep(
         context.upstream,
         { sortBy, order: 'desc', skip, limit: context.pageLimit },
         context.signal,
+        context.onTotal,
       );
     await sweep({
       start: current.next,

@@ -53,6 +53,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
   const progress: SyncProgress = {
     backfillDone: store.readState<boolean>('backfillDone') ?? false,
     backfillSeen: store.readState<{ seen: number } | null>('sweep')?.seen ?? 0,
+    backfillTotal: null,
     lastSuccessAt: store.readState<number>('lastSuccessAt') ?? null,
     lastError: null,
     notes: new Map(),
@@ -74,6 +75,9 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     },
     onProgress: (seen) => {
       if (!progress.backfillDone) progress.backfillSeen = seen;
+    },
+    onTotal: (total) => {
+      if (!progress.backfillDone) progress.backfillTotal = total;
     },
     async pause() {
       await nextTurn();

@@ -5,6 +5,8 @@ import type { CallStore } from '../store/types';
 export interface SyncProgress {
   backfillDone: boolean;
   backfillSeen: number;
+  /** The API's own count of its calls, when it sends one, for the backfill's progress bar. */
+  backfillTotal: number | null;
   lastSuccessAt: number | null;
   lastError: string | null;
   notes: Map<string, string>;
@@ -22,7 +24,11 @@ export function describeSync(progress: SyncProgress, store: CallStore, now: numb
         ? null
         : Math.max(0, Math.round((now - progress.lastSuccessAt) / 1000)),
     lastError: progress.lastError,
-    backfill: { done: progress.backfillDone, seen: progress.backfillSeen },
+    backfill: {
+      done: progress.backfillDone,
+      seen: progress.backfillSeen,
+      total: progress.backfillTotal,
+    },
     notes: [...progress.notes.values()],
     skipped: skipped.items,
     skippedCount: skipped.count,

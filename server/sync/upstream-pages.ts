@@ -25,11 +25,15 @@ export interface PageRequest {
   limit: number;
 }
 
-/** One list page from the API as raw items (each is checked on its own by the caller). */
+/**
+ * One list page from the API as raw items (each is checked on its own by the caller).
+ * `onTotal` hears the API's `X-Total-Count` when it sends one (the demo API does, Trata does not).
+ */
 export async function fetchPage(
   upstream: Upstream,
   page: PageRequest,
   signal: AbortSignal,
+  onTotal?: (total: number) => void,
 ): Promise<unknown[]> {
   const query = new URLSearchParams({
     ...(page.sortBy ? { sort_by: page.sortBy } : {}),
@@ -44,6 +48,8 @@ export async function fetchPage(
   failUnlessOk(reply.status, reply.headers, 'the list of conversations');
   const items = parseJson(reply);
   if (!Array.isArray(items)) throw new SyncFault('The API sent a list that is not an array.');
+  const total = reply.headers.get('x-total-count')?.trim();
+  if (onTotal && total && /^\d+$/.test(total)) onTotal(Number(total));
   return items;
 }
 

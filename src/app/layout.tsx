@@ -1,5 +1,6 @@
 import { Link, Outlet, ScrollRestoration, type Location } from 'react-router';
 import { SessionMenu } from '@/features/session';
+import { SyncBanner, SyncStatusLine } from '@/features/sync-status';
 
 /**
  * The list keeps one scroll position per URL, so coming back to it by a link ("All calls") lands
@@ -26,8 +27,12 @@ export function AppLayout() {
           <span className="text-sm text-slate-500">
             Calls answered by your Trata AI receptionists
           </span>
-          <SessionMenu />
+          <div className="ml-auto flex items-center gap-4">
+            <SyncStatusLine />
+            <SessionMenu />
+          </div>
         </div>
+        <SyncBanner />
       </header>
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6">
         <Outlet />

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-client';
-import { fetchConversation, fetchConversationList } from './conversations-api';
+import {
+  fetchConversation,
+  fetchConversationFromApi,
+  fetchConversationList,
+} from './conversations-api';
 import { DEFAULT_LIST_PARAMS } from './list-params';
 
 const call = (id: string) => ({
@@ -31,10 +35,55 @@ const search = (id: string) =>
 
 afterEach(() => vi.unstubAllGlobals());
 
+const fromIndex = (id: string) => `/api/calls/${encodeURIComponent(id)}`;
+const notIndexed = [404, { detail: 'Conversation not found' }] as [number, unknown];
+
 describe('fetchConversation', () => {
+  it("reads the call from Callscope's index, and nothing else, when the index has it", async () => {
+    const asked = stubFetch({ [fromIndex('con.1')]: [200, call('con.1')] });
+    await expect(fetchConversation('con.1')).resolves.toMatchObject({ id: 'con.1' });
+    expect(asked).toEqual([fromIndex('con.1')]);
+  });
+
+  it('asks the API only when the index does not hold the call', async () => {
+    const asked = stubFetch({
+      [fromIndex('con.1')]: notIndexed,
+      [byId('con.1')]: [200, call('con.1')],
+    });
+    await expect(fetchConversation('con.1')).resolves.toMatchObject({ id: 'con.1' });
+    expect(asked).toEqual([fromIndex('con.1'), byId('con.1')]);
+  });
+
+  it('says the API is unreachable, without a second try, when the index cannot answer either', async () => {
+    const asked = stubFetch({
+      [fromIndex('con.1')]: [502, { detail: 'The Trata API could not be reached (ECONNREFUSED).' }],
+    });
+    await expect(fetchConversation('con.1')).rejects.toMatchObject({
+      kind: 'upstream',
+      message: 'The Trata API could not be reached (ECONNREFUSED).',
+    });
+    expect(asked).toEqual([fromIndex('con.1')]);
+  });
+
+  it('checks what the index sends against the contract', async () => {
+    stubFetch({ [fromIndex('con.1')]: [200, { id: 'con.1', transcriptText: 7 }] });
+    await expect(fetchConversation('con.1')).rejects.toMatchObject({
+      kind: 'upstream',
+      message: expect.stringContaining('transcriptText'),
+    });
+  });
+
+  it('escapes the id in the path', async () => {
+    const asked = stubFetch({ [fromIndex('a/b?c')]: [200, call('a/b?c')] });
+    await fetchConversation('a/b?c');
+    expect(asked[0]).toBe('/api/calls/a%2Fb%3Fc');
+  });
+});
+
+describe('fetchConversationFromApi', () => {
   it('reads GET /v1/conversations/{id} when the upstream has it', async () => {
     const asked = stubFetch({ [byId('con.1')]: [200, call('con.1')] });
-    await expect(fetchConversation('con.1')).resolves.toMatchObject({ id: 'con.1' });
+    await expect(fetchConversationFromApi('con.1')).resolves.toMatchObject({ id: 'con.1' });
     expect(asked).toEqual([byId('con.1')]);
   });
 
@@ -47,13 +96,13 @@ describe('fetchConversation', () => {
       // Substring search also returns con.10; only the exact id is the call.
       [search('con.1')]: [200, [call('con.10'), call('con.1')]],
     });
-    await expect(fetchConversation('con.1')).resolves.toMatchObject({ id: 'con.1' });
+    await expect(fetchConversationFromApi('con.1')).resolves.toMatchObject({ id: 'con.1' });
     expect(asked).toEqual([byId('con.1'), search('con.1')]);
   });
 
   it('trusts a real "Conversation not found" and does not search', async () => {
     const asked = stubFetch({ [byId('con.9')]: [404, { detail: 'Conversation not found' }] });
-    const error = await fetchConversation('con.9').catch((caught: unknown) => caught);
+    const error = await fetchConversationFromApi('con.9').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).kind).toBe('not-found');
     expect(asked).toHaveLength(1);
@@ -64,18 +113,18 @@ describe('fetchConversation', () => {
       [byId('con.1')]: [405, { detail: 'Method Not Allowed' }],
       [search('con.1')]: [200, [call('con.10')]],
     });
-    await expect(fetchConversation('con.1')).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(fetchConversationFromApi('con.1')).rejects.toMatchObject({ kind: 'not-found' });
   });
 
   it('does not fall back on a server error', async () => {
     const asked = stubFetch({ [byId('con.1')]: [500, { detail: 'boom' }] });
-    await expect(fetchConversation('con.1')).rejects.toMatchObject({ kind: 'server' });
+    await expect(fetchConversationFromApi('con.1')).rejects.toMatchObject({ kind: 'server' });
     expect(asked).toHaveLength(1);
   });
 
   it('refuses a call that breaks the contract, saying where', async () => {
     stubFetch({ [byId('con.1')]: [200, { id: 'con.1', timestampStart: 'yesterday' }] });
-    await expect(fetchConversation('con.1')).rejects.toMatchObject({
+    await expect(fetchConversationFromApi('con.1')).rejects.toMatchObject({
       kind: 'upstream',
       message: expect.stringContaining('timestampStart'),
     });
@@ -83,7 +132,7 @@ describe('fetchConversation', () => {
 
   it('escapes the id in the path', async () => {
     const asked = stubFetch({ [byId('a/b?c')]: [200, call('a/b?c')] });
-    await fetchConversation('a/b?c');
+    await fetchConversationFromApi('a/b?c');
     expect(asked[0]).toBe('/v1/conversations/a%2Fb%3Fc');
   });
 });

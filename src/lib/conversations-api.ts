@@ -71,10 +71,28 @@ export const conversationListQueryOptions = (params: ListParams) =>
   });
 
 /**
- * One conversation: GET by id, else the list with `search_by=id` (the contract's
- * `lookUpConversation`). Errors other than "no such route" keep their own kind.
+ * One conversation from Callscope's index (`/api/calls/{id}`), which keeps answering when Trata
+ * is down and re-reads the call from Trata in the background. Only a call the index does not
+ * hold (a 404) is asked of the API itself.
  */
 export async function fetchConversation(id: string, signal?: AbortSignal): Promise<Conversation> {
+  try {
+    const { data } = await apiRequest(`/api/calls/${encodeURIComponent(id)}`, { signal });
+    return parseConversation(data);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 404) throw error;
+  }
+  return fetchConversationFromApi(id, signal);
+}
+
+/**
+ * One conversation from the API: GET by id, else the list with `search_by=id` (the contract's
+ * `lookUpConversation`). Errors other than "no such route" keep their own kind.
+ */
+export async function fetchConversationFromApi(
+  id: string,
+  signal?: AbortSignal,
+): Promise<Conversation> {
   let refused: ApiError | undefined;
   const result = await lookUpConversation(id, async (path) => {
     try {

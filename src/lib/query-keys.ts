@@ -25,3 +25,8 @@ export const prospectKeys = {
   detail: (id: string) => [...prospectKeys.details(), id] as const,
   conversations: (id: string) => [...prospectKeys.detail(id), 'conversations'] as const,
 };
+
+export const syncKeys = {
+  all: ['sync'] as const,
+  status: () => [...syncKeys.all, 'status'] as const,
+};

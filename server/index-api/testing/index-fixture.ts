@@ -18,7 +18,7 @@ const idleStatus: SyncStatus = {
   lastSuccessAt: null,
   lagSeconds: null,
   lastError: null,
-  backfill: { done: true, seen: 0 },
+  backfill: { done: true, seen: 0, total: null },
   notes: [],
   skipped: [],
   skippedCount: 0,

@@ -1,0 +1,2 @@
+export { SyncBanner } from './components/sync-banner';
+export { SyncStatusLine } from './components/sync-status-line';
