@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { transcriptReference, type Conversation } from '../../contract';
 import { sendWithRange } from '../http/send-range';
+import { peaksOfMp3Stream } from './decode-peaks';
 import { GrowingPeaks } from './pcm-peaks';
 import { DEFAULT_MAX_RECORDING_SECONDS, recordingTooLong } from './recording-limit';
 import {
@@ -102,7 +103,16 @@ export function registerDemoRecordingRoutes(app: FastifyInstance, options: DemoR
     if (unkept) return json.header('cache-control', 'no-store').send(unkept);
     const kept = await peaksCache.peek(conversation.id);
     if (kept) return sendWithRange(reply.request, reply, fromFile(kept));
-    if (await options.cache.peek(conversation.id)) return reply.code(404).send(NO_PEAKS);
+    const recording = await options.cache.peek(conversation.id);
+    if (recording) {
+      // The audio is kept but its waveform is not (lost, damaged): decoded from the audio.
+      const remade = await peaksCache.get(conversation.id, async () =>
+        new TextEncoder().encode(
+          JSON.stringify(await peaksOfMp3Stream(createReadStream(recording.path))),
+        ),
+      );
+      return sendWithRange(reply.request, reply, fromFile(remade));
+    }
     // Nothing made yet: the waveform's request starts the synthesis as the audio's would.
     await open(conversation);
     const started = growing.get(conversation.id);
