@@ -139,7 +139,7 @@ function relay(
       `The Trata API answered with a redirect (${status}), which is not followed.`,
     );
   }
-  const words = status === 507 ? detailOf(answer.body) : null;
+  const words = status === 507 ? detailOf(tryJson(answer.body)) : null;
   // A full or read-only disk upstream is told as it is: the reason, not "an internal error".
   if (words) return reply.code(507).type(JSON_TYPE).send({ detail: words });
   if (status >= 500) {
