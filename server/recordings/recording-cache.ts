@@ -153,6 +153,10 @@ export function createFileCache(dir: string, extension: string, options: FileCac
         return { path: file, size: made.size, etag: etagOf(made.size, startedMs) };
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
+        if (controller.signal.aborted)
+          log.warn(
+            `Making ${file} stopped after ${spool.length} bytes${size ? ` of ${size}` : ''}.`,
+          );
         if (!(failure instanceof CacheWriteFailed)) spool.fail(failure);
         spool.release(null);
         await unlink(temporary).catch(() => undefined);
