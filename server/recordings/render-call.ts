@@ -1,5 +1,9 @@
-import { parseTrataTimestamp, transcriptMessages, type Conversation } from '../../contract';
-import { estimateSpeechSeconds } from '../demo-data/generate';
+import {
+  estimateSpeechSeconds,
+  parseTrataTimestamp,
+  transcriptMessages,
+  type Conversation,
+} from '../../contract';
 import { halveSampleRate } from './resample';
 import { speak, SPEECH_SAMPLE_RATE, type VoiceSettings } from './speech-engine';
 import { voiceFor } from './voices';
