@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { peaksSchema } from '../../contract';
-import { computePeaks } from '../recordings/peaks';
+import { peaksOfMp3Stream } from '../recordings/decode-peaks';
 import { CacheWriteFailed, type FileCache } from '../recordings/recording-cache';
 import {
   isAcceptableDeclaredType,
@@ -13,7 +13,7 @@ import {
 } from '../upstream-fetch/audio-type';
 import { contentDisposition, MEDIA_SECURITY_HEADERS, privateCaching } from './media-headers';
 import type { FetchRecording, RecordingLocation } from './recording-source';
-import { cancelBody, peekBody, rangeStart } from './recording-stream';
+import { cancelBody, cappedBody, peekBody, rangeStart } from './recording-stream';
 import { UpstreamError } from './upstream';
 
 export interface RecordingRouteOptions {
@@ -125,12 +125,15 @@ export function registerRecordingRoutes(
         if (response.status === 404) throw new RecordingMissing();
         if (!response.ok)
           throw new UpstreamError(502, `The recording host answered ${response.status}.`);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        if (bytes.length > maxBytes)
-          throw new UpstreamError(502, 'The recording is larger than the server accepts.');
-        const peaks = await computePeaks(bytes).catch(() => {
-          throw new UpstreamError(502, 'The recording is not audio that can be decoded.');
-        });
+        if (!response.body)
+          throw new UpstreamError(502, 'The recording host sent an empty answer.');
+        // Decoded as it arrives: memory holds a piece of the file, never all of it.
+        const peaks = await peaksOfMp3Stream(cappedBody(response.body, maxBytes)).catch(
+          (error: unknown) => {
+            if (error instanceof UpstreamError) throw error;
+            throw new UpstreamError(502, 'The recording is not audio that can be decoded.');
+          },
+        );
         return new TextEncoder().encode(JSON.stringify(peaks));
       });
       return { json: await readFile(file.path, 'utf8'), etag: file.etag };
