@@ -57,6 +57,9 @@ export function speechBudgetSeconds(utterance: Utterance, nextOffset: number): n
   return estimate <= slot ? Math.max(0.3, Math.min(allowed, slot)) : allowed;
 }
 
+/** The longest any one line is spoken: no receptionist's line lasts ten minutes. */
+const MAX_LINE_SECONDS = 10 * 60;
+
 /** eSpeak stays intelligible to about twice its normal rate; longer lines simply overrun. */
 const MAX_SPEEDUP = 2.2;
 const MAX_WORDS_PER_MINUTE = 450;
@@ -96,7 +99,10 @@ export async function renderCallStream(
     if (stop?.aborted) throw new RenderStopped();
     const next = utterances[index + 1]?.offsetSeconds ?? seconds;
     const voice = voiceFor(utterance.speaker, conversation.id);
-    const speech = await speakWithin(utterance.text, voice, speechBudgetSeconds(utterance, next));
+    // No line outlasts the call, nor MAX_LINE_SECONDS: memory per line stays bounded.
+    const longest = Math.min(MAX_LINE_SECONDS, seconds - utterance.offsetSeconds);
+    const budget = Math.min(speechBudgetSeconds(utterance, next), longest);
+    const speech = await speakWithin(utterance.text, voice, budget, longest);
     window.mix(halveSampleRate(speech), Math.round(utterance.offsetSeconds * CALL_SAMPLE_RATE));
     window.finalize(sampleAt(next));
   }
@@ -159,12 +165,20 @@ async function speakWithin(
   text: string,
   voice: VoiceSettings,
   budgetSeconds: number,
+  longestSeconds: number,
 ): Promise<Int16Array> {
-  const natural = await speak(text, voice);
+  const maxSamples = Math.ceil(longestSeconds * SPEECH_SAMPLE_RATE);
+  // Past this length the line gets the highest speed-up anyway: no need to hear the rest.
+  const enough = Math.min(
+    maxSamples,
+    Math.ceil(budgetSeconds * MAX_SPEEDUP * SPEECH_SAMPLE_RATE) + 1,
+  );
+  const natural = await speak(text, voice, enough);
+  // A line cut at `enough` comes out at about the highest speed-up, as the whole would.
   const speedup = natural.length / SPEECH_SAMPLE_RATE / budgetSeconds;
   if (speedup <= 1) return natural;
   const rate = Math.round(voice.rate * Math.min(MAX_SPEEDUP, speedup * 1.04));
-  return speak(text, { ...voice, rate: Math.min(MAX_WORDS_PER_MINUTE, rate) });
+  return speak(text, { ...voice, rate: Math.min(MAX_WORDS_PER_MINUTE, rate) }, maxSamples);
 }
 
 /** Above this level overlapping voices are bent towards full scale instead of wrapping or clipping. */
