@@ -52,6 +52,12 @@ const LONG = conversationOf(
   600,
 );
 const SIZE = recordingBytes(LONG);
+/** Made while the recordings folder is read-only. */
+const SHORT = conversationOf(
+  'con.1763631000.READONLY',
+  [{ at: 1, speaker: 'AI', text: 'This one lands on a read-only folder.' }],
+  60,
+);
 const FULL = /the disk is full \((ENOSPC|SQLITE_FULL)\)/;
 
 let server: ServerProcess;
@@ -70,8 +76,8 @@ function fillTheDisk(): void {
   }
 }
 
-async function recording(): Promise<{ status: number; body: Buffer; detail?: string }> {
-  const response = await fetch(`${appOrigin}/api/conversations/${LONG.id}/recording`);
+async function recording(id = LONG.id): Promise<{ status: number; body: Buffer; detail?: string }> {
+  const response = await fetch(`${appOrigin}/api/conversations/${id}/recording`);
   const body = Buffer.from(await response.arrayBuffer());
   const detail =
     response.status === 200
@@ -122,6 +128,15 @@ beforeAll(async () => {
     }),
   });
   expect(created.status).toBe(200);
+  const short = await fetch(`${demoOrigin}/v1/conversations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      ...SHORT,
+      transcriptRecordingUrl: `${demoOrigin}/recordings/${SHORT.id}.mp3`,
+    }),
+  });
+  expect(short.status).toBe(200);
 }, 120_000);
 
 afterAll(async () => {
@@ -178,5 +193,45 @@ describe.skipIf(!mounted)('a DATA_DIR that fills up while the server runs', () =
       interval: 100,
     });
     expect((await writeSummary('Room again. ')).status).toBe(200);
+  }, 180_000);
+
+  it('streams a recording its read-only folder refuses, answers 507 in words, and recovers', async () => {
+    // A read-only file system laid over DATA_DIR/recordings while the server runs.
+    const recordings = path.join(dataDir, 'recordings');
+    const overlaid =
+      spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', recordings], {
+        stdio: 'ignore',
+        timeout: 5_000,
+      }).status === 0;
+    expect(overlaid).toBe(true);
+    try {
+      const first = await recording(SHORT.id);
+      expect(first.status).toBe(200);
+      expect(first.body.length).toBe(recordingBytes(SHORT));
+      await server.waitForLine(
+        new RegExp(
+          `Could not keep \\S+${SHORT.id}\\.mp3: the file system is read-only \\(EROFS\\)`,
+        ),
+      );
+      await vi.waitFor(
+        async () => {
+          const again = await recording(SHORT.id);
+          expect(again.status).toBe(507);
+          expect(again.detail).toMatch(/the file system is read-only \(EROFS\)/);
+        },
+        { timeout: 60_000, interval: 200 },
+      );
+    } finally {
+      spawnSync('umount', [recordings], { stdio: 'ignore', timeout: 5_000 });
+    }
+    await vi.waitFor(async () => expect((await recording(SHORT.id)).status).toBe(200), {
+      timeout: 60_000,
+      interval: 500,
+    });
+    const kept = path.join(recordings, `${SHORT.id}.mp3`);
+    await vi.waitFor(() => expect(existsSync(factsFileOf(kept))).toBe(true), {
+      timeout: 60_000,
+      interval: 100,
+    });
   }, 180_000);
 });
