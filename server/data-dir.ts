@@ -1,16 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './config';
-
-const REASONS: Record<string, string> = {
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EEXIST: 'a file of that name is in the way',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-};
+import { diskReason } from './disk-errors';
 
 /**
  * Makes DATA_DIR and proves it takes a write, before anything is started: otherwise a read-only
@@ -23,10 +14,8 @@ export function ensureWritableDataDir(dir: string): void {
     writeFileSync(probe, 'probe');
     rmSync(probe);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = REASONS[code] ?? (error instanceof Error ? error.message : String(error));
     throw new ConfigError(
-      `DATA_DIR ${dir} is not writable: ${reason}${code ? ` (${code})` : ''}. Point DATA_DIR at a folder this server may write to.`,
+      `DATA_DIR ${dir} is not writable: ${diskReason(error)}. Point DATA_DIR at a folder this server may write to.`,
     );
   }
 }

@@ -105,7 +105,9 @@ async function main(): Promise<void> {
           fetchRecording,
           maxBytes: 200 * 1024 * 1024,
         }),
-    peaksCache: createFileCache(path.join(config.dataDir, 'peaks'), '.json'),
+    peaksCache: createFileCache(path.join(config.dataDir, 'peaks'), '.json', {
+      log: { warn: (message) => app.log.warn(message) },
+    }),
     // The demo storage host keeps each recording's waveform beside it, made while synthesizing.
     storagePeaksUrl: demo ? demoPeaksUrl(demo.origin) : undefined,
   });

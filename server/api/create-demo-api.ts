@@ -16,6 +16,7 @@ import { parseJsonBody } from './body-validation';
 import { HttpProblem, notFound } from './fastapi-errors';
 import { decodeJsonBody } from './json-body';
 import { registerProspectRoutes } from './prospect-routes';
+import { insufficientStorage, storageFailure } from './storage-errors';
 import { validateListQuery, validatePaging } from './query-validation';
 
 export interface DemoApiOptions {
@@ -67,6 +68,11 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
     }
     const statusCode = (error as { statusCode?: number }).statusCode;
     if (statusCode === 413) return reply.code(413).send({ detail: 'Request body too large' });
+    const storage = storageFailure(error);
+    if (storage) {
+      reply.log.warn(`A write was refused: ${storage}`);
+      return reply.code(507).send(insufficientStorage(storage));
+    }
     reply.log.error(error);
     return reply.code(500).send({ detail: 'Internal Server Error' });
   });

@@ -139,6 +139,9 @@ function relay(
       `The Trata API answered with a redirect (${status}), which is not followed.`,
     );
   }
+  const words = status === 507 ? detailOf(tryJson(answer.body)) : null;
+  // A full or read-only disk upstream is told as it is: the reason, not "an internal error".
+  if (words) return reply.code(507).type(JSON_TYPE).send({ detail: words });
   if (status >= 500) {
     return failure(request, reply, 502, `The Trata API failed with an internal error (${status}).`);
   }
@@ -159,6 +162,11 @@ function relay(
   if (status === 204) return reply.code(204).send();
   // The bytes as received: a 0.5 MB page is never decoded, parsed or encoded again here.
   return reply.code(status).type(JSON_TYPE).send(answer.bytes);
+}
+
+function detailOf(body: unknown): string | null {
+  const detail = (body as { detail?: unknown } | null)?.detail;
+  return typeof detail === 'string' && detail.length <= 500 ? detail : null;
 }
 
 function failure(request: FastifyRequest, reply: FastifyReply, status: 502 | 504, detail: string) {

@@ -5,8 +5,8 @@ import { LRUCache } from 'lru-cache';
 import { peaksSchema } from '../../contract';
 import { createReadStream } from 'node:fs';
 import { sendWithRange } from '../http/send-range';
-import { computePeaks } from '../recordings/peaks';
-import type { FileCache } from '../recordings/recording-cache';
+import { peaksOfMp3Stream } from '../recordings/decode-peaks';
+import { CacheWriteFailed, type FileCache } from '../recordings/recording-cache';
 import {
   isAcceptableDeclaredType,
   sniffAudioType,
@@ -16,7 +16,7 @@ import {
 import { contentDisposition, MEDIA_SECURITY_HEADERS, privateCaching } from './media-headers';
 import type { RecordingCopies, RecordingCopy } from './recording-copies';
 import type { FetchRecording, RecordingLocation } from './recording-source';
-import { cancelBody, peekBody, rangeStart } from './recording-stream';
+import { cancelBody, cappedBody, peekBody, rangeStart } from './recording-stream';
 import { UpstreamError } from './upstream';
 
 export interface RecordingRouteOptions {
@@ -34,6 +34,11 @@ export interface RecordingRouteOptions {
    * be reached or fails (5xx), so a call played once keeps playing through an outage.
    */
   copies?: RecordingCopies;
+}
+
+interface PeaksEntry {
+  json: string;
+  etag: string;
 }
 
 /** Facts about the bytes and their range: the only upstream headers a browser ever sees. */
@@ -65,7 +70,7 @@ export function registerRecordingRoutes(
   options: RecordingRouteOptions,
 ): void {
   const maxBytes = options.maxRecordingBytes ?? 200 * 1024 * 1024;
-  const peaksMemory = new LRUCache<string, { json: string; etag: string }>({ max: 200 });
+  const peaksMemory = new LRUCache<string, PeaksEntry>({ max: 200 });
   // What a file's first bytes said, for the ranges a media element asks for after the first.
   const knownTypes = new LRUCache<string, AudioType | 'not audio'>({
     max: 2_000,
@@ -114,6 +119,38 @@ export function registerRecordingRoutes(
     if (!parsed.success)
       throw new UpstreamError(502, 'The recording host sent a waveform that could not be read.');
     return { json: JSON.stringify(parsed.data), complete: parsed.data.complete !== false };
+  }
+
+  /** The waveform decoded here from the recording itself, kept in the peaks cache. */
+  async function peaksOfRecording(key: string, url: string): Promise<PeaksEntry> {
+    try {
+      const file = await options.peaksCache.get(key, async () => {
+        // Not tied to this request: the work is shared and cached for the next one.
+        const response = await options.fetchRecording(url, {
+          headers: {},
+          signal: AbortSignal.timeout(120_000),
+        });
+        if (response.status === 404) throw new RecordingMissing();
+        if (!response.ok)
+          throw new UpstreamError(502, `The recording host answered ${response.status}.`);
+        if (!response.body)
+          throw new UpstreamError(502, 'The recording host sent an empty answer.');
+        // Decoded as it arrives: memory holds a piece of the file, never all of it.
+        const peaks = await peaksOfMp3Stream(cappedBody(response.body, maxBytes)).catch(
+          (error: unknown) => {
+            if (error instanceof UpstreamError) throw error;
+            throw new UpstreamError(502, 'The recording is not audio that can be decoded.');
+          },
+        );
+        return new TextEncoder().encode(JSON.stringify(peaks));
+      });
+      return { json: await readFile(file.path, 'utf8'), etag: file.etag };
+    } catch (error) {
+      // The disk would not keep it (the cache logged why): what was made is still sent.
+      if (!(error instanceof CacheWriteFailed) || !error.bytes) throw error;
+      const json = new TextDecoder().decode(error.bytes);
+      return { json, etag: `"${createHash('sha256').update(json).digest('base64url')}"` };
+    }
   }
 
   app.get<{ Params: { id: string } }>('/api/conversations/:id/recording', (request, reply) =>
@@ -214,24 +251,7 @@ export function registerRecordingRoutes(
         }
       }
       if (!entry) {
-        const file = await options.peaksCache.get(key, async () => {
-          // Not tied to this request: the work is shared and cached for the next one.
-          const response = await options.fetchRecording(url, {
-            headers: {},
-            signal: AbortSignal.timeout(120_000),
-          });
-          if (response.status === 404) throw new RecordingMissing();
-          if (!response.ok)
-            throw new UpstreamError(502, `The recording host answered ${response.status}.`);
-          const bytes = new Uint8Array(await response.arrayBuffer());
-          if (bytes.length > maxBytes)
-            throw new UpstreamError(502, 'The recording is larger than the server accepts.');
-          const peaks = await computePeaks(bytes).catch(() => {
-            throw new UpstreamError(502, 'The recording is not audio that can be decoded.');
-          });
-          return new TextEncoder().encode(JSON.stringify(peaks));
-        });
-        entry = { json: await readFile(file.path, 'utf8'), etag: file.etag };
+        entry = await peaksOfRecording(key, url);
         peaksMemory.set(key, entry);
       }
       privateCaching(reply);
@@ -262,12 +282,12 @@ function sendCopy(
   });
 }
 
-const REFUSAL_STATUSES = new Set([413, 422]);
+const REFUSAL_STATUSES = new Set([413, 422, 507]);
 const MAX_REFUSAL_BYTES = 2_000;
 
 /**
  * A storage host that will not make this recording (the demo's refuses calls longer than its
- * limit) says why in `{detail}`; the words are passed on, short and as JSON, never as markup.
+ * limit, and answers 507 while its disk refuses files) says why in `{detail}`; the words are passed on, short and as JSON, never as markup.
  */
 async function refusalOf(response: Response): Promise<{ status: number; detail: string } | null> {
   if (!REFUSAL_STATUSES.has(response.status)) return null;
@@ -309,6 +329,8 @@ async function guard(reply: FastifyReply, run: () => Promise<FastifyReply>) {
     return await run();
   } catch (error) {
     if (error instanceof RecordingMissing) return reply.code(404).send({ detail: error.message });
+    if (error instanceof CacheWriteFailed)
+      return reply.code(507).send({ detail: `The waveform can't be made now. ${error.message}` });
     if (error instanceof RecordingRefused)
       return reply.code(error.statusCode).send({ detail: error.message });
     if (error instanceof UpstreamError)

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { UpstreamError } from './upstream';
 
 /** A response body split into its first bytes (to look at) and the whole body (to send). */
 export interface PeekedBody {
@@ -58,4 +59,32 @@ export function rangeStart(contentRange: string | null): number | null {
 /** Drops a body we will not send. */
 export function cancelBody(body: ReadableStream<Uint8Array> | null): void {
   void body?.cancel().catch(() => undefined);
+}
+
+/**
+ * A body's pieces as they arrive, refused with a 502 once it passes `maxBytes`; the transfer is
+ * cancelled whenever the reader stops early.
+ */
+export async function* cappedBody(
+  source: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): AsyncGenerator<Uint8Array> {
+  const reader = (source as unknown as WebReadableStream<Uint8Array>).getReader();
+  let total = 0;
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      total += next.value.length;
+      if (total > maxBytes)
+        throw new UpstreamError(502, 'The recording is larger than the server accepts.');
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+  }
 }

@@ -62,9 +62,13 @@ export async function startDemoApi(
     httpLimits: config.httpLimits,
   });
   const synthesizer = createWorkerSynthesizer();
+  // Damaged files, and files a full or read-only disk refused, are logged with the reason.
+  const cacheLog = { warn: (message: string) => app.log.warn(message) };
   const recordings = registerDemoRecordingRoutes(app, {
-    cache: createFileCache(path.join(config.dataDir, 'recordings'), '.mp3'),
-    peaksCache: createFileCache(path.join(config.dataDir, 'recordings'), '.peaks.json'),
+    cache: createFileCache(path.join(config.dataDir, 'recordings'), '.mp3', { log: cacheLog }),
+    peaksCache: createFileCache(path.join(config.dataDir, 'recordings'), '.peaks.json', {
+      log: cacheLog,
+    }),
     synthesize: synthesizer.synthesize,
     getConversation: (id) => store.get(id),
     maxSeconds: config.RECORDING_MAX_SECONDS,

@@ -55,17 +55,29 @@ class BucketReducer {
  * Decodes an MP3 with mpg123 compiled to WASM (no system binary, no browser) and reduces it to
  * the min/max peaks of BBC audiowaveform's JSON format, plus its duration in seconds.
  */
-export async function peaksOfMp3(mp3: Uint8Array): Promise<Peaks> {
+export function peaksOfMp3(mp3: Uint8Array): Promise<Peaks> {
+  return peaksOfMp3Stream([mp3]);
+}
+
+/**
+ * {@link peaksOfMp3} of an MP3 read piece by piece (a file or a response body): memory holds one
+ * piece and the reduced buckets, never the whole recording.
+ */
+export async function peaksOfMp3Stream(
+  pieces: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+): Promise<Peaks> {
   const decoder = new MPEGDecoder();
   await decoder.ready;
   const reducer = new BucketReducer();
   let sampleRate = 0;
   try {
-    for (let offset = 0; offset < mp3.length; offset += INPUT_CHUNK) {
-      const decoded = decoder.decode(mp3.subarray(offset, offset + INPUT_CHUNK));
-      const channel = decoded.channelData[0];
-      if (channel && decoded.samplesDecoded) reducer.add(channel, decoded.samplesDecoded);
-      sampleRate ||= decoded.sampleRate;
+    for await (const piece of pieces) {
+      for (let offset = 0; offset < piece.length; offset += INPUT_CHUNK) {
+        const decoded = decoder.decode(piece.subarray(offset, offset + INPUT_CHUNK));
+        const channel = decoded.channelData[0];
+        if (channel && decoded.samplesDecoded) reducer.add(channel, decoded.samplesDecoded);
+        sampleRate ||= decoded.sampleRate;
+      }
     }
   } finally {
     decoder.free();

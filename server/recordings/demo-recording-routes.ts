@@ -1,10 +1,17 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { transcriptReference, type Conversation } from '../../contract';
 import { sendWithRange } from '../http/send-range';
+import { peaksOfMp3Stream } from './decode-peaks';
 import { GrowingPeaks } from './pcm-peaks';
 import { DEFAULT_MAX_RECORDING_SECONDS, recordingTooLong } from './recording-limit';
-import type { CachedBytes, CachedFile, FileCache } from './recording-cache';
+import {
+  CacheWriteFailed,
+  type CachedBytes,
+  type CachedFile,
+  type FileCache,
+} from './recording-cache';
 import {
   recordingBytes,
   recordingPeaksLayout,
@@ -44,27 +51,41 @@ const PEAKS_SUFFIX = '.peaks.json';
  */
 export function registerDemoRecordingRoutes(app: FastifyInstance, options: DemoRecordingOptions) {
   const growing = new Map<string, GrowingPeaks>();
+  // Waveforms the disk would not keep: small, so they are served from memory meanwhile.
+  const unkeptPeaks = new LRUCache<string, string>({ max: 200 });
   const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_RECORDING_SECONDS;
 
   function make(conversation: Conversation, run: Pick<SynthesizeOptions, 'background'>) {
-    return async (write: (chunk: Uint8Array) => void) => {
+    return async (write: (chunk: Uint8Array) => void, signal: AbortSignal) => {
       const { id } = conversation;
       const peaks = new GrowingPeaks(recordingPeaksLayout(conversation));
       if (options.peaksCache) growing.set(id, peaks);
       try {
-        const mp3 = await options.synthesize(conversation, {
+        // The MP3 goes to the cache chunk by chunk; nothing here holds the whole call.
+        await options.synthesize(conversation, {
           ...run,
+          signal,
           onChunk: write,
           onPeaks: (pairs) => peaks.add(pairs),
         });
-        const whole = JSON.stringify(peaks.snapshot());
         // Kept before the audio is, so a waveform request never finds neither.
-        await options.peaksCache?.get(id, async () => new TextEncoder().encode(whole));
-        return mp3;
+        await keepPeaks(id, JSON.stringify(peaks.snapshot()));
       } finally {
         growing.delete(id);
       }
     };
+  }
+
+  async function keepPeaks(id: string, json: string): Promise<void> {
+    if (!options.peaksCache) return;
+    try {
+      await options.peaksCache.get(id, async () => new TextEncoder().encode(json));
+      unkeptPeaks.delete(id);
+    } catch (error) {
+      // The cache logged why; the recording itself may still be kept or streamed.
+      if (!(error instanceof CacheWriteFailed)) throw error;
+      unkeptPeaks.set(id, json);
+    }
   }
 
   const open = (conversation: Conversation): Promise<CachedBytes> =>
@@ -78,9 +99,20 @@ export function registerDemoRecordingRoutes(app: FastifyInstance, options: DemoR
       json.header('cache-control', 'no-store').send(JSON.stringify(peaks.snapshot()));
     const inFlight = growing.get(conversation.id);
     if (inFlight) return sendGrowing(inFlight);
+    const unkept = unkeptPeaks.get(conversation.id);
+    if (unkept) return json.header('cache-control', 'no-store').send(unkept);
     const kept = await peaksCache.peek(conversation.id);
     if (kept) return sendWithRange(reply.request, reply, fromFile(kept));
-    if (await options.cache.peek(conversation.id)) return reply.code(404).send(NO_PEAKS);
+    const recording = await options.cache.peek(conversation.id);
+    if (recording) {
+      // The audio is kept but its waveform is not (lost, damaged): decoded from the audio.
+      const remade = await peaksCache.get(conversation.id, async () =>
+        new TextEncoder().encode(
+          JSON.stringify(await peaksOfMp3Stream(createReadStream(recording.path))),
+        ),
+      );
+      return sendWithRange(reply.request, reply, fromFile(remade));
+    }
     // Nothing made yet: the waveform's request starts the synthesis as the audio's would.
     await open(conversation);
     const started = growing.get(conversation.id);
@@ -101,13 +133,22 @@ export function registerDemoRecordingRoutes(app: FastifyInstance, options: DemoR
     // Before any allocation: the size and the synthesis grow with the call's length.
     const tooLong = recordingTooLong(conversation, maxSeconds);
     if (tooLong) return reply.code(422).send({ detail: tooLong });
-    if (isPeaks) return sendPeaks(conversation, reply);
-    return sendWithRange(request, reply, {
-      ...(await open(conversation)),
-      contentType: 'audio/mpeg',
-      // The file for an id never changes, so browsers and proxies may keep it for a day.
-      cacheControl: 'public, max-age=86400',
-    });
+    try {
+      if (isPeaks) return await sendPeaks(conversation, reply);
+      return sendWithRange(request, reply, {
+        ...(await open(conversation)),
+        contentType: 'audio/mpeg',
+        // The file for an id never changes, so browsers and proxies may keep it for a day.
+        cacheControl: 'public, max-age=86400',
+      });
+    } catch (error) {
+      // The disk refused this file a moment ago: say so rather than make it again at once.
+      if (!(error instanceof CacheWriteFailed)) throw error;
+      return reply
+        .code(507)
+        .header('retry-after', '10')
+        .send({ detail: `This recording can't be made now. ${error.message}` });
+    }
   });
 
   return {

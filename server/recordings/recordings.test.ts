@@ -208,8 +208,11 @@ describe('synthesized recordings', () => {
   it('sound the same when made on the worker thread', async () => {
     const synthesizer = createWorkerSynthesizer({ workers: 1 });
     try {
+      const chunks: Uint8Array[] = [];
       const [viaWorker, inline] = await Promise.all([
-        synthesizer.synthesize(TINY).then(decodeMp3),
+        synthesizer
+          .synthesize(TINY, { onChunk: (chunk) => chunks.push(chunk) })
+          .then(() => decodeMp3(Buffer.concat(chunks))),
         synthesizeInline(TINY).then(decodeMp3),
       ]);
       // eSpeak adds random noise (breath, fricatives), so compare levels, not bytes.

@@ -9,7 +9,7 @@ import {
   speechBudgetSeconds,
   utterancesOf,
 } from './render-call';
-import { speak } from './speech-engine';
+import { speak, SPEECH_SAMPLE_RATE } from './speech-engine';
 import { conversationOf, SHORT_CALL } from './testing/fixtures';
 import { AGENT_VOICE, CALLER_VOICES, callerVoice, voiceFor } from './voices';
 
@@ -123,4 +123,24 @@ describe('renderCall', () => {
     expect(onset(3) - 3.25).toBeGreaterThanOrEqual(0);
     expect(onset(3) - 3.25).toBeLessThan(0.01);
   });
+});
+
+describe('a line far longer than its call', () => {
+  // About 48 minutes of speech said whole: eSpeak took 40 s and 190 MB of samples for it.
+  const HUGE = 'Hello there, this is a long line. '.repeat(2_000);
+
+  it('is cut where eSpeak is told to stop', async () => {
+    const cap = 3 * SPEECH_SAMPLE_RATE;
+    const speech = await speak(HUGE, AGENT_VOICE, cap);
+    expect(speech.length).toBeLessThanOrEqual(cap);
+    expect(speech.length).toBeGreaterThan(cap / 2);
+  });
+
+  it('is spoken only as far as the call lasts, in bounded time', async () => {
+    const call = conversationOf('con.1.HUGELINE', [{ at: 1, speaker: 'AI', text: HUGE }], 20);
+    const started = performance.now();
+    const pcm = await renderCall(call);
+    expect(pcm.length).toBe(20 * CALL_SAMPLE_RATE);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  }, 30_000);
 });

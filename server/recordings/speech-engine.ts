@@ -35,16 +35,29 @@ function espeak(): Promise<EspeakWorker> {
   return workerPromise;
 }
 
-export async function speak(text: string, settings: VoiceSettings): Promise<Int16Array> {
+/**
+ * The speech of `text`, cut after `maxSamples`: eSpeak stops there instead of saying the rest, so
+ * a line of a megabyte of text costs no more memory than the cap (a minute of speech is 2.6 MB).
+ */
+export async function speak(
+  text: string,
+  settings: VoiceSettings,
+  maxSamples = Number.POSITIVE_INFINITY,
+): Promise<Int16Array> {
   const worker = await espeak();
   // A voice eSpeak does not know leaves the previous one in place: fail loudly instead.
   if (worker.set_voice(settings.voice) !== 0) throw new Error(`No eSpeak voice ${settings.voice}`);
   worker.rate = settings.rate;
   worker.pitch = settings.pitch;
   const chunks: Int16Array[] = [];
+  let collected = 0;
+  // Returning true tells eSpeak to stop.
   worker.synthesize(text, (samples) => {
-    if (samples && samples.length) chunks.push(samples);
-    return false;
+    if (samples && samples.length) {
+      chunks.push(samples.subarray(0, Math.max(0, maxSamples - collected)));
+      collected += samples.length;
+    }
+    return collected >= maxSamples;
   });
   const out = new Int16Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   let offset = 0;

@@ -1,5 +1,5 @@
 import type { Conversation } from '../../contract';
-import { synthesizeInline, warmUpSynthesis, type SynthesisProgress } from './synthesize';
+import { streamSynthesis, warmUpSynthesis, type SynthesisProgress } from './synthesize';
 import { serveJobs } from './worker-pool';
 
 /**
@@ -11,12 +11,13 @@ const ready = warmUpSynthesis().catch(() => undefined);
 
 const NOTHING = new Uint8Array(0);
 
-serveJobs<Conversation, null, SynthesisProgress>(async (conversation, progress) => {
+serveJobs<Conversation, null, SynthesisProgress>(async (conversation, progress, cancel) => {
   await ready;
-  // Copied, not transferred: the pieces are small, and synthesizeInline still joins them. The
-  // waveform's points go out with the audio they describe, so both grow together.
+  // Copied, not transferred: the pieces are small. The waveform's points go out with the audio
+  // they describe, so both grow together. `cancel` stops the rendering between pieces.
   let pending: Int8Array = new Int8Array(0);
-  await synthesizeInline(conversation, {
+  await streamSynthesis(conversation, {
+    stop: cancel,
     onPeaks: (pairs) => {
       pending = pending.length ? Int8Array.from([...pending, ...pairs]) : pairs;
     },

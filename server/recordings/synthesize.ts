@@ -1,7 +1,7 @@
 import type { Conversation } from '../../contract';
 import { concatBytes, createMp3Stream, encodeMp3, mp3Bytes } from './encode-mp3';
 import { peaksLayout, PcmPeaks, type PeaksLayout } from './pcm-peaks';
-import { CALL_SAMPLE_RATE, callSeconds, renderCall } from './render-call';
+import { CALL_SAMPLE_RATE, callSeconds, renderCallStream, type StopSignal } from './render-call';
 import { speak } from './speech-engine';
 import { AGENT_VOICE } from './voices';
 import { createWorkerPool, type RunOptions } from './worker-pool';
@@ -11,6 +11,8 @@ export interface SynthesizeOptions extends RunOptions {
   onChunk?: (bytes: Uint8Array) => void;
   /** Receives the waveform's next min,max pairs, computed from the PCM as it is mixed. */
   onPeaks?: (pairs: Int8Array) => void;
+  /** Aborts the synthesis: nobody needs the rest of it. */
+  signal?: AbortSignal;
 }
 
 /** One step of a synthesis in progress: the next MP3 bytes and the next waveform points. */
@@ -19,11 +21,14 @@ export interface SynthesisProgress {
   peaks: Int8Array;
 }
 
-/** Makes a conversation's recording; resolves with the whole MP3 (all the chunks, joined). */
+/**
+ * Makes a conversation's recording, handing the MP3 over through `onChunk`; resolves when it is
+ * all made (what it resolves with is not used: a long call is never joined in memory).
+ */
 export type SynthesizeRecording = (
   conversation: Conversation,
   options?: SynthesizeOptions,
-) => Promise<Uint8Array>;
+) => Promise<unknown>;
 
 export function recordingSamples(conversation: Conversation): number {
   return Math.round(callSeconds(conversation) * CALL_SAMPLE_RATE);
@@ -39,29 +44,44 @@ export function recordingPeaksLayout(conversation: Conversation): PeaksLayout {
   return peaksLayout(recordingSamples(conversation), CALL_SAMPLE_RATE);
 }
 
-/** In-process synthesis: what tests and the worker use. */
+/**
+ * Synthesis as a stream: the MP3 and the waveform come out in pieces as the call is rendered,
+ * and nothing holds the whole call, in PCM or MP3, whatever its length. What the worker runs.
+ */
+export async function streamSynthesis(
+  conversation: Conversation,
+  options: Pick<SynthesizeOptions, 'onChunk' | 'onPeaks'> & { stop?: StopSignal } = {},
+): Promise<void> {
+  const send = (bytes: Uint8Array) => {
+    if (bytes.length) options.onChunk?.(bytes);
+  };
+  const encoder = createMp3Stream(recordingSamples(conversation), CALL_SAMPLE_RATE);
+  const peaks = new PcmPeaks(recordingPeaksLayout(conversation));
+  await renderCallStream(
+    conversation,
+    (samples) => {
+      const points = peaks.push(samples);
+      if (points.length) options.onPeaks?.(points);
+      send(encoder.push(samples));
+    },
+    options.stop,
+  );
+  send(encoder.end());
+}
+
+/** In-process synthesis of the whole MP3 at once: for tests and short calls. */
 export async function synthesizeInline(
   conversation: Conversation,
   options: Pick<SynthesizeOptions, 'onChunk' | 'onPeaks'> = {},
 ): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  const keep = (bytes: Uint8Array) => {
-    if (!bytes.length) return;
-    parts.push(bytes);
-    options.onChunk?.(bytes);
-  };
-  let encoder: ReturnType<typeof createMp3Stream> | undefined;
-  const peaks = new PcmPeaks(recordingPeaksLayout(conversation));
-  let encoded = 0;
-  await renderCall(conversation, (mix, finalUpTo) => {
-    encoder ??= createMp3Stream(mix.length, CALL_SAMPLE_RATE);
-    const final = mix.subarray(encoded, finalUpTo);
-    const points = peaks.push(final);
-    if (points.length) options.onPeaks?.(points);
-    keep(encoder.push(final));
-    encoded = finalUpTo;
+  await streamSynthesis(conversation, {
+    onPeaks: options.onPeaks,
+    onChunk: (bytes) => {
+      parts.push(bytes);
+      options.onChunk?.(bytes);
+    },
   });
-  if (encoder) keep(encoder.end());
   return concatBytes(parts);
 }
 
@@ -81,25 +101,20 @@ export function createWorkerSynthesizer(options: { workers?: number } = {}): {
   synthesize: SynthesizeRecording;
   close(): Promise<void>;
 } {
-  const pool = createWorkerPool<Conversation, Uint8Array, SynthesisProgress>(
+  const pool = createWorkerPool<Conversation, null, SynthesisProgress>(
     new URL('./synthesis-worker.ts', import.meta.url),
     options.workers ?? 2,
   );
   pool.warm();
   return {
     async synthesize(conversation, { onChunk, onPeaks, ...runOptions } = {}) {
-      const parts: Uint8Array[] = [];
       await pool.run(conversation, {
         ...runOptions,
         onProgress({ mp3, peaks }) {
-          if (mp3.length) {
-            parts.push(mp3);
-            onChunk?.(mp3);
-          }
+          if (mp3.length) onChunk?.(mp3);
           if (peaks.length) onPeaks?.(peaks);
         },
       });
-      return concatBytes(parts);
     },
     close: () => pool.close(),
   };

@@ -3,6 +3,8 @@ import { parentPort, Worker } from 'node:worker_threads';
 export interface RunOptions {
   /** Background jobs run one at a time, only when no request is waiting, on a spare worker. */
   background?: boolean;
+  /** Stops the job: taken off the queue, or asked to stop where it runs (see {@link serveJobs}). */
+  signal?: AbortSignal;
 }
 
 export interface WorkerPool<In, Out, Progress = never> {
@@ -18,6 +20,8 @@ export interface WorkerPool<In, Out, Progress = never> {
 interface Job<In, Out, Progress> {
   input: In;
   background: boolean;
+  /** Set to 1 to ask the worker to stop: shared memory, read while the job runs synchronously. */
+  cancel: Int32Array;
   onProgress?: (progress: Progress) => void;
   resolve(value: Out): void;
   reject(error: Error): void;
@@ -94,15 +98,29 @@ export function createWorkerPool<In, Out, Progress = never>(
       worker.ref();
       busy.set(worker, job);
       if (job.background) backgroundRunning++;
-      worker.postMessage(job.input);
+      worker.postMessage({ input: job.input, cancel: job.cancel.buffer });
     }
   }
 
   return {
     run(input, options = {}) {
       return new Promise<Out>((resolve, reject) => {
-        const { background = false, onProgress } = options;
-        queue.push({ input, background, onProgress, resolve, reject });
+        const { background = false, onProgress, signal } = options;
+        const cancel = new Int32Array(new SharedArrayBuffer(4));
+        const job = { input, background, cancel, onProgress, resolve, reject };
+        signal?.addEventListener(
+          'abort',
+          () => {
+            Atomics.store(cancel, 0, 1);
+            const queued = queue.indexOf(job);
+            if (queued < 0) return;
+            queue.splice(queued, 1);
+            reject(new Error('cancelled before it started'));
+          },
+          { once: true },
+        );
+        if (signal?.aborted) return reject(new Error('cancelled before it started'));
+        queue.push(job);
         dispatch();
       });
     },
@@ -119,23 +137,36 @@ export function createWorkerPool<In, Out, Progress = never>(
   };
 }
 
+/** Whether the job's caller has asked it to stop; cheap enough to check in a tight loop. */
+export interface CancelFlag {
+  readonly aborted: boolean;
+}
+
 /**
  * The worker side: answers each job with `handle`'s result. `progress` sends partial results on
- * the way, transferring the buffers it lists instead of copying them.
+ * the way, transferring the buffers it lists instead of copying them. `cancel` turns true when
+ * the caller's signal aborts, even while the job never yields to the event loop.
  */
 export function serveJobs<In, Out, Progress = never>(
   handle: (
     input: In,
     progress: (value: Progress, transfer?: ArrayBuffer[]) => void,
+    cancel: CancelFlag,
   ) => Promise<{ value: Out; transfer?: ArrayBuffer[] }>,
 ): void {
   const port = parentPort;
   if (!port) return;
   const progress = (value: Progress, transfer: ArrayBuffer[] = []) =>
     port.postMessage({ progress: value }, transfer);
-  port.on('message', async (input: In) => {
+  port.on('message', async ({ input, cancel }: { input: In; cancel: SharedArrayBuffer }) => {
+    const flag = new Int32Array(cancel);
+    const cancelled = {
+      get aborted() {
+        return Atomics.load(flag, 0) === 1;
+      },
+    };
     try {
-      const { value, transfer = [] } = await handle(input, progress);
+      const { value, transfer = [] } = await handle(input, progress, cancelled);
       port.postMessage({ done: true, value }, transfer);
     } catch (error) {
       port.postMessage({

@@ -1,6 +1,6 @@
 import { splitHighlights } from '../transcript/highlight';
 import type { Bubble } from '../transcript/normalize';
-import { estimateSpeechSeconds } from '../transcript/speech-time';
+import { estimateSpeechSeconds } from '@contract';
 
 /** One occurrence of the query: in which bubble, which fragment, and which hit in that fragment. */
 export interface SearchMatch {

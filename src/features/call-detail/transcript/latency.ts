@@ -1,5 +1,5 @@
 import type { Bubble } from './normalize';
-import { estimateSpeechSeconds } from './speech-time';
+import { estimateSpeechSeconds } from '@contract';
 
 export interface LatencySegment {
   from: number;

@@ -1,5 +1,5 @@
 import { parseTrataTimestamp, type TranscriptMessage } from '@contract';
-import { estimateSpeechSeconds } from './speech-time';
+import { estimateSpeechSeconds } from '@contract';
 
 export type Speaker = 'AI' | 'USER' | 'OTHER';
 
