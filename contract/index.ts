@@ -12,3 +12,4 @@ export * from './calls';
 export * from './session';
 export * from './conversation-lookup';
 export * from './caller-phone';
+export * from './review';

@@ -12,6 +12,8 @@ import { startDemoApi, type DemoApi } from './demo/start-demo-api';
 import { assertSafeExposure } from './security/exposure-guard';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
 import { openCallStore } from './store/open-call-store';
+import { openReviewStore } from './store/open-review-store';
+import { createOutboxWorker } from './outbox/outbox-worker';
 import { createSyncEngine } from './sync/sync-engine';
 import { openSqliteRevocations } from './security/session-revocations';
 import { createGuardedRecordingFetch } from './upstream-fetch/recording-fetch';
@@ -59,6 +61,12 @@ async function main(): Promise<void> {
     log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) },
     isBusy: () => Date.now() - lastRequestAt < 1_000,
   });
+  const reviews = openReviewStore(config.dataDir);
+  const outbox = createOutboxWorker({
+    store: reviews,
+    upstream,
+    log: { warn: (message) => app.log.warn(message) },
+  });
   mkdirSync(config.dataDir, { recursive: true });
   const sessions = openSqliteRevocations(path.join(config.dataDir, 'sessions.sqlite'));
   const app = await createAppServer({
@@ -68,7 +76,7 @@ async function main(): Promise<void> {
     logger,
     security,
     httpLimits: config.httpLimits,
-    index: { store, sync },
+    index: { store, sync, reviews, outbox },
   });
   app.addHook('onRequest', async (request) => {
     // A status line polling the sync or a load balancer's probe is not a person waiting.
@@ -85,7 +93,9 @@ async function main(): Promise<void> {
   });
   app.addHook('onClose', async () => {
     await sync.stop();
+    await outbox.stop();
     store.close();
+    reviews.close();
     await fetchRecording.close();
     await upstream.close();
     await sessions.close();
@@ -104,6 +114,7 @@ async function main(): Promise<void> {
 
   // After listening: the server is ready at once, and the sync fills the index behind it.
   sync.start();
+  outbox.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
