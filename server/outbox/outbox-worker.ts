@@ -12,6 +12,11 @@ export interface OutboxOptions {
   maxMs?: number;
   /** Calls delivered at once (one write at a time per call). */
   concurrency?: number;
+  /**
+   * How long a kick waits before looking, so a burst of changes (a rating, then "reviewed") is
+   * one write, and the write never competes with the requests that queued it.
+   */
+  settleMs?: number;
   log?: { warn(message: string): void };
 }
 
@@ -36,6 +41,7 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   const baseMs = options.baseMs ?? 2_000;
   const maxMs = options.maxMs ?? 300_000;
   const concurrency = options.concurrency ?? 4;
+  const settleMs = options.settleMs ?? 200;
   const stopping = new AbortController();
   let wake = new AbortController();
   let kicked = false;
@@ -95,7 +101,10 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
       await sleep(wait, undefined, {
         signal: AbortSignal.any([stopping.signal, wake.signal]),
       }).catch(() => undefined);
-      if (wake.signal.aborted) wake = new AbortController();
+      if (wake.signal.aborted) {
+        wake = new AbortController();
+        await sleep(settleMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+      }
     }
   }
 
