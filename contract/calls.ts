@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { callReviewSummarySchema } from './review';
 
 /**
  * Callscope's own list API (`GET /api/calls`), served from the call index rather than Trata.
@@ -18,6 +19,7 @@ export const CALL_FILTER_PARAMS = [
   'from',
   'to',
   'prospect',
+  'review',
 ] as const;
 
 /** One row of the list: everything a column shows, never the transcript. */
@@ -41,6 +43,8 @@ export const callListItemSchema = z.object({
   agentId: z.nullable(z.string()),
   /** The agent's name from the Agents API; the raw id when the API has none. */
   agentName: z.nullable(z.string()),
+  /** The call's review, when the server keeps reviews. */
+  review: z.optional(callReviewSummarySchema),
 });
 export type CallListItem = z.infer<typeof callListItemSchema>;
 

@@ -13,3 +13,4 @@ export * from './session';
 export * from './conversation-lookup';
 export * from './caller-phone';
 export * from './speech-time';
+export * from './review';

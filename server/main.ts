@@ -13,6 +13,8 @@ import { startDemoApi, type DemoApi } from './demo/start-demo-api';
 import { assertSafeExposure } from './security/exposure-guard';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
 import { openCallStore } from './store/open-call-store';
+import { openReviewStore } from './store/open-review-store';
+import { createOutboxWorker } from './outbox/outbox-worker';
 import { createSyncEngine } from './sync/sync-engine';
 import { openSqliteRevocations } from './security/session-revocations';
 import { createGuardedRecordingFetch } from './upstream-fetch/recording-fetch';
@@ -60,6 +62,12 @@ async function main(): Promise<void> {
     log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) },
     isBusy: () => Date.now() - lastRequestAt < 1_000,
   });
+  const reviews = openReviewStore(config.dataDir);
+  const outbox = createOutboxWorker({
+    store: reviews,
+    upstream,
+    log: { warn: (message) => app.log.warn(message) },
+  });
   mkdirSync(config.dataDir, { recursive: true });
   const sessions = openSqliteRevocations(path.join(config.dataDir, 'sessions.sqlite'));
   const app = await createAppServer({
@@ -69,7 +77,7 @@ async function main(): Promise<void> {
     logger,
     security,
     httpLimits: config.httpLimits,
-    index: { store, sync },
+    index: { store, sync, reviews, outbox },
   });
   app.addHook('onRequest', async (request) => {
     // A status line polling the sync or a load balancer's probe is not a person waiting.
@@ -86,7 +94,9 @@ async function main(): Promise<void> {
   });
   app.addHook('onClose', async () => {
     await sync.stop();
+    await outbox.stop();
     store.close();
+    reviews.close();
     await fetchRecording.close();
     await upstream.close();
     await sessions.close();
@@ -121,6 +131,7 @@ async function main(): Promise<void> {
   // Synthesis would compete with the first backfill for the CPU: the demo's recordings of the
   // newest calls are made once the index is filled.
   if (demo) void sync.nextSuccess().then(() => demo.warmRecordings());
+  outbox.start();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -11,6 +11,7 @@ import type { ConversationStore } from '../db/conversation-store';
 import { createProspectStore, type ProspectStore } from '../db/prospect-store';
 import { registerAgentRoutes } from './agents-routes';
 import { createBearerCheck } from './auth';
+import { conversationEtag, ifMatchAllows } from './conversation-etag';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, type HttpLimits } from '../security/http-limits';
 import { parseJsonBody } from './body-validation';
 import { HttpProblem, notFound } from './fastapi-errors';
@@ -94,15 +95,29 @@ export function createDemoApi(options: DemoApiOptions): FastifyInstance {
   app.get<{ Params: { id: string } }>('/v1/conversations/:id', async (request, reply) => {
     const json = store.getJson(request.params.id);
     if (json === null) throw notFound(CONVERSATION_NOT_FOUND);
-    return reply.type(JSON_TYPE).send(json);
+    return reply.header('etag', conversationEtag(json)).type(JSON_TYPE).send(json);
   });
 
-  app.put<{ Params: { id: string }; Body: string }>('/v1/conversations/:id', async (request) => {
-    const patch = withStoredAgentId(parseJsonBody(request.body, conversationUpdateSchema));
-    const updated = store.update(request.params.id, patch);
-    if (!updated) throw notFound(CONVERSATION_NOT_FOUND);
-    return updated;
-  });
+  // With If-Match, the write happens only over the version the client read (else 412).
+  app.put<{ Params: { id: string }; Body: string }>(
+    '/v1/conversations/:id',
+    async (request, reply) => {
+      const patch = withStoredAgentId(parseJsonBody(request.body, conversationUpdateSchema));
+      const ifMatch = request.headers['if-match'];
+      const result = store.updateIf(request.params.id, patch, (json) =>
+        ifMatch === undefined ? true : ifMatchAllows(ifMatch, conversationEtag(json)),
+      );
+      if (result.kind === 'missing') throw notFound(CONVERSATION_NOT_FOUND);
+      if (result.kind === 'changed') {
+        throw new HttpProblem(412, {
+          detail: 'The conversation changed since it was read: read it again and retry.',
+        });
+      }
+      const json = store.getJson(request.params.id);
+      if (json !== null) reply.header('etag', conversationEtag(json));
+      return result.conversation;
+    },
+  );
 
   app.post<{ Body: string }>('/v1/conversations', async (request, reply) => {
     const body = withStoredAgentId(parseJsonBody(request.body, conversationCreateSchema));

@@ -13,6 +13,9 @@ import {
 } from '../security/http-limits';
 import { registerSecurity } from '../security/register-security';
 import { registerCallRoutes } from '../index-api/calls-routes';
+import { registerReviewRoutes } from '../index-api/review-routes';
+import type { OutboxWorker } from '../outbox/outbox-worker';
+import type { ReviewStore } from '../store/review-types';
 import type { SecurityConfig } from '../security/security-config';
 import type { CallStore } from '../store/types';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -38,7 +41,7 @@ export interface AppServerOptions {
   /** Timeouts and the per-address connection cap; defaults when absent. */
   httpLimits?: HttpLimits;
   /** The call index and its sync: serves `/api/calls` and `/api/sync` when given. */
-  index?: { store: CallStore; sync: SyncEngine };
+  index?: { store: CallStore; sync: SyncEngine; reviews?: ReviewStore; outbox?: OutboxWorker };
 }
 
 /**
@@ -100,6 +103,10 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
 
   registerForwardRoutes(app, options.upstream);
   if (options.index) registerCallRoutes(app, { ...options.index, upstream: options.upstream });
+  const { reviews, outbox } = options.index ?? {};
+  if (options.index && reviews && outbox) {
+    registerReviewRoutes(app, { calls: options.index.store, reviews, outbox });
+  }
 
   const staticDir =
     options.staticDir && existsSync(path.join(options.staticDir, 'index.html'))

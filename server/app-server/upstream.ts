@@ -32,6 +32,8 @@ export interface UpstreamRequestInit {
   method?: 'GET' | 'PUT' | 'POST';
   body?: string;
   contentType?: string;
+  /** A conditional write: sent as `If-Match` (the outbox's read-merge-write). */
+  ifMatch?: string;
   signal: AbortSignal;
 }
 
@@ -77,6 +79,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       'user-agent': 'callscope',
     };
     if (init.contentType) headers['content-type'] = init.contentType;
+    if (init.ifMatch) headers['if-match'] = init.ifMatch;
     try {
       const response = await undiciRequest(`${baseUrl}${pathAndQuery}`, {
         method: init.method ?? 'GET',

@@ -30,6 +30,9 @@ export interface ListJsonResult {
 
 export type ConversationStore = ReturnType<typeof createConversationStore>;
 
+export type ConditionalUpdate =
+  { kind: 'updated'; conversation: Conversation } | { kind: 'missing' } | { kind: 'changed' };
+
 const INSERT_BATCH = 2_000;
 const OPEN_BRACKET = Buffer.from('[');
 const COMMA = Buffer.from(',');
@@ -155,11 +158,27 @@ export function createConversationStore(db: Db, options: StoreOptions = {}) {
 
   /** Read, merge and write in one immediate transaction, so concurrent updates never interleave. */
   function update(id: string, patch: ConversationPatch, by = 'api'): Conversation | null {
+    const result = updateIf(id, patch, () => true, by);
+    return result.kind === 'updated' ? result.conversation : null;
+  }
+
+  /**
+   * An update that happens only if `accept` approves the stored document as it is inside the
+   * transaction (an `If-Match` check), so no write can land between the check and the update.
+   */
+  function updateIf(
+    id: string,
+    patch: ConversationPatch,
+    accept: (storedJson: string) => boolean,
+    by = 'api',
+  ): ConditionalUpdate {
     const result = db
-      .transaction(() => {
+      .transaction((): ConditionalUpdate => {
         const rid = ridOf.get(id);
-        const current = get(id);
-        if (rid === undefined || !current) return null;
+        const json = getJson(id);
+        if (rid === undefined || json === null) return { kind: 'missing' };
+        if (!accept(json)) return { kind: 'changed' };
+        const current = JSON.parse(json) as Conversation;
         const next: Conversation = {
           ...current,
           ...patch,
@@ -170,10 +189,10 @@ export function createConversationStore(db: Db, options: StoreOptions = {}) {
           updatedBy: by,
         };
         writer.replaceRow(rid, toRow(current), toRow(next));
-        return next;
+        return { kind: 'updated', conversation: next };
       })
       .immediate();
-    queries.invalidate();
+    if (result.kind === 'updated') queries.invalidate();
     return result;
   }
 
@@ -231,6 +250,7 @@ export function createConversationStore(db: Db, options: StoreOptions = {}) {
     get,
     getJson,
     update,
+    updateIf,
     create,
     list,
     listJson,

@@ -2,14 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { CONVERSATION_NOT_FOUND } from '../../contract';
 import { HttpProblem } from '../api/fastapi-errors';
 import { UpstreamError, type Upstream } from '../app-server/upstream';
+import type { ReviewStore } from '../store/review-types';
 import type { CallStore } from '../store/types';
 import type { SyncEngine } from '../sync/sync-engine';
 import { validateCallQuery } from './calls-query';
+import { validateReviewedCallQuery, withReviewSummaries } from './review-filter';
 
 export interface CallRouteOptions {
   store: CallStore;
   sync: SyncEngine;
   upstream: Upstream;
+  /** Reviews: the `review` filter and a review summary per row. */
+  reviews?: ReviewStore;
 }
 
 /**
@@ -18,7 +22,7 @@ export interface CallRouteOptions {
  * `GET /api/sync` (how current the index is). They answer from the index when the API is down.
  */
 export function registerCallRoutes(app: FastifyInstance, options: CallRouteOptions): void {
-  const { store, sync, upstream } = options;
+  const { store, sync, upstream, reviews } = options;
   void app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => {
       if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
@@ -30,11 +34,14 @@ export function registerCallRoutes(app: FastifyInstance, options: CallRouteOptio
     });
 
     scope.get('/api/calls', async (request, reply) => {
-      const query = validateCallQuery(request.url);
+      const query = reviews
+        ? validateReviewedCallQuery(request, reviews)
+        : validateCallQuery(request.url);
       const page = store.list(query);
+      const items = reviews ? withReviewSummaries(page.items, reviews, request) : page.items;
       return reply
         .header('cache-control', 'no-store')
-        .send({ ...page, facets: store.facets(query) });
+        .send({ ...page, items, facets: store.facets(query) });
     });
 
     scope.get<{ Params: { id: string } }>('/api/calls/:id', async (request, reply) => {

@@ -8,6 +8,7 @@ import type {
   SortByField,
   SortOrder,
 } from '../../contract';
+import type { ReviewQuery } from './review-types';
 
 /**
  * Callscope's own store: the call index, agents and sync state. The sync and the routes use only
@@ -33,6 +34,8 @@ export interface CallQuery {
   /** Epoch milliseconds on `timestampStart`: `from` inclusive, `to` exclusive. */
   from?: number;
   to?: number;
+  /** Review state, from the review tables beside the calls. */
+  review?: ReviewQuery;
 }
 
 export interface CallPage {

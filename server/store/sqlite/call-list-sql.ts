@@ -3,6 +3,7 @@ import { searchNeedle, trigramQuery } from '../../db/search-fields';
 import { fold } from '../../db/row-mapping';
 import type { CallQuery } from '../types';
 import { SORT_COLUMNS } from './migrations';
+import { reviewCondition } from './review-filter-sql';
 
 /** Bound SQL: every value is a parameter; names come from allowlists. */
 export interface Sql {
@@ -117,6 +118,7 @@ export function whereSql(query: CallQuery, omit?: FacetName): Sql {
   if (query.search_by !== undefined && query.search_value !== undefined) {
     parts.push(searchCondition(query.search_by, query.search_value));
   }
+  if (query.review) parts.push(reviewCondition(query.review));
   if (parts.length === 0) return { text: '', params: [] };
   return {
     text: `WHERE ${parts.map((part) => part.text).join(' AND ')}`,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { reviewTablesStep } from './review-migration';
 
 /** Columns the list sorts by, by `sort_by` name. Names come from here only, never from input. */
 export const SORT_COLUMNS = {
@@ -88,6 +89,7 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
       db.exec(`CREATE INDEX calls_sort_${column} ON calls (${column}, id)`);
     }
   },
+  reviewTablesStep,
 ];
 
 export const INDEX_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,92 @@
+import type { FastifyRequest } from 'fastify';
+import {
+  REVIEW_FILTERS,
+  type CallListItem,
+  type CallReviewSummary,
+  type ReviewStatus,
+  type ValidationIssue,
+} from '../../contract';
+import { expectedChoices, HttpProblem, validationProblem } from '../api/fastapi-errors';
+import { parseRawQuery } from '../api/query-validation';
+import type { ReviewStore } from '../store/review-types';
+import type { CallQuery } from '../store/types';
+import { validateCallQuery } from './calls-query';
+import { requireReviewer, reviewerOf } from './reviewer';
+
+const NO_REVIEW: CallReviewSummary = {
+  state: 'to_review',
+  reviewers: 0,
+  averageRating: null,
+  comments: 0,
+  myRating: null,
+  myStatus: null,
+};
+
+/**
+ * `/api/calls` parameters with the `review` filter: repeatable `to_review|reviewed|follow_up`
+ * (any of them) and `mine` (calls I reviewed, in those states when given). Every problem comes
+ * back in one 422 with the list's own.
+ */
+export function validateReviewedCallQuery(
+  request: FastifyRequest,
+  reviews: ReviewStore,
+): CallQuery {
+  const issues: ValidationIssue[] = [];
+  let query: CallQuery | undefined;
+  try {
+    query = validateCallQuery(request.url);
+  } catch (error) {
+    if (!(error instanceof HttpProblem) || typeof error.body.detail === 'string') throw error;
+    issues.push(...error.body.detail);
+  }
+  const values = parseRawQuery(request.url).values.get('review');
+  let review: CallQuery['review'];
+  if (values) {
+    const unique = [...new Set(values)];
+    const bad = unique.filter((value) => !(REVIEW_FILTERS as readonly string[]).includes(value));
+    for (const value of bad.slice(0, 10)) {
+      const expected = expectedChoices(REVIEW_FILTERS);
+      issues.push({
+        type: 'enum',
+        loc: ['query', 'review'],
+        msg: `Input should be ${expected}`,
+        input: value.slice(0, 100),
+        ctx: { expected },
+      });
+    }
+    if (bad.length === 0) {
+      let reviewer: string | null = null;
+      if (unique.includes('mine')) {
+        try {
+          reviewer = requireReviewer(request);
+        } catch (error) {
+          if (!(error instanceof HttpProblem) || typeof error.body.detail === 'string') throw error;
+          issues.push(...error.body.detail);
+        }
+      }
+      const states = unique.filter((value): value is ReviewStatus => value !== 'mine');
+      review = { states, reviewer, epoch: reviews.epoch() };
+    }
+  }
+  if (issues.length || !query) throw validationProblem(issues);
+  return review ? { ...query, review } : query;
+}
+
+/** List rows with their review summary; `me` sees their own rating and status too. */
+export function withReviewSummaries(
+  items: CallListItem[],
+  reviews: ReviewStore,
+  request: FastifyRequest,
+): CallListItem[] {
+  let me: string | null = null;
+  try {
+    me = reviewerOf(request);
+  } catch {
+    // A broken name only hides "my" columns on a read; writes still refuse it in words.
+  }
+  const summaries = reviews.summaries(
+    items.map((item) => item.id),
+    me,
+  );
+  return items.map((item) => ({ ...item, review: summaries.get(item.id) ?? NO_REVIEW }));
+}

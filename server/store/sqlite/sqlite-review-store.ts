@@ -1,0 +1,399 @@
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type {
+  ActionItemCheck,
+  CallReviewSummary,
+  HistoryEntry,
+  HistoryKind,
+  Review,
+  ReviewComment,
+  ReviewStatus,
+} from '../../../contract';
+import { ReviewProblem, type ReviewStore, type Verdict } from '../review-types';
+import { migrate } from './migrations';
+import { createOutboxQueue } from './sqlite-outbox-queue';
+
+interface ReviewRow {
+  reviewer: string;
+  rating: number | null;
+  status: ReviewStatus;
+  follow_up_reason: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+interface CommentRow {
+  id: string;
+  author: string;
+  text: string;
+  at_seconds: number | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+type Scalar = string | number | boolean | null;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const toReview = (row: ReviewRow): Review => ({
+  reviewer: row.reviewer,
+  rating: row.rating,
+  status: row.status,
+  followUpReason: row.follow_up_reason,
+  version: row.version,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+});
+
+const toComment = (row: CommentRow): ReviewComment => ({
+  id: row.id,
+  author: row.author,
+  text: row.text,
+  atSeconds: row.at_seconds,
+  version: row.version,
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+});
+
+/**
+ * Reviews in the index's SQLite file, on a connection of their own (WAL lets it sit beside the
+ * call store's). Every change writes its history and bumps the outbox in one transaction.
+ */
+export function createSqliteReviewStore(file: string): ReviewStore {
+  const db = new Database(file);
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return reviewStoreOn(db);
+}
+
+/** The store on an open database that already has the review tables (tests share one). */
+export function reviewStoreOn(db: Database.Database): ReviewStore {
+  const outbox = createOutboxQueue(db);
+  let epoch = 0;
+
+  const reviewOf = db.prepare<[string, string], ReviewRow>(
+    'SELECT * FROM reviews WHERE call_id = ? AND reviewer = ?',
+  );
+  const reviewsOf = db.prepare<[string], ReviewRow>(
+    'SELECT * FROM reviews WHERE call_id = ? ORDER BY created_at, reviewer',
+  );
+  const insertReview = db.prepare(
+    `INSERT INTO reviews (call_id, reviewer, rating, status, follow_up_reason, version, created_at, updated_at)
+     VALUES (@call, @reviewer, @rating, @status, @reason, 1, @now, @now)`,
+  );
+  const updateReview = db.prepare(
+    `UPDATE reviews SET rating = @rating, status = @status, follow_up_reason = @reason,
+       version = version + 1, updated_at = @now WHERE call_id = @call AND reviewer = @reviewer`,
+  );
+  const commentOf = db.prepare<[string, string], CommentRow>(
+    'SELECT * FROM review_comments WHERE id = ? AND call_id = ?',
+  );
+  const commentsOf = db.prepare<[string], CommentRow>(
+    'SELECT * FROM review_comments WHERE call_id = ? ORDER BY created_at, id',
+  );
+  const commentsBy = db.prepare<[string, string], CommentRow>(
+    'SELECT * FROM review_comments WHERE call_id = ? AND author = ? ORDER BY created_at, id',
+  );
+  const insertComment = db.prepare(
+    `INSERT INTO review_comments (id, call_id, author, text, at_seconds, version, created_at, updated_at)
+     VALUES (@id, @call, @author, @text, @at, 1, @now, @now)`,
+  );
+  const updateComment = db.prepare(
+    `UPDATE review_comments SET text = @text, at_seconds = @at, version = version + 1,
+       updated_at = @now WHERE id = @id`,
+  );
+  const deleteCommentStmt = db.prepare('DELETE FROM review_comments WHERE id = ?');
+  const insertHistory = db.prepare(
+    `INSERT INTO review_history (call_id, at, actor, kind, target, from_value, to_value)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const historyOf = db.prepare<
+    [string, number],
+    {
+      seq: number;
+      at: number;
+      actor: string;
+      kind: HistoryKind;
+      target: string | null;
+      from_value: string | null;
+      to_value: string | null;
+    }
+  >('SELECT * FROM review_history WHERE call_id = ? ORDER BY seq DESC LIMIT ?');
+  const checksOf = db.prepare<
+    [string],
+    { item_index: number; text: string; checked: number; by: string; at: number }
+  >('SELECT * FROM action_item_checks WHERE call_id = ? ORDER BY item_index');
+  const checkOf = db.prepare<[string, number], { checked: number }>(
+    'SELECT checked FROM action_item_checks WHERE call_id = ? AND item_index = ?',
+  );
+  const upsertCheck = db.prepare(
+    `INSERT INTO action_item_checks (call_id, item_index, text, checked, by, at)
+     VALUES (@call, @index, @text, @checked, @by, @now)
+     ON CONFLICT (call_id, item_index) DO UPDATE SET text = @text, checked = @checked,
+       by = @by, at = @now`,
+  );
+  const recountState = db.prepare(
+    `INSERT INTO call_review_state (call_id, state, reviewers, rating_sum, rating_count, comments)
+     SELECT @call,
+       CASE WHEN sum(status = 'follow_up') > 0 THEN 'follow_up'
+            WHEN sum(status = 'reviewed') > 0 THEN 'reviewed' ELSE 'to_review' END,
+       count(*), coalesce(sum(rating), 0), count(rating),
+       (SELECT count(*) FROM review_comments WHERE call_id = @call)
+     FROM reviews WHERE call_id = @call
+     ON CONFLICT (call_id) DO UPDATE SET state = excluded.state, reviewers = excluded.reviewers,
+       rating_sum = excluded.rating_sum, rating_count = excluded.rating_count,
+       comments = excluded.comments`,
+  );
+  const stateOf = db.prepare<
+    [string],
+    {
+      state: ReviewStatus;
+      reviewers: number;
+      rating_sum: number;
+      rating_count: number;
+      comments: number;
+    }
+  >('SELECT * FROM call_review_state WHERE call_id = ?');
+  const outboxReviewers = db
+    .prepare<[string], string>(`SELECT reviewer FROM review_outbox WHERE call_id = ?`)
+    .pluck();
+  const generationOf = db
+    .prepare<[string, string], number>(
+      'SELECT generation FROM review_outbox WHERE call_id = ? AND reviewer = ?',
+    )
+    .pluck();
+
+  const note = (
+    callId: string,
+    now: number,
+    actor: string,
+    kind: HistoryKind,
+    target: string | null,
+    from: Scalar,
+    to: Scalar,
+  ) => {
+    insertHistory.run(callId, now, actor, kind, target, JSON.stringify(from), JSON.stringify(to));
+  };
+
+  /** After any change by `reviewer`: the list's state, the outbox and the caches' epoch. */
+  const changed = (callId: string, reviewer: string, now: number) => {
+    recountState.run({ call: callId });
+    const rated = (reviewOf.get(callId, reviewer)?.rating ?? null) !== null;
+    outbox.bump(callId, reviewer, rated, now);
+    epoch++;
+  };
+
+  const stale = (what: string, had: number, now: number, when: number) =>
+    `${what} changed since you loaded it (you had version ${had}, it is now version ${now}, ` +
+    `changed ${iso(when)}). Nothing was saved: reload to see the change, then apply yours again.`;
+
+  const ownComment = (callId: string, id: string, actor: string, version?: number) => {
+    const row = commentOf.get(id, callId);
+    if (!row) throw new ReviewProblem('not_found', 'Comment not found');
+    if (row.author !== actor) {
+      throw new ReviewProblem(
+        'forbidden',
+        `You can change only your own comments; this one is ${row.author}'s.`,
+      );
+    }
+    if (version !== undefined && version !== row.version) {
+      throw new ReviewProblem(
+        'conflict',
+        stale('This comment', version, row.version, row.updated_at),
+        toComment(row),
+      );
+    }
+    return row;
+  };
+
+  const setReview = db.transaction(
+    (callId: string, actor: string, change: Parameters<ReviewStore['setReview']>[2]) => {
+      const now = Date.now();
+      const before = reviewOf.get(callId, actor);
+      if (before && change.version !== undefined && change.version !== before.version) {
+        throw new ReviewProblem(
+          'conflict',
+          stale('Your review', change.version, before.version, before.updated_at),
+          toReview(before),
+        );
+      }
+      if (!before && change.version !== undefined) {
+        throw new ReviewProblem(
+          'conflict',
+          'Your review was removed since you loaded it. Nothing was saved: reload to see it.',
+          null,
+        );
+      }
+      const status = change.status ?? before?.status ?? 'to_review';
+      const next = {
+        call: callId,
+        reviewer: actor,
+        rating: change.rating ?? before?.rating ?? null,
+        status,
+        reason:
+          status === 'follow_up'
+            ? change.followUpReason !== undefined
+              ? change.followUpReason?.trim() || null
+              : (before?.follow_up_reason ?? null)
+            : null,
+        now,
+      };
+      if (next.status === 'follow_up' && next.reason === null) {
+        throw new ReviewProblem(
+          'invalid',
+          'A follow-up needs a reason: say what should happen next.',
+        );
+      }
+      if (before) updateReview.run(next);
+      else insertReview.run(next);
+      const was = {
+        rating: before?.rating ?? null,
+        status: before?.status ?? 'to_review',
+        reason: before?.follow_up_reason ?? null,
+      };
+      if (was.rating !== next.rating)
+        note(callId, now, actor, 'rating', null, was.rating, next.rating);
+      if (was.status !== next.status)
+        note(callId, now, actor, 'status', null, was.status, next.status);
+      if (was.reason !== next.reason) {
+        note(callId, now, actor, 'follow_up_reason', null, was.reason, next.reason);
+      }
+      changed(callId, actor, now);
+      return toReview(reviewOf.get(callId, actor)!);
+    },
+  );
+
+  const addComment = db.transaction(
+    (callId: string, actor: string, text: string, atSeconds: number | null) => {
+      const now = Date.now();
+      const id = `cmt.${Math.floor(now / 1000)}.${randomBytes(9).toString('base64url')}`;
+      insertComment.run({ id, call: callId, author: actor, text, at: atSeconds, now });
+      note(callId, now, actor, 'comment_added', id, null, text);
+      changed(callId, actor, now);
+      return toComment(commentOf.get(id, callId)!);
+    },
+  );
+
+  const editComment = db.transaction(
+    (
+      callId: string,
+      id: string,
+      actor: string,
+      change: Parameters<ReviewStore['editComment']>[3],
+    ) => {
+      const row = ownComment(callId, id, actor, change.version);
+      const now = Date.now();
+      const text = change.text ?? row.text;
+      const at = change.atSeconds !== undefined ? change.atSeconds : row.at_seconds;
+      updateComment.run({ id, text, at, now });
+      if (text !== row.text) note(callId, now, actor, 'comment_edited', id, row.text, text);
+      if (at !== row.at_seconds) note(callId, now, actor, 'comment_moved', id, row.at_seconds, at);
+      changed(callId, actor, now);
+      return toComment(commentOf.get(id, callId)!);
+    },
+  );
+
+  const deleteComment = db.transaction(
+    (callId: string, id: string, actor: string, version?: number) => {
+      const row = ownComment(callId, id, actor, version);
+      const now = Date.now();
+      deleteCommentStmt.run(id);
+      note(callId, now, actor, 'comment_deleted', id, row.text, null);
+      changed(callId, actor, now);
+    },
+  );
+
+  const setActionItem = db.transaction(
+    (callId: string, index: number, text: string, actor: string, checked: boolean) => {
+      const now = Date.now();
+      const was = checkOf.get(callId, index)?.checked === 1;
+      upsertCheck.run({ call: callId, index, text, checked: checked ? 1 : 0, by: actor, now });
+      if (was !== checked) note(callId, now, actor, 'action_item', String(index), was, checked);
+      epoch++;
+      return { index, text, checked, by: actor, at: iso(now) };
+    },
+  );
+
+  return {
+    reviews: (callId) => reviewsOf.all(callId).map(toReview),
+    comments: (callId) => commentsOf.all(callId).map(toComment),
+    history(callId, limit): HistoryEntry[] {
+      return historyOf.all(callId, limit).map((row) => ({
+        id: row.seq,
+        at: iso(row.at),
+        actor: row.actor,
+        kind: row.kind,
+        target: row.target,
+        from: row.from_value === null ? null : (JSON.parse(row.from_value) as Scalar),
+        to: row.to_value === null ? null : (JSON.parse(row.to_value) as Scalar),
+      }));
+    },
+    actionItems: (callId): ActionItemCheck[] =>
+      checksOf.all(callId).map((row) => ({
+        index: row.item_index,
+        text: row.text,
+        checked: row.checked === 1,
+        by: row.by,
+        at: iso(row.at),
+      })),
+    delivery: (callId) => outbox.delivery(callId),
+    setReview: (callId, actor, change) => setReview.immediate(callId, actor, change),
+    addComment: (callId, actor, text, atSeconds) =>
+      addComment.immediate(callId, actor, text, atSeconds),
+    editComment: (callId, id, actor, change) => editComment.immediate(callId, id, actor, change),
+    deleteComment: (callId, id, actor, version) =>
+      deleteComment.immediate(callId, id, actor, version),
+    setActionItem: (callId, index, text, actor, checked) =>
+      setActionItem.immediate(callId, index, text, actor, checked),
+    summaries(callIds, viewer) {
+      const result = new Map<string, CallReviewSummary>();
+      for (const callId of callIds) {
+        const state = stateOf.get(callId);
+        if (!state) continue;
+        const mine = viewer === null ? undefined : reviewOf.get(callId, viewer);
+        result.set(callId, {
+          state: state.state,
+          reviewers: state.reviewers,
+          averageRating:
+            state.rating_count === 0
+              ? null
+              : Math.round((state.rating_sum / state.rating_count) * 10) / 10,
+          comments: state.comments,
+          myRating: mine?.rating ?? null,
+          myStatus: mine?.status ?? null,
+        });
+      }
+      return result;
+    },
+    epoch: () => epoch,
+    dueCalls: (now, limit) => outbox.dueCalls(now, limit),
+    nextDueAt: () => outbox.nextDueAt(),
+    verdicts(callId): Verdict[] {
+      const verdicts: Verdict[] = [];
+      for (const reviewer of outboxReviewers.all(callId)) {
+        const review = reviewOf.get(callId, reviewer);
+        if (!review || review.rating === null) continue;
+        verdicts.push({
+          reviewer,
+          rating: review.rating,
+          status: review.status,
+          followUpReason: review.follow_up_reason,
+          comments: commentsBy
+            .all(callId, reviewer)
+            .map((row) => ({ text: row.text, atSeconds: row.at_seconds })),
+          generation: generationOf.get(callId, reviewer) ?? 0,
+        });
+      }
+      return verdicts;
+    },
+    markSent: (callId, generations, at) => outbox.markSent(callId, generations, at),
+    markRetry: (callId, reason, nextAt) => outbox.markRetry(callId, reason, nextAt),
+    markFailed: (callId, reason) => outbox.markFailed(callId, reason),
+    retry: (callId) => outbox.retry(callId, Date.now()),
+    close: () => db.close(),
+  };
+}
