@@ -62,6 +62,8 @@ test.describe('the list refreshes by itself', () => {
         DEMO_API_PORT: String(apiPort),
         DEMO_API_TOKEN: token,
         DATA_DIR: dataDir,
+        // The list reads the index: a call added upstream reaches it within a second.
+        SYNC_INTERVAL_S: '1',
       },
       `${appUrl}/healthz`,
     );
@@ -88,6 +90,7 @@ test.describe('the list refreshes by itself', () => {
     await expect(rowLinks(page)).toHaveCount(25);
     const before = await rowLinks(page).first().getAttribute('href');
     const id = await addCall('Refresh Focus');
+    await expect.poll(() => newestIndexed(appUrl)).toBe(id);
     // The tab was hidden and is visible again.
     await page.evaluate(() =>
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true })),
@@ -114,3 +117,9 @@ test.describe('the list refreshes by itself', () => {
     });
   });
 });
+
+/** The newest call the app server's index lists, as the list would ask for it. */
+async function newestIndexed(appUrl: string): Promise<string | undefined> {
+  const response = await fetch(`${appUrl}/api/calls?limit=1`);
+  return ((await response.json()) as { items: { id: string }[] }).items[0]?.id;
+}
