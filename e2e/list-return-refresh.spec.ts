@@ -62,6 +62,8 @@ test.describe('the list refreshes by itself', () => {
         DEMO_API_PORT: String(apiPort),
         DEMO_API_TOKEN: token,
         DATA_DIR: dataDir,
+        // The list reads the index: a call added upstream reaches it within a second.
+        SYNC_INTERVAL_S: '1',
       },
       `${appUrl}/healthz`,
     );
@@ -87,7 +89,9 @@ test.describe('the list refreshes by itself', () => {
     await page.goto(`${appUrl}/`);
     await expect(rowLinks(page)).toHaveCount(25);
     const before = await rowLinks(page).first().getAttribute('href');
+    const indexedBefore = await indexedCount(appUrl);
     const id = await addCall('Refresh Focus');
+    await expect.poll(() => indexedCount(appUrl), { timeout: 30_000 }).toBe(indexedBefore + 1);
     // The tab was hidden and is visible again.
     await page.evaluate(() =>
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true })),
@@ -114,3 +118,12 @@ test.describe('the list refreshes by itself', () => {
     });
   });
 });
+
+/**
+ * How many calls the app server's index holds. Read from the sync status, which (unlike the list)
+ * does not count as someone using the app, so asking does not hold the sync back.
+ */
+async function indexedCount(appUrl: string): Promise<number> {
+  const response = await fetch(`${appUrl}/api/sync`);
+  return ((await response.json()) as { indexed: number }).indexed;
+}

@@ -125,6 +125,11 @@ test('the upstream token never reaches the bundle, a response or a log line', as
       timeout: 60_000,
     });
     await expectNoCanaryInPage(page);
+    // The list no longer asks the upstream, so a forwarded request carries the fault through.
+    const forwarded = await page.request.get(`${appUrl}/v1/conversations?sort_by=duration`);
+    seen.push(
+      `${forwarded.url()}\n${JSON.stringify(forwarded.headers())}\n${await forwarded.text()}`,
+    );
   }
   await proxy!.setMode('pass');
 

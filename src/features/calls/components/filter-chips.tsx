@@ -26,7 +26,10 @@ export function FilterChips({ params, facets, update, clearAll }: FilterChipsPro
     if (index === null) return;
     focusAfterRemove.current = null;
     const buttons = list.current?.querySelectorAll<HTMLButtonElement>('button');
-    buttons?.[Math.min(index, buttons.length - 1)]?.focus();
+    if (buttons?.length) buttons[Math.min(index, buttons.length - 1)]?.focus();
+    // With no chip left the list is gone, and the search box is where to carry on; it is
+    // focused only now, after it has taken the URL's (cleared) text.
+    else document.getElementById('search-input')?.focus();
   });
   // A prospect filter names the caller once their record has loaded.
   const callerName = useProspectName(
@@ -43,10 +46,8 @@ export function FilterChips({ params, facets, update, clearAll }: FilterChipsPro
   const remove = (index: number, patch: ListParamsPatch) => {
     const hadFocus = list.current?.contains(document.activeElement) ?? false;
     if (hadFocus) {
-      // The list re-renders without this chip: the one after it takes its index. With no chip
-      // left the list goes, and the search box is the natural place to carry on.
-      if (chips.length > 1) focusAfterRemove.current = index;
-      else document.getElementById('search-input')?.focus();
+      // The list re-renders without this chip: the one after it takes its index.
+      focusAfterRemove.current = index;
     }
     update(patch);
   };
