@@ -95,6 +95,17 @@ test.describe.serial('when Trata goes down and comes back', () => {
     await expect(panel.getByRole('note', { name: 'No consent to record' })).toBeVisible();
     // A fresh browser context: the recording comes from the app server's copy, not a cache here.
     await playsSeed(page);
+
+    // A call nobody played has no copy: the page says why it cannot play, and keeps the rest.
+    const newest = (await (
+      await fetch(`${stack.appUrl}/api/calls?sort_by=timestampStart&sort_order=desc&limit=1`)
+    ).json()) as CallList;
+    await page.goto(`${stack.appUrl}/calls/${encodeURIComponent(newest.items[0]!.id)}`);
+    await expect(page.getByText('The recording cannot be played.')).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByText(/The recording host .* could not be reached/)).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Call insights' })).toBeVisible();
   });
 
   test('when the API is back, the header catches up by itself, with a call made meanwhile', async ({

@@ -5,6 +5,7 @@ import { recordingFileName, secondsBetween, type Conversation } from '@contract'
 import { InsightsPanel } from '../insights/insights-panel';
 import { parseStartAt } from '../player/moment-link';
 import { peaksQueryOptions, recordingUrl, waveformProgress } from '../player/peaks-api';
+import { recordingProblem } from '../player/recording-problem';
 import { PlayerPanel } from '../player/player-panel';
 import { ShortcutsDialog } from '../player/shortcuts-dialog';
 import { useCopyMoment } from '../player/use-copy-moment';
@@ -91,9 +92,7 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
           />
         ) : (
           <RecordingNotice
-            reason={
-              !hasRecording ? null : (state.error ?? peaks.error?.message ?? 'Unknown error.')
-            }
+            reason={hasRecording ? recordingProblem(state.error, peaks.error) : null}
           />
         )}
         <CallSearchBox
