@@ -87,7 +87,8 @@ describe(`a ${HOURS}-hour call, within the recording limit`, () => {
         `while making ${(received / 2 ** 20).toFixed(1)} MB of MP3 (${HOURS} h)`,
     );
     expect(peak - before).toBeLessThan(RSS_GROWTH_BOUND);
-  }, 300_000);
+    // Two minutes on a quiet machine; far more while a whole suite shares two cores.
+  }, 900_000);
 
   it.skipIf(!disk.mounted)(
     'stops its synthesis when the client leaves and the disk can’t keep it',

@@ -1,9 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createFileCache } from './recording-cache';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CacheWriteFailed, createFileCache } from './recording-cache';
 
 const dirs: string[] = [];
 async function collect(stream: Readable): Promise<number[]> {
@@ -116,5 +124,57 @@ describe('createFileCache', () => {
     utimesSync(old, twoHoursAgo, twoHoursAgo);
     createFileCache(dir, '.mp3');
     expect(readdirSync(dir)).toEqual(['d.mp3.456.ef01.tmp']);
+  });
+
+  it('serves a file the disk refuses, remembers the refusal briefly, then tries the disk again', async () => {
+    const dir = freshDir();
+    const warnings: string[] = [];
+    const cache = createFileCache(dir, '.mp3', {
+      log: { warn: (message) => warnings.push(message) },
+      retryAfterMs: 50,
+    });
+    // The folder vanishes under the cache: every write into it fails.
+    rmSync(dir, { recursive: true });
+    let makes = 0;
+    const make = async (write: (chunk: Uint8Array) => void) => {
+      makes++;
+      write(new Uint8Array([1, 2]));
+      write(new Uint8Array([3]));
+    };
+    const growing = await cache.open('g', make, 3);
+    expect(await collect(growing.stream(null))).toEqual([1, 2, 3]);
+    await expect(cache.get('g', make)).rejects.toBeInstanceOf(CacheWriteFailed);
+    expect(makes).toBe(1);
+    expect(warnings.join('\n')).toMatch(/Could not keep .*g\.mp3/);
+
+    mkdirSync(dir);
+    await vi.waitFor(async () => expect((await cache.get('g', make)).size).toBe(3), {
+      timeout: 5_000,
+      interval: 20,
+    });
+    expect(makes).toBe(2);
+    expect(readFileSync(path.join(dir, 'g.mp3'))).toEqual(Buffer.from([1, 2, 3]));
+  });
+
+  it('stops making a file nobody reads any more and the disk can’t keep', async () => {
+    const dir = freshDir();
+    const cache = createFileCache(dir, '.mp3', { log: { warn: () => {} } });
+    rmSync(dir, { recursive: true });
+    let aborted: () => void = () => {};
+    const stopped = new Promise<void>((resolve) => (aborted = resolve));
+    // Like a synthesis: a little more now and then, until told to stop.
+    const make = async (write: (chunk: Uint8Array) => void, signal: AbortSignal) => {
+      signal.addEventListener('abort', () => aborted());
+      while (!signal.aborted) {
+        write(new Uint8Array([1]));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      throw signal.reason;
+    };
+    const growing = await cache.open('h', make, 1_000_000);
+    const reader = growing.stream(null);
+    await new Promise((resolve) => reader.once('data', resolve));
+    reader.destroy();
+    await stopped;
   });
 });

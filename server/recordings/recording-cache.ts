@@ -103,9 +103,10 @@ export function createFileCache(dir: string, extension: string, options: FileCac
     const file = fileFor(key);
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const controller = new AbortController();
+    let making = true;
     const abandon = () => {
       // Nobody reads it and the disk can't keep it: the rest of the work would be thrown away.
-      if (!spool.diskError || building.waiting > 0 || spool.readerCount > 0) return;
+      if (!making || !spool.diskError || building.waiting > 0 || spool.readerCount > 0) return;
       if (controller.signal.aborted) return;
       log.warn(
         `Stopped making ${file}: no client is waiting for it and it can't be kept (${diskReason(spool.diskError)}).`,
@@ -125,7 +126,9 @@ export function createFileCache(dir: string, extension: string, options: FileCac
     });
     const done = (async () => {
       try {
-        const whole = await make((chunk) => spool.append(chunk), controller.signal);
+        const whole = await make((chunk) => spool.append(chunk), controller.signal).finally(
+          () => (making = false),
+        );
         if (spool.length === 0 && whole) spool.append(whole);
         if (
           (whole && whole.length !== spool.length) ||

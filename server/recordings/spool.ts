@@ -182,9 +182,12 @@ export class Spool {
     this.events.onDiskError(error);
   }
 
+  /** Closes the file once writes have settled, unless a reader started meanwhile. */
   private async closeHandle(): Promise<void> {
+    await this.opening;
+    while (this.flushing) await this.flushing;
     const handle = this.handle;
-    if (!handle || this.flushing) return;
+    if (!handle || this.readers > 0) return;
     this.handle = null;
     await handle.close().catch(() => undefined);
   }
