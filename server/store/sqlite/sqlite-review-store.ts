@@ -5,57 +5,19 @@ import type {
   CallReviewSummary,
   HistoryEntry,
   HistoryKind,
-  Review,
-  ReviewComment,
   ReviewStatus,
 } from '../../../contract';
 import { ReviewProblem, type ReviewStore, type Verdict } from '../review-types';
 import { migrate } from './migrations';
 import { createOutboxQueue } from './sqlite-outbox-queue';
-
-interface ReviewRow {
-  reviewer: string;
-  rating: number | null;
-  status: ReviewStatus;
-  follow_up_reason: string | null;
-  version: number;
-  created_at: number;
-  updated_at: number;
-}
-
-interface CommentRow {
-  id: string;
-  author: string;
-  text: string;
-  at_seconds: number | null;
-  version: number;
-  created_at: number;
-  updated_at: number;
-}
-
-type Scalar = string | number | boolean | null;
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-const toReview = (row: ReviewRow): Review => ({
-  reviewer: row.reviewer,
-  rating: row.rating,
-  status: row.status,
-  followUpReason: row.follow_up_reason,
-  version: row.version,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
-});
-
-const toComment = (row: CommentRow): ReviewComment => ({
-  id: row.id,
-  author: row.author,
-  text: row.text,
-  atSeconds: row.at_seconds,
-  version: row.version,
-  createdAt: iso(row.created_at),
-  updatedAt: iso(row.updated_at),
-});
+import {
+  iso,
+  toComment,
+  toReview,
+  type CommentRow,
+  type ReviewRow,
+  type Scalar,
+} from './review-rows';
 
 /**
  * Reviews in the index's SQLite file, on a connection of their own (WAL lets it sit beside the
