@@ -50,6 +50,8 @@ export function toCallRecord(conversation: Conversation): CallRecord {
   const duration = start !== null && end !== null ? (end - start) / 1000 : null;
   const summary = analytics.summary ?? conversation.transcriptSummary ?? null;
   const phone = analytics.phone_number_of_caller ?? '';
+  // Parsing a number is the costliest step here: once per record.
+  const phoneD = phoneSearchText(conversation);
   const summaryL = fold(summaryText(conversation));
   const transcriptL = fold(transcriptText(conversation));
   const item: Omit<CallListItem, 'agentName'> = {
@@ -86,7 +88,7 @@ export function toCallRecord(conversation: Conversation): CallRecord {
     prospectL: fold(conversation.prospectId ?? ''),
     agentL: fold(conversation.aiAgentId ?? ''),
     nameL: fold(analytics.name_of_caller ?? ''),
-    phoneD: phoneSearchText(conversation),
+    phoneD,
     emailL: fold(analytics.email_address_of_caller ?? ''),
     summaryL,
     transcriptL,
@@ -96,7 +98,7 @@ export function toCallRecord(conversation: Conversation): CallRecord {
       summaryL,
       fold(analytics.name_of_caller ?? ''),
       fold(phone),
-      phoneSearchText(conversation),
+      phoneD,
       fold(analytics.email_address_of_caller ?? ''),
     ].join(FIELD_SEPARATOR),
     item: JSON.stringify(item),

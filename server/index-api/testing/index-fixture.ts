@@ -24,10 +24,18 @@ const idleStatus: SyncStatus = {
   skippedCount: 0,
 };
 
-/** The index routes over a private in-memory index holding `conversations`, with no sync. */
+/**
+ * The index routes over a private in-memory index holding `conversations`, with no sync. Every
+ * other call's text is left deferred (as a backfill leaves it), so searches take both paths.
+ */
 export function createIndexFixture(conversations: Conversation[]): IndexFixture {
   const store = createSqliteCallStore(':memory:');
-  store.upsert(conversations);
+  store.upsert(conversations.filter((_, index) => index % 2 === 0));
+  store.upsert(
+    conversations.filter((_, index) => index % 2 === 1),
+    undefined,
+    { deferText: true },
+  );
   const sync: SyncEngine = {
     start: () => undefined,
     stop: async () => undefined,

@@ -52,22 +52,28 @@ const SEARCH: Record<SearchByField, SearchSpec> = {
 /** The SQL function (registered by the store) that folds case as JavaScript does. */
 export const FOLD_FUNCTION = 'js_fold';
 
+/** Rows whose texts wait for their trigrams (see `indexDeferredTexts`): scanned instead. */
+const DEFERRED = 'SELECT p.rid FROM calls_fts_pending p';
+
 /**
  * Trigram candidates checked with `instr` on `check` (a column of `call_texts t`). A needle of 3
  * characters is one trigram: over the whole folded text (`q`) the index alone is then exact.
+ * Deferred texts are checked with `instr` directly.
  */
 function textCondition(needle: string, check: string, alwaysVerify: boolean): Sql {
   const verify = alwaysVerify || [...needle].length > 3;
+  const deferred = `${DEFERRED} CROSS JOIN call_texts t ON t.rid = p.rid WHERE instr(${check}, ?) > 0`;
   if (!verify) {
     return {
-      text: 'c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ?)',
-      params: [trigramQuery(needle)],
+      text: `c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ?
+        UNION ALL ${deferred})`,
+      params: [trigramQuery(needle), needle],
     };
   }
   return {
     text: `c.rid IN (SELECT f.rowid FROM calls_fts f CROSS JOIN call_texts t ON t.rid = f.rowid
-      WHERE calls_fts MATCH ? AND instr(${check}, ?) > 0)`,
-    params: [trigramQuery(needle), needle],
+      WHERE calls_fts MATCH ? AND instr(${check}, ?) > 0 UNION ALL ${deferred})`,
+    params: [trigramQuery(needle), needle, needle],
   };
 }
 
@@ -81,7 +87,7 @@ function searchCondition(field: SearchByField, value: string): Sql {
   if (spec.check.startsWith('substr(t.')) return textCondition(needle, spec.check, true);
   // Caller fields are in the indexed text too; the row's own column confirms the field.
   return {
-    text: `c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ?)
+    text: `c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ? UNION ALL ${DEFERRED})
       AND instr(${spec.check}, ?) > 0`,
     params: [trigramQuery(needle), needle],
   };

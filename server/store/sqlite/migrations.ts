@@ -88,6 +88,13 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
       db.exec(`CREATE INDEX calls_sort_${column} ON calls (${column}, id)`);
     }
   },
+  // Texts whose trigrams are not in `calls_fts` yet: a backfill writes rows first and indexes
+  // their texts afterwards, in large batches; until then a search scans these texts.
+  (db) => {
+    db.exec('CREATE TABLE calls_fts_pending (rid INTEGER PRIMARY KEY)');
+    // Trigrams of a batch gather in memory up to this size before a segment is written.
+    db.exec(`INSERT INTO calls_fts (calls_fts, rank) VALUES ('hashsize', ${64 * 1024 * 1024})`);
+  },
 ];
 
 export const INDEX_SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,7 +3,14 @@ import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { AiAgent, CallFacets, CallListItem, Conversation } from '../../../contract';
 import { toCallRecord, type CallRecord } from '../call-record';
-import type { CallPage, CallQuery, CallStore, SkippedItem, UpsertResult } from '../types';
+import type {
+  CallPage,
+  CallQuery,
+  CallStore,
+  SkippedItem,
+  UpsertOptions,
+  UpsertResult,
+} from '../types';
 import {
   countSql,
   facetSql,
@@ -26,7 +33,10 @@ export function createSqliteCallStore(file: string): CallStore {
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -65536');
+  // Large enough for the dirty pages of a group of backfill pages; checkpoints of the WAL come
+  // less often, so a page written several times between two of them is copied once.
+  db.pragma('cache_size = -262144');
+  db.pragma('wal_autocheckpoint = 8192');
   db.pragma('temp_store = MEMORY');
   db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : null,
@@ -86,25 +96,30 @@ export function createSqliteCallStore(file: string): CallStore {
 
   const hashOf = (doc: string) => createHash('sha1').update(doc).digest('base64');
 
-  const upsertMany = db.transaction((records: CallRecord[], sweep: string | null) => {
-    const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
-    const now = Date.now();
-    for (const record of records) {
-      const hash = hashOf(record.doc);
-      const existing = writer.find(record.id);
-      if (!existing) {
-        writer.insert(record, hash, sweep, now);
-        result.inserted++;
-      } else if (existing.docHash !== hash) {
-        writer.update(existing.rid, record, hash, sweep, now);
-        result.updated++;
-      } else {
-        if (sweep !== null) writer.markSeen(existing.rid, sweep);
-        result.unchanged++;
+  const upsertMany = db.transaction(
+    (records: CallRecord[], sweep: string | null, options: UpsertOptions) => {
+      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+      const now = Date.now();
+      const deferText = options.deferText === true;
+      for (const record of records) {
+        const hash = hashOf(record.doc);
+        const existing = writer.find(record.id);
+        if (!existing) {
+          writer.insert(record, hash, sweep, now, deferText);
+          result.inserted++;
+        } else if (existing.docHash !== hash) {
+          writer.update(existing.rid, record, hash, sweep, now, deferText);
+          result.updated++;
+        } else {
+          if (sweep !== null) writer.markSeen(existing.rid, sweep);
+          result.unchanged++;
+        }
       }
-    }
-    return result;
-  });
+      return result;
+    },
+  );
+  const countDeferred = db.prepare<[], number>('SELECT count(*) FROM calls_fts_pending').pluck();
+  const indexDeferred = db.transaction((max: number) => writer.indexDeferred(max));
 
   function itemsOf(rows: { item: string }[]): CallListItem[] {
     return rows.map((row) => {
@@ -165,12 +180,25 @@ export function createSqliteCallStore(file: string): CallStore {
   }
 
   return {
-    upsert(conversations, sweep) {
+    upsert(conversations, sweep, options = {}) {
       if (conversations.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-      const result = upsertMany.immediate(conversations.map(toCallRecord), sweep ?? null);
+      const records = conversations.map(toCallRecord);
+      const result = upsertMany.immediate(records, sweep ?? null, options);
       if (result.inserted + result.updated > 0) changed();
       return result;
     },
+    beginGroup() {
+      if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+    },
+    commitGroup() {
+      if (db.inTransaction) db.exec('COMMIT');
+    },
+    indexDeferredTexts(max) {
+      // The answers stay the same: a deferred text was found by its scan until now.
+      indexDeferred.immediate(max);
+      return countDeferred.get()!;
+    },
+    deferredTexts: () => countDeferred.get()!,
     seenIn(ids, sweep) {
       return db.transaction(() => {
         const known = new Set<string>();
@@ -203,7 +231,7 @@ export function createSqliteCallStore(file: string): CallStore {
     clear() {
       db.transaction(() => {
         db.exec('DELETE FROM calls; DELETE FROM call_docs; DELETE FROM call_texts;');
-        db.exec('DELETE FROM calls_fts; DELETE FROM sync_skipped;');
+        db.exec('DELETE FROM calls_fts; DELETE FROM calls_fts_pending; DELETE FROM sync_skipped;');
       })();
       changed();
     },
