@@ -26,10 +26,11 @@ const idleStatus: SyncStatus = {
 
 /**
  * The index routes over a private in-memory index holding `conversations`, with no sync. Every
- * other call's text is left deferred (as a backfill leaves it), so searches take both paths.
+ * other call's text is left deferred (as a backfill leaves it), so searches find both kinds.
  */
 export function createIndexFixture(conversations: Conversation[]): IndexFixture {
-  const store = createSqliteCallStore(':memory:');
+  // A low threshold, so text searches over the small fixture take both of their plans.
+  const store = createSqliteCallStore(':memory:', { rowByRowMax: 100 });
   store.upsert(conversations.filter((_, index) => index % 2 === 0));
   store.upsert(
     conversations.filter((_, index) => index % 2 === 1),
