@@ -75,9 +75,9 @@ export function rangeGroupSql(from: number | undefined, to: number | undefined):
     params.push(endDay);
   }
   const statements: Sql[] = [
+    // Summed by `mergeGroups`: a sort in SQLite would cost more than the sums.
     {
-      text: `SELECT ${SELECT_GROUP}, sum(n) AS n FROM call_day_groups WHERE ${days.join(' AND ')}
-        GROUP BY ${GROUP_BY} HAVING sum(n) > 0`,
+      text: `SELECT ${SELECT_GROUP}, n FROM call_day_groups WHERE ${days.join(' AND ')} AND n > 0`,
       params,
     },
   ];
@@ -95,6 +95,25 @@ export function textGroupSql(scope: CallQuery, rowByRow: boolean): Sql {
     text: `SELECT ${SELECT_GROUP}, count(*) AS n FROM calls c ${where.text} GROUP BY ${GROUP_BY}`,
     params: where.params,
   };
+}
+
+/** One group per combination, summing the counts of the same combination. */
+export function mergeGroups(groups: CallGroup[]): CallGroup[] {
+  const merged = new Map<string, CallGroup>();
+  for (const group of groups) {
+    const key = JSON.stringify([
+      group.sentiment,
+      group.outcome,
+      group.consent,
+      group.agent,
+      group.status,
+      group.source,
+    ]);
+    const known = merged.get(key);
+    if (known) known.n += group.n;
+    else merged.set(key, { ...group });
+  }
+  return [...merged.values()];
 }
 
 type FacetFilter = 'sentiment' | 'outcome' | 'consent' | 'agent';

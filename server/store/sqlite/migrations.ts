@@ -127,15 +127,16 @@ export const GROUP_COLUMNS = [
  * Counts of calls per combination of `GROUP_COLUMNS`: over all time (`call_groups`) and per UTC
  * day of `ts_start` (`call_day_groups`), kept by triggers in the transaction of each write. A
  * total or the facets without a text search then read a few thousand counts instead of
- * millions of rows. Keys may be NULL, so rows are found with `IS`, not by a unique index.
+ * millions of rows. Keys may be NULL, so rows are found with `IS`, not by a unique index; the
+ * indexes hold `n` too, so a range is read from the index alone.
  */
 function createGroupCounts(db: Database.Database): void {
   const columns = GROUP_COLUMNS.join(', ');
   db.exec(`
     CREATE TABLE call_groups (${columns}, n INTEGER NOT NULL);
-    CREATE INDEX call_groups_key ON call_groups (${columns});
+    CREATE INDEX call_groups_key ON call_groups (${columns}, n);
     CREATE TABLE call_day_groups (day INTEGER, ${columns}, n INTEGER NOT NULL);
-    CREATE INDEX call_day_groups_key ON call_day_groups (day, ${columns});
+    CREATE INDEX call_day_groups_key ON call_day_groups (day, ${columns}, n);
   `);
   const day = (row: 'NEW' | 'OLD') => `CAST(floor(${row}.ts_start / ${DAY_MS}) AS INTEGER)`;
   const change = (row: 'NEW' | 'OLD', delta: string) =>

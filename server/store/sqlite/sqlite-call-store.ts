@@ -15,6 +15,7 @@ import { FOLD_FUNCTION, pageSql } from './call-list-sql';
 import {
   facetsOf,
   hasText,
+  mergeGroups,
   rangeGroupSql,
   scopeOf,
   textGroupSql,
@@ -152,8 +153,10 @@ export function createSqliteCallStore(
     let hit = groupCache.get(key);
     if (hit) return hit;
     if (!hasText(scope)) {
-      hit = rangeGroupSql(scope.from, scope.to).flatMap(
-        (sql) => prepared(sql.text).all(...sql.params) as CallGroup[],
+      hit = mergeGroups(
+        rangeGroupSql(scope.from, scope.to).flatMap(
+          (sql) => prepared(sql.text).all(...sql.params) as CallGroup[],
+        ),
       );
     } else {
       const rows = totalOf(groups({ ...scope, q: undefined, search_by: undefined }), scope);
