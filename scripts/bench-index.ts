@@ -66,14 +66,27 @@ const loadBefore = load();
 let started = performance.now();
 const backfilled = sync.nextSuccess();
 sync.start();
-const progress = setInterval(() => console.log(`  backfill: ${store.count()} indexed`), 10_000);
+const progress = setInterval(
+  () => console.log(`  ${store.count()} indexed, ${store.deferredTexts()} texts deferred`),
+  10_000,
+);
 await backfilled;
-clearInterval(progress);
 const seconds = (performance.now() - started) / 1000;
+const indexed = store.count();
 row(
   `backfill of ${N.toLocaleString('en')} demo conversations over HTTP`,
-  `${Math.round(N / seconds).toLocaleString('en')} conversations/s (${seconds.toFixed(1)} s)`,
+  `${Math.round(indexed / seconds).toLocaleString('en')} conversations/s (${seconds.toFixed(1)} s)`,
   '≥ 2,000/s',
+);
+// The sync indexes transcripts' trigrams after the backfill; searches scan until it is done.
+started = performance.now();
+while (store.deferredTexts() > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+clearInterval(progress);
+const textSeconds = (performance.now() - started) / 1000;
+row(
+  'then the free-text index of every transcript, in the background',
+  `${textSeconds.toFixed(1)} s (${Math.round(indexed / Math.max(textSeconds, 0.001)).toLocaleString('en')} calls/s)`,
+  'searchable throughout (deferred texts are scanned)',
 );
 
 // 2. /api/calls, timed in the server (inject: no socket noise).
@@ -202,7 +215,7 @@ await upstream.close();
 api.kill('SIGTERM');
 replaceSection(
   'Call index',
-  `\`npm run bench:index\` at ${N.toLocaleString('en')} demo conversations; load average ${loadBefore} before, ${load()} after (1 / 5 / 15 min, on 2 cores shared with other work). /api/calls is timed in the server (Fastify inject), ${RUNS} runs per row after one uncached first request; totals and facets are cached per filter until the next write, so the first figure is the cold cost.
+  `\`npm run bench:index\` at ${N.toLocaleString('en')} demo conversations; load average ${loadBefore} before, ${load()} after (1 / 5 / 15 min, on 2 cores shared with other work; with a load above 2 every figure is inflated by waiting for a core). /api/calls is timed in the server (Fastify inject), ${RUNS} runs per row after one uncached first request; counts per filter combination are cached until the next write, so the first figure is the cold cost. The backfill commits about 1,000 rows at once and leaves the transcripts' trigrams to a background step that follows it (the next row); until that step is done a text search scans the texts not yet indexed, so its answers are complete throughout, only slower.
 
 | figure | measured | goal |
 |---|---|---|

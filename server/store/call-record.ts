@@ -57,6 +57,8 @@ export function toCallRecord(conversation: Conversation): CallRecord {
   const phone = analytics.phone_number_of_caller ?? '';
   // The list shows the caller ID when the caller gave no number, as the call page does.
   const shownPhone = callerPhoneOf(conversation);
+  // Parsing a number is the costliest step here: once per record.
+  const phoneD = phoneSearchText(conversation);
   const summaryL = fold(summaryText(conversation));
   const transcriptL = fold(transcriptText(conversation));
   const item: Omit<CallListItem, 'agentName'> = {
@@ -94,7 +96,7 @@ export function toCallRecord(conversation: Conversation): CallRecord {
     prospectL: fold(conversation.prospectId ?? ''),
     agentL: fold(conversation.aiAgentId ?? ''),
     nameL: fold(analytics.name_of_caller ?? ''),
-    phoneD: phoneSearchText(conversation),
+    phoneD,
     emailL: fold(analytics.email_address_of_caller ?? ''),
     summaryL,
     transcriptL,
@@ -104,7 +106,7 @@ export function toCallRecord(conversation: Conversation): CallRecord {
       summaryL,
       fold(analytics.name_of_caller ?? ''),
       fold(phone),
-      phoneSearchText(conversation),
+      phoneD,
       fold(analytics.email_address_of_caller ?? ''),
     ].join(FIELD_SEPARATOR),
     item: JSON.stringify(item),

@@ -56,12 +56,29 @@ export interface SkippedItem {
   at: string;
 }
 
+export interface UpsertOptions {
+  /**
+   * Leaves the free-text index of these calls for `indexDeferredTexts` (a backfill: trigrams
+   * are far cheaper in large batches). A search finds them meanwhile, only more slowly.
+   */
+  deferText?: boolean;
+}
+
 export interface CallStore {
   /**
    * Writes conversations (one transaction) and marks them seen by `sweep` when given, so a
    * resumed sweep knows what it already read and a reconcile knows what the API still has.
    */
-  upsert(conversations: Conversation[], sweep?: string): UpsertResult;
+  upsert(conversations: Conversation[], sweep?: string, options?: UpsertOptions): UpsertResult;
+  /**
+   * Groups every write until `commitGroup` into one transaction (many pages of a backfill, with
+   * the sweep's checkpoint): a commit is costly, a crash loses only the uncommitted group.
+   */
+  beginGroup(): void;
+  commitGroup(): void;
+  /** Indexes up to `max` deferred texts (one transaction); returns how many remain. */
+  indexDeferredTexts(max: number): number;
+  deferredTexts(): number;
   /** Marks ids as seen by `sweep` without rewriting them; returns which ids were known. */
   seenIn(ids: string[], sweep: string): Set<string>;
   /** Was `id` read by `sweep` (it is in the index and that sweep marked it)? */

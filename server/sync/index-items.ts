@@ -1,5 +1,5 @@
 import { parseTrataTimestamp, type Conversation } from '../../contract';
-import type { CallStore, UpsertResult } from '../store/types';
+import type { CallStore, UpsertOptions, UpsertResult } from '../store/types';
 import { parseForIndex } from './lenient-parse';
 
 export interface IndexedPage extends UpsertResult {
@@ -18,6 +18,7 @@ export function indexItems(
   items: unknown[],
   firstPosition: number,
   sweep?: string,
+  options?: UpsertOptions,
 ): IndexedPage {
   const good: Conversation[] = [];
   const ids: string[] = [];
@@ -40,7 +41,7 @@ export function indexItems(
     ids.push(conversation.id);
     updatedAt.push(parseTrataTimestamp(conversation.updatedAt));
   }
-  const result = store.upsert(good, sweep);
+  const result = store.upsert(good, sweep, options);
   // A call that was skipped before and is whole now leaves the list.
   if (store.skipped(0).count > 0) for (const id of okIds) store.forgetSkipped(id);
   return { ...result, ids, updatedAt };

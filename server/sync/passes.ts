@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SortByField } from '../../contract';
 import type { Upstream } from '../app-server/upstream';
-import type { CallStore } from '../store/types';
+import type { CallStore, UpsertOptions } from '../store/types';
 import { indexItems, type IndexedPage } from './index-items';
 import { sweep } from './sweep';
 import { fetchPage, SortRefused } from './upstream-pages';
@@ -13,11 +13,18 @@ export interface PassContext {
   signal: AbortSignal;
   pageLimit: number;
   overlap: number;
+  /**
+   * A full sweep commits about this many rows at once (pages, their checkpoint and all): each
+   * commit writes every index page it touched, so small commits multiply the writes.
+   */
+  groupRows: number;
   /** Says in the status which sort the API refused and what is used instead. */
   note(key: string, text: string | null): void;
   onProgress(seen: number): void;
   /** How many calls the API says it holds, when a full sweep's page carries a total. */
   onTotal?(total: number): void;
+  /** How many calls' texts still wait for the free-text index. */
+  onTextsLeft(left: number): void;
   /** Between pages and chunks: yields to the server's own requests (see `createSyncEngine`). */
   pause(): Promise<void>;
 }
@@ -40,13 +47,13 @@ const WATERMARK_MARGIN_MS = 5_000;
 
 /** Items indexed per synchronous step: the event loop is never held for a whole page. */
 const CHUNK = 20;
-
 /** Indexes a page in chunks, yielding between them, so requests are served meanwhile. */
 async function indexPage(
   context: PassContext,
   items: unknown[],
   skip: number,
   sweepId?: string,
+  options?: UpsertOptions,
 ): Promise<IndexedPage> {
   const page: IndexedPage = { inserted: 0, updated: 0, unchanged: 0, ids: [], updatedAt: [] };
   for (let start = 0; start < items.length; start += CHUNK) {
@@ -56,6 +63,7 @@ async function indexPage(
       items.slice(start, start + CHUNK),
       skip + start,
       sweepId,
+      options,
     );
     page.inserted += part.inserted;
     page.updated += part.updated;
@@ -131,40 +139,82 @@ export async function fullSweep(
   }
   const current = checkpoint;
   const readNow = new Set<string>();
-  await withSort(context, 'full', FULL_SORTS, async (sortBy) => {
-    if (current.sortBy !== sortBy) Object.assign(current, { sortBy, next: 0, seen: 0 });
-    const fetch = (skip: number) =>
-      fetchPage(
-        context.upstream,
-        { sortBy, order: 'desc', skip, limit: context.pageLimit },
-        context.signal,
-        context.onTotal,
-      );
-    await sweep({
-      start: current.next,
-      limit: context.pageLimit,
-      overlap: context.overlap,
-      fetch,
-      handle: async (items, skip) => {
-        const page = await indexPage(context, items, skip, current.id);
-        for (const id of page.ids) readNow.add(id);
-        return false;
-      },
-      wasRead: (id) => readNow.has(id) || store.seenBy(id, current.id),
-      checkpoint: (next) => {
-        current.seen = Math.max(current.seen, next);
-        current.next = next;
-        store.writeState('sweep', current);
-        context.onProgress(current.seen);
-      },
-      pause: context.pause,
+  // Texts are indexed after the sweep, in large batches (see `catchUpTexts`).
+  const deferText = { deferText: true };
+  let grouped = 0;
+  try {
+    await withSort(context, 'full', FULL_SORTS, async (sortBy) => {
+      if (current.sortBy !== sortBy) Object.assign(current, { sortBy, next: 0, seen: 0 });
+      const fetch = (skip: number) =>
+        fetchPage(
+          context.upstream,
+          { sortBy, order: 'desc', skip, limit: context.pageLimit },
+          context.signal,
+          context.onTotal,
+        );
+      await sweep({
+        start: current.next,
+        limit: context.pageLimit,
+        overlap: context.overlap,
+        fetch,
+        handle: async (items, skip) => {
+          store.beginGroup();
+          const page = await indexPage(context, items, skip, current.id, deferText);
+          for (const id of page.ids) readNow.add(id);
+          grouped += items.length;
+          return false;
+        },
+        wasRead: (id) => readNow.has(id) || store.seenBy(id, current.id),
+        checkpoint: (next) => {
+          current.seen = Math.max(current.seen, next);
+          current.next = next;
+          store.writeState('sweep', current);
+          if (grouped >= context.groupRows) {
+            store.commitGroup();
+            grouped = 0;
+            // Progress is what a crash would keep.
+            context.onProgress(current.seen);
+          }
+        },
+        pause: context.pause,
+      });
+      store.commitGroup();
+      context.onProgress(current.seen);
+      // Calls created at the top while the sweep ran: read the first page again.
+      await indexPage(context, await fetch(0), 0, current.id, deferText);
     });
-    // Calls created at the top while the sweep ran: read the first page again.
-    await indexPage(context, await fetch(0), 0, current.id);
-  });
+  } finally {
+    store.commitGroup();
+  }
   await removeVanished(context, current.id);
   store.writeState('sweep', null);
   return { watermark: current.watermark };
+}
+
+/** Texts indexed per transaction, and per synchronous step within it. */
+const TEXT_GROUP = 2_000;
+const TEXT_STEP = 100;
+
+/**
+ * Adds the trigrams of deferred texts in large transactions (a segment of the free-text index
+ * per group, not per page), yielding between steps. Until then a search scans those texts.
+ */
+export async function catchUpTexts(context: PassContext): Promise<void> {
+  const { store } = context;
+  let left = store.deferredTexts();
+  while (left > 0 && !context.signal.aborted) {
+    store.beginGroup();
+    try {
+      for (let done = 0; done < TEXT_GROUP && left > 0; done += TEXT_STEP) {
+        left = store.indexDeferredTexts(TEXT_STEP);
+        await nextTurn();
+      }
+    } finally {
+      store.commitGroup();
+    }
+    context.onTextsLeft(left);
+    await context.pause();
+  }
 }
 
 /**

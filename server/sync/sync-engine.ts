@@ -4,7 +4,7 @@ import { UpstreamError, type Upstream } from '../app-server/upstream';
 import type { CallStore } from '../store/types';
 import { syncAgents } from './agents-sync';
 import { backoffDelayMs } from './backoff';
-import { fullSweep, incrementalPass, type PassContext } from './passes';
+import { catchUpTexts, fullSweep, incrementalPass, type PassContext } from './passes';
 import { describeSync, type SyncProgress } from './sync-status';
 import { SyncFault } from './upstream-pages';
 
@@ -17,6 +17,8 @@ export interface SyncOptions {
   reconcileMs: number;
   pageLimit?: number;
   overlap?: number;
+  /** Rows a backfill commits at once (1,000); progress shows what is committed. */
+  groupRows?: number;
   maxBackoffMs?: number;
   log?: { info(message: string): void; warn(message: string): void };
   /**
@@ -69,6 +71,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     signal: stopping.signal,
     pageLimit: options.pageLimit ?? 100,
     overlap: options.overlap ?? 10,
+    groupRows: options.groupRows ?? 1_000,
     note: (key, text) => {
       if (text === null) progress.notes.delete(key);
       else progress.notes.set(key, text);
@@ -78,6 +81,14 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     },
     onTotal: (total) => {
       if (!progress.backfillDone) progress.backfillTotal = total;
+    },
+    onTextsLeft: (left) => {
+      context.note(
+        'texts',
+        left === 0
+          ? null
+          : `Text search is catching up: ${left.toLocaleString('en')} calls are not in its index yet (a search still finds them, more slowly).`,
+      );
     },
     async pause() {
       await nextTurn();
@@ -135,6 +146,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
         const waiters = successWaiters;
         successWaiters = [];
         for (const resolve of waiters) resolve();
+        await catchUpTexts(context);
       } catch (error) {
         if (stopping.signal.aborted) return;
         attempt++;

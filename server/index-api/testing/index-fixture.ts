@@ -24,10 +24,19 @@ const idleStatus: SyncStatus = {
   skippedCount: 0,
 };
 
-/** The index routes over a private in-memory index holding `conversations`, with no sync. */
+/**
+ * The index routes over a private in-memory index holding `conversations`, with no sync. Every
+ * other call's text is left deferred (as a backfill leaves it), so searches find both kinds.
+ */
 export function createIndexFixture(conversations: Conversation[]): IndexFixture {
-  const store = createSqliteCallStore(':memory:');
-  store.upsert(conversations);
+  // A low threshold, so text searches over the small fixture take both of their plans.
+  const store = createSqliteCallStore(':memory:', { rowByRowMax: 100 });
+  store.upsert(conversations.filter((_, index) => index % 2 === 0));
+  store.upsert(
+    conversations.filter((_, index) => index % 2 === 1),
+    undefined,
+    { deferText: true },
+  );
   const sync: SyncEngine = {
     start: () => undefined,
     stop: async () => undefined,

@@ -53,36 +53,56 @@ const SEARCH: Record<SearchByField, SearchSpec> = {
 /** The SQL function (registered by the store) that folds case as JavaScript does. */
 export const FOLD_FUNCTION = 'js_fold';
 
+/** Rows whose texts wait for their trigrams (see `indexDeferredTexts`): scanned instead. */
+const DEFERRED = 'SELECT p.rid FROM calls_fts_pending p';
+
 /**
  * Trigram candidates checked with `instr` on `check` (a column of `call_texts t`). A needle of 3
  * characters is one trigram: over the whole folded text (`q`) the index alone is then exact.
+ * Deferred texts are checked with `instr` directly.
  */
-function textCondition(needle: string, check: string, alwaysVerify: boolean): Sql {
+function textCondition(
+  needle: string,
+  check: string,
+  alwaysVerify: boolean,
+  rowByRow: boolean,
+): Sql {
+  if (rowByRow) {
+    return {
+      text: `instr((SELECT ${check} FROM call_texts t WHERE t.rid = c.rid), ?) > 0`,
+      params: [needle],
+    };
+  }
   const verify = alwaysVerify || [...needle].length > 3;
+  const deferred = `${DEFERRED} CROSS JOIN call_texts t ON t.rid = p.rid WHERE instr(${check}, ?) > 0`;
   if (!verify) {
     return {
-      text: 'c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ?)',
-      params: [trigramQuery(needle)],
+      text: `c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ?
+        UNION ALL ${deferred})`,
+      params: [trigramQuery(needle), needle],
     };
   }
   return {
     text: `c.rid IN (SELECT f.rowid FROM calls_fts f CROSS JOIN call_texts t ON t.rid = f.rowid
-      WHERE calls_fts MATCH ? AND instr(${check}, ?) > 0)`,
-    params: [trigramQuery(needle), needle],
+      WHERE calls_fts MATCH ? AND instr(${check}, ?) > 0 UNION ALL ${deferred})`,
+    params: [trigramQuery(needle), needle, needle],
   };
 }
 
-function searchCondition(field: SearchByField, value: string): Sql {
+function searchCondition(field: SearchByField, value: string, rowByRow: boolean): Sql {
   const spec = SEARCH[field];
   const needle = searchNeedle(field, value);
   if (spec.kind === 'scan') return { text: `instr(${spec.column}, ?) > 0`, params: [needle] };
   if (spec.kind === 'folded') {
     return { text: `instr(${FOLD_FUNCTION}(${spec.column}), ?) > 0`, params: [fold(value)] };
   }
-  if (spec.check.startsWith('substr(t.')) return textCondition(needle, spec.check, true);
+  if (spec.check.startsWith('substr(t.')) {
+    return textCondition(needle, spec.check, true, rowByRow);
+  }
+  if (rowByRow) return { text: `instr(${spec.check}, ?) > 0`, params: [needle] };
   // Caller fields are in the indexed text too; the row's own column confirms the field.
   return {
-    text: `c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ?)
+    text: `c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ? UNION ALL ${DEFERRED})
       AND instr(${spec.check}, ?) > 0`,
     params: [trigramQuery(needle), needle],
   };
@@ -90,8 +110,12 @@ function searchCondition(field: SearchByField, value: string): Sql {
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
-/** Every active filter but `omit` (a facet counts under the others), as one WHERE clause. */
-export function whereSql(query: CallQuery, omit?: FacetName): Sql {
+/**
+ * Every active filter but `omit` (a facet counts under the others), as one WHERE clause. A text
+ * search reads trigram candidates, or with `rowByRow` checks each row that passes the other
+ * filters (cheaper when those rows are few or the text is common); the text check comes last.
+ */
+export function whereSql(query: CallQuery, omit?: FacetName, rowByRow = false): Sql {
   const parts: Sql[] = [];
   const add = (text: string, ...params: (string | number)[]) => parts.push({ text, params });
   if (query.status !== undefined) add('c.status = ?', query.status);
@@ -113,10 +137,10 @@ export function whereSql(query: CallQuery, omit?: FacetName): Sql {
   if (query.prospect !== undefined) add('c.prospect_id = ?', query.prospect);
   if (query.q !== undefined) {
     const needle = fold(query.q);
-    parts.push(textCondition(needle, 't.search_l', false));
+    parts.push(textCondition(needle, 't.search_l', false, rowByRow));
   }
   if (query.search_by !== undefined && query.search_value !== undefined) {
-    parts.push(searchCondition(query.search_by, query.search_value));
+    parts.push(searchCondition(query.search_by, query.search_value, rowByRow));
   }
   if (query.review) parts.push(reviewCondition(query.review));
   if (parts.length === 0) return { text: '', params: [] };
@@ -127,8 +151,8 @@ export function whereSql(query: CallQuery, omit?: FacetName): Sql {
 }
 
 /** A page of list rows in the query's order; ties break on `id` in the same direction. */
-export function pageSql(query: CallQuery): Sql {
-  const where = whereSql(query);
+export function pageSql(query: CallQuery, rowByRow = false): Sql {
+  const where = whereSql(query, undefined, rowByRow);
   const column = SORT_COLUMNS[query.sort_by ?? 'timestampStart'];
   const direction = query.sort_order === 'desc' ? 'DESC' : 'ASC';
   return {

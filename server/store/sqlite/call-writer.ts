@@ -53,11 +53,13 @@ export function createCallWriter(db: Database.Database) {
   );
   const addFts = db.prepare('INSERT INTO calls_fts (rowid, search_l) VALUES (?, ?)');
   const removeFts = db.prepare('DELETE FROM calls_fts WHERE rowid = ?');
+  const defer = db.prepare('INSERT OR IGNORE INTO calls_fts_pending (rid) VALUES (?)');
+  const isDeferred = db.prepare<[number], number>('SELECT 1 FROM calls_fts_pending WHERE rid = ?');
   const removeRows = [
     db.prepare('DELETE FROM calls WHERE rid = ?'),
     db.prepare('DELETE FROM call_docs WHERE rid = ?'),
     db.prepare('DELETE FROM call_texts WHERE rid = ?'),
-    removeFts,
+    db.prepare('DELETE FROM calls_fts_pending WHERE rid = ?'),
   ];
 
   const params = (record: CallRecord, hash: string, sweep: string | null, now: number) => {
@@ -65,29 +67,58 @@ export function createCallWriter(db: Database.Database) {
     for (const name of NAMES) values[name] = record[COLUMNS[name]];
     return values;
   };
-  const writeTexts = (rid: number, record: CallRecord) => {
+  /** A deferred text is found by a scan until `indexDeferred` adds its trigrams. */
+  const writeTexts = (rid: number, record: CallRecord, deferText: boolean) => {
     putDoc.run(rid, record.doc);
     putText.run(rid, length(record.transcriptL), length(record.summaryL), record.searchL);
-    addFts.run(rid, record.searchL);
+    if (deferText) defer.run(rid);
+    else addFts.run(rid, record.searchL);
   };
+  const takeDeferred = db
+    .prepare<[number], number>('SELECT rid FROM calls_fts_pending ORDER BY rid LIMIT ?')
+    .pluck();
+  const textOf = db
+    .prepare<[number], string>('SELECT search_l FROM call_texts WHERE rid = ?')
+    .pluck();
+  const undefer = db.prepare('DELETE FROM calls_fts_pending WHERE rid = ?');
 
   return {
     find: (id: string) => find.get(id),
-    insert(record: CallRecord, hash: string, sweep: string | null, now: number) {
+    insert(record: CallRecord, hash: string, sweep: string | null, now: number, deferText = false) {
       const rid = Number(insertCall.run(params(record, hash, sweep, now)).lastInsertRowid);
-      writeTexts(rid, record);
+      writeTexts(rid, record, deferText);
     },
-    update(rid: number, record: CallRecord, hash: string, sweep: string | null, now: number) {
+    update(
+      rid: number,
+      record: CallRecord,
+      hash: string,
+      sweep: string | null,
+      now: number,
+      deferText = false,
+    ) {
       updateCall.run({ ...params(record, hash, sweep, now), rid });
-      removeFts.run(rid);
-      writeTexts(rid, record);
+      // A text still waiting for its trigrams has none to remove, and keeps waiting.
+      const waiting = isDeferred.get(rid) !== undefined;
+      if (!waiting) removeFts.run(rid);
+      writeTexts(rid, record, waiting || deferText);
     },
     markSeen: (rid: number, sweep: string) => markSeen.run(sweep, rid),
     remove(id: string): boolean {
       const row = find.get(id);
       if (!row) return false;
+      if (isDeferred.get(row.rid) === undefined) removeFts.run(row.rid);
       for (const statement of removeRows) statement.run(row.rid);
       return true;
+    },
+    /** Adds the trigrams of up to `max` deferred texts, oldest writes first; returns how many. */
+    indexDeferred(max: number): number {
+      const rids = takeDeferred.all(max);
+      for (const rid of rids) {
+        const text = textOf.get(rid);
+        if (text !== undefined) addFts.run(rid, text);
+        undefer.run(rid);
+      }
+      return rids.length;
     },
   };
 }

@@ -3,30 +3,51 @@ import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { AiAgent, CallFacets, CallListItem, Conversation } from '../../../contract';
 import { toCallRecord, type CallRecord } from '../call-record';
-import type { CallPage, CallQuery, CallStore, SkippedItem, UpsertResult } from '../types';
+import type {
+  CallPage,
+  CallQuery,
+  CallStore,
+  SkippedItem,
+  UpsertOptions,
+  UpsertResult,
+} from '../types';
+import { FOLD_FUNCTION, pageSql } from './call-list-sql';
 import {
-  countSql,
-  facetSql,
-  FOLD_FUNCTION,
-  pageSql,
-  type FacetName,
-  type Sql,
-} from './call-list-sql';
+  facetsOf,
+  hasText,
+  mergeGroups,
+  rangeGroupSql,
+  scopeOf,
+  textGroupSql,
+  totalOf,
+  type CallGroup,
+} from './call-groups';
 import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
 
-const FACETS: FacetName[] = ['sentiment', 'outcome', 'consent', 'agent'];
+/**
+ * A text search checks each row that passes the other filters, instead of reading trigram
+ * candidates, when it expects to check at most this many rows.
+ */
+const ROW_BY_ROW_MAX = 20_000;
 
 /**
  * The call index on SQLite (better-sqlite3, WAL) at `file` (`:memory:` for tests). Totals and
  * facets are cached per filter until the next write that changes a row.
  */
-export function createSqliteCallStore(file: string): CallStore {
+export function createSqliteCallStore(
+  file: string,
+  options: { rowByRowMax?: number } = {},
+): CallStore {
+  const rowByRowMax = options.rowByRowMax ?? ROW_BY_ROW_MAX;
   const db = new Database(file);
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -65536');
+  // Large enough for the dirty pages of a group of backfill pages; checkpoints of the WAL come
+  // less often, so a page written several times between two of them is copied once.
+  db.pragma('cache_size = -262144');
+  db.pragma('wal_autocheckpoint = 8192');
   db.pragma('temp_store = MEMORY');
   db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : null,
@@ -43,12 +64,8 @@ export function createSqliteCallStore(file: string): CallStore {
     }
     return statement;
   };
-  const totals = new LRUCache<string, number>({ max: 2_000 });
-  const facetCache = new LRUCache<string, CallFacets>({ max: 500 });
-  const changed = () => {
-    totals.clear();
-    facetCache.clear();
-  };
+  const groupCache = new LRUCache<string, CallGroup[]>({ max: 500 });
+  const changed = () => groupCache.clear();
 
   const docOf = db
     .prepare<[string], string>(
@@ -86,25 +103,30 @@ export function createSqliteCallStore(file: string): CallStore {
 
   const hashOf = (doc: string) => createHash('sha1').update(doc).digest('base64');
 
-  const upsertMany = db.transaction((records: CallRecord[], sweep: string | null) => {
-    const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
-    const now = Date.now();
-    for (const record of records) {
-      const hash = hashOf(record.doc);
-      const existing = writer.find(record.id);
-      if (!existing) {
-        writer.insert(record, hash, sweep, now);
-        result.inserted++;
-      } else if (existing.docHash !== hash) {
-        writer.update(existing.rid, record, hash, sweep, now);
-        result.updated++;
-      } else {
-        if (sweep !== null) writer.markSeen(existing.rid, sweep);
-        result.unchanged++;
+  const upsertMany = db.transaction(
+    (records: CallRecord[], sweep: string | null, options: UpsertOptions) => {
+      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+      const now = Date.now();
+      const deferText = options.deferText === true;
+      for (const record of records) {
+        const hash = hashOf(record.doc);
+        const existing = writer.find(record.id);
+        if (!existing) {
+          writer.insert(record, hash, sweep, now, deferText);
+          result.inserted++;
+        } else if (existing.docHash !== hash) {
+          writer.update(existing.rid, record, hash, sweep, now, deferText);
+          result.updated++;
+        } else {
+          if (sweep !== null) writer.markSeen(existing.rid, sweep);
+          result.unchanged++;
+        }
       }
-    }
-    return result;
-  });
+      return result;
+    },
+  );
+  const countDeferred = db.prepare<[], number>('SELECT count(*) FROM calls_fts_pending').pluck();
+  const indexDeferred = db.transaction((max: number) => writer.indexDeferred(max));
 
   function itemsOf(rows: { item: string }[]): CallListItem[] {
     return rows.map((row) => {
@@ -115,62 +137,75 @@ export function createSqliteCallStore(file: string): CallStore {
     });
   }
 
-  const run = (sql: Sql) => prepared(sql.text).all(...sql.params);
-  const filterKey = (query: CallQuery) =>
-    JSON.stringify({ ...query, skip: 0, limit: 0, sort_by: undefined, sort_order: undefined });
-
-  function total(query: CallQuery): number {
-    const key = filterKey(query);
-    let n = totals.get(key);
-    if (n === undefined) {
-      const sql = countSql(query);
-      n = prepared(sql.text)
-        .pluck()
-        .get(...sql.params) as number;
-      totals.set(key, n);
+  /**
+   * The calls in the query's date range and text search, counted per combination of the other
+   * filters: totals and facets are then sums in memory. Cached until the next write.
+   */
+  function groups(query: CallQuery): CallGroup[] {
+    const scope = scopeOf(query);
+    const key = JSON.stringify([
+      scope.from,
+      scope.to,
+      scope.q,
+      scope.search_by,
+      scope.search_value,
+    ]);
+    let hit = groupCache.get(key);
+    if (hit) return hit;
+    if (!hasText(scope)) {
+      hit = mergeGroups(
+        rangeGroupSql(scope.from, scope.to).flatMap(
+          (sql) => prepared(sql.text).all(...sql.params) as CallGroup[],
+        ),
+      );
+    } else {
+      const rows = totalOf(groups({ ...scope, q: undefined, search_by: undefined }), scope);
+      const sql = textGroupSql(scope, rows <= rowByRowMax);
+      hit = prepared(sql.text).all(...sql.params) as CallGroup[];
     }
-    return n;
+    groupCache.set(key, hit);
+    return hit;
   }
 
   function list(query: CallQuery): CallPage {
-    const n = total(query);
+    const n = totalOf(groups(query), query);
     if (query.skip >= n) return { items: [], total: n };
-    return { items: itemsOf(run(pageSql(query)) as { item: string }[]), total: n };
+    let rowByRow = false;
+    if (hasText(query)) {
+      // Rows the page would check one by one: the matches are spread over the rows that pass
+      // the other filters, so reaching `skip + limit` of them takes about this many.
+      const rows = totalOf(groups({ ...query, q: undefined, search_by: undefined }), query);
+      rowByRow = ((query.skip + query.limit) * rows) / n <= rowByRowMax;
+    }
+    const sql = pageSql(query, rowByRow);
+    const rows = prepared(sql.text).all(...sql.params) as { item: string }[];
+    return { items: itemsOf(rows), total: n };
   }
 
   function facets(query: CallQuery): CallFacets {
-    const key = filterKey(query);
-    const hit = facetCache.get(key);
-    if (hit) return hit;
-    const result: CallFacets = {
-      sentiment: {},
-      outcome: {},
-      consent: { given: 0, missing: 0 },
-      agent: [],
-    };
-    for (const facet of FACETS) {
-      const rows = run(facetSql(query, facet)) as { value: string | number | null; n: number }[];
-      for (const { value, n } of rows) {
-        if (facet === 'consent') result.consent[value === 1 ? 'given' : 'missing'] += n;
-        else if (value === null) continue;
-        else if (facet === 'agent') {
-          const id = String(value);
-          result.agent.push({ id, name: agentNames.get(id) ?? id, count: n });
-        } else result[facet][String(value)] = n;
-      }
-    }
-    result.agent.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-    facetCache.set(key, result);
-    return result;
+    return facetsOf(groups(query), query, (id) => agentNames.get(id) ?? id);
   }
 
   return {
-    upsert(conversations, sweep) {
+    upsert(conversations, sweep, options = {}) {
       if (conversations.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-      const result = upsertMany.immediate(conversations.map(toCallRecord), sweep ?? null);
+      const records = conversations.map(toCallRecord);
+      const result = upsertMany.immediate(records, sweep ?? null, options);
       if (result.inserted + result.updated > 0) changed();
       return result;
     },
+    beginGroup() {
+      if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+    },
+    commitGroup() {
+      if (db.inTransaction) db.exec('COMMIT');
+    },
+    indexDeferredTexts(max) {
+      // The answers stay the same: a deferred text was found by its scan until now.
+      indexDeferred.immediate(max);
+      return countDeferred.get()!;
+    },
+    deferredTexts: () => countDeferred.get()!,
     seenIn(ids, sweep) {
       return db.transaction(() => {
         const known = new Set<string>();
@@ -203,7 +238,7 @@ export function createSqliteCallStore(file: string): CallStore {
     clear() {
       db.transaction(() => {
         db.exec('DELETE FROM calls; DELETE FROM call_docs; DELETE FROM call_texts;');
-        db.exec('DELETE FROM calls_fts; DELETE FROM sync_skipped;');
+        db.exec('DELETE FROM calls_fts; DELETE FROM calls_fts_pending; DELETE FROM sync_skipped;');
       })();
       changed();
     },
@@ -230,7 +265,6 @@ export function createSqliteCallStore(file: string): CallStore {
         }
       })();
       loadAgents();
-      facetCache.clear();
     },
     agentName: (id) => agentNames.get(id) ?? null,
     readState<T>(key: string) {

@@ -18,6 +18,7 @@ const sync = createSyncEngine({
   reconcileMs: 3_600_000,
   pageLimit: 10,
   overlap: 2,
+  groupRows: 30,
   maxBackoffMs: 50,
 });
 const timer = setInterval(() => {

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatTrataTimestamp, parseTrataTimestamp, type Conversation } from '../../../contract';
+import { fixtureConversations } from '../../db/testing/fixture-conversations';
+import type { CallQuery, CallStore } from '../types';
+import { createSqliteCallStore } from './sqlite-call-store';
+
+const DAY = 86_400_000;
+/** Spreads the fixture over ten days, so ranges cover whole days and partial ones. */
+function spread(conversations: Conversation[]): Conversation[] {
+  return conversations.map((conversation, index) => {
+    const start = parseTrataTimestamp(conversation.timestampStart)! + (index % 10) * DAY;
+    return { ...conversation, timestampStart: formatTrataTimestamp(start) };
+  });
+}
+
+const stores: CallStore[] = [];
+afterEach(() => stores.splice(0).forEach((store) => store.close()));
+function storeOf(conversations: Conversation[]): CallStore {
+  const store = createSqliteCallStore(':memory:');
+  stores.push(store);
+  store.upsert(conversations);
+  return store;
+}
+
+describe('the counts behind totals and facets', () => {
+  it('follow inserts, updates and removals, for any range', () => {
+    const all = spread(fixtureConversations(80, 3));
+    const store = storeOf(all.slice(0, 60));
+    // Updates move calls between sentiments, agents and days; new calls arrive; some go.
+    const changed = all.slice(0, 30).map((conversation, index) => ({
+      ...conversation,
+      timestampStart: all[(index + 7) % 80]!.timestampStart,
+      aiAgentId: all[(index + 3) % 80]!.aiAgentId,
+      conversationAnalytics: {
+        ...conversation.conversationAnalytics,
+        sentiment_of_caller: ['negative', 'positive', null][index % 3],
+      },
+    }));
+    store.upsert([...changed, ...all.slice(60)]);
+    const gone = all.slice(40, 50).map((conversation) => conversation.id);
+    store.remove(gone);
+
+    const final = [...changed, ...all.slice(30)].filter((c) => !gone.includes(c.id));
+    const fresh = storeOf(final);
+    const first = Math.min(...final.map((c) => parseTrataTimestamp(c.timestampStart)!));
+    const queries: Partial<CallQuery>[] = [
+      {},
+      { sentiment: ['negative'] },
+      { from: first + 2.5 * DAY },
+      { to: first + 6.2 * DAY },
+      { from: first + 1.3 * DAY, to: first + 8.7 * DAY, agent: [final[0]!.aiAgentId!] },
+      { from: first + 3.1 * DAY, to: first + 3.4 * DAY },
+    ];
+    for (const partial of queries) {
+      const query: CallQuery = { sort_order: 'desc', skip: 0, limit: 5, ...partial };
+      expect(store.facets(query), JSON.stringify(partial)).toEqual(fresh.facets(query));
+      expect(store.list(query).total, JSON.stringify(partial)).toBe(fresh.list(query).total);
+    }
+  });
+});
