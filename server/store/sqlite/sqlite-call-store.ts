@@ -149,10 +149,17 @@ export function createSqliteCallStore(
       scope.q,
       scope.search_by,
       scope.search_value,
+      scope.prospect,
+      // The review state's epoch changes with every review, so a cached count never outlives it.
+      scope.review,
     ]);
     let hit = groupCache.get(key);
     if (hit) return hit;
-    if (!hasText(scope)) {
+    if (!hasText(scope) && (scope.prospect !== undefined || scope.review !== undefined)) {
+      // Filters the kept counts know nothing of: one grouped scan of the calls that pass them.
+      const sql = textGroupSql(scope, false);
+      hit = prepared(sql.text).all(...sql.params) as CallGroup[];
+    } else if (!hasText(scope)) {
       hit = mergeGroups(
         rangeGroupSql(scope.from, scope.to).flatMap(
           (sql) => prepared(sql.text).all(...sql.params) as CallGroup[],
