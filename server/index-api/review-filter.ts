@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import {
   REVIEW_FILTERS,
-  type CallListItem,
   type CallReviewSummary,
   type ReviewStatus,
   type ValidationIssue,
@@ -72,21 +71,18 @@ export function validateReviewedCallQuery(
   return review ? { ...query, review } : query;
 }
 
-/** List rows with their review summary; `me` sees their own rating and status too. */
-export function withReviewSummaries(
-  items: CallListItem[],
+/** Each row's review summary, in the order of `ids`; `me` sees their own rating and status too. */
+export function reviewSummariesOf(
+  ids: string[],
   reviews: ReviewStore,
   request: FastifyRequest,
-): CallListItem[] {
+): CallReviewSummary[] {
   let me: string | null = null;
   try {
     me = reviewerOf(request);
   } catch {
     // A broken name only hides "my" columns on a read; writes still refuse it in words.
   }
-  const summaries = reviews.summaries(
-    items.map((item) => item.id),
-    me,
-  );
-  return items.map((item) => ({ ...item, review: summaries.get(item.id) ?? NO_REVIEW }));
+  const summaries = reviews.summaries(ids, me);
+  return ids.map((id) => summaries.get(id) ?? NO_REVIEW);
 }

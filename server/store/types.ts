@@ -43,6 +43,17 @@ export interface CallPage {
   total: number;
 }
 
+/**
+ * A page whose rows are already JSON text, as stored: the list route splices them into its
+ * answer instead of parsing and serializing a hundred objects per request.
+ */
+export interface CallJsonPage {
+  ids: string[];
+  /** Each row as a JSON object's text, `agentName` included. */
+  itemsJson: string[];
+  total: number;
+}
+
 /** What one upsert did: rows new to the index, rows whose content changed, rows already current. */
 export interface UpsertResult {
   inserted: number;
@@ -92,6 +103,7 @@ export interface CallStore {
   /** The newest `updatedAt` in the index (epoch ms), for the incremental pass. */
   newestUpdate(): number | null;
   list(query: CallQuery): CallPage;
+  listJson(query: CallQuery): CallJsonPage;
   facets(query: CallQuery): CallFacets;
   count(): number;
   upsertAgents(agents: AiAgent[]): void;

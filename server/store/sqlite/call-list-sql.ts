@@ -156,7 +156,7 @@ export function pageSql(query: CallQuery, rowByRow = false): Sql {
   const column = SORT_COLUMNS[query.sort_by ?? 'timestampStart'];
   const direction = query.sort_order === 'desc' ? 'DESC' : 'ASC';
   return {
-    text: `SELECT c.item AS item FROM calls c ${where.text}
+    text: `SELECT c.id AS id, c.agent_id AS agentId, c.item AS item FROM calls c ${where.text}
       ORDER BY c.${column} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
     params: [...where.params, query.limit, query.skip],
   };

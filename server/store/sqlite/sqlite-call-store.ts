@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { AiAgent, CallFacets, CallListItem, Conversation } from '../../../contract';
 import { toCallRecord, type CallRecord } from '../call-record';
 import type {
+  CallJsonPage,
   CallPage,
   CallQuery,
   CallStore,
@@ -174,9 +175,15 @@ export function createSqliteCallStore(
     return hit;
   }
 
-  function list(query: CallQuery): CallPage {
+  interface PageRow {
+    id: string;
+    agentId: string | null;
+    item: string;
+  }
+
+  function pageRows(query: CallQuery): { rows: PageRow[]; total: number } {
     const n = totalOf(groups(query), query);
-    if (query.skip >= n) return { items: [], total: n };
+    if (query.skip >= n) return { rows: [], total: n };
     let rowByRow = false;
     if (hasText(query)) {
       // Rows the page would check one by one: the matches are spread over the rows that pass
@@ -185,8 +192,26 @@ export function createSqliteCallStore(
       rowByRow = ((query.skip + query.limit) * rows) / n <= rowByRowMax;
     }
     const sql = pageSql(query, rowByRow);
-    const rows = prepared(sql.text).all(...sql.params) as { item: string }[];
-    return { items: itemsOf(rows), total: n };
+    return { rows: prepared(sql.text).all(...sql.params) as PageRow[], total: n };
+  }
+
+  function list(query: CallQuery): CallPage {
+    const { rows, total } = pageRows(query);
+    return { items: itemsOf(rows), total };
+  }
+
+  function listJson(query: CallQuery): CallJsonPage {
+    const { rows, total } = pageRows(query);
+    return {
+      ids: rows.map((row) => row.id),
+      // A stored row is an object's JSON text: its closing brace gives way to the agent's name.
+      itemsJson: rows.map((row) => {
+        const agentName =
+          row.agentId === null ? null : (agentNames.get(row.agentId) ?? row.agentId);
+        return `${row.item.slice(0, -1)},"agentName":${JSON.stringify(agentName)}}`;
+      }),
+      total,
+    };
   }
 
   function facets(query: CallQuery): CallFacets {
@@ -255,6 +280,7 @@ export function createSqliteCallStore(
     },
     newestUpdate: () => newest.get() ?? null,
     list,
+    listJson,
     facets,
     count: () => countAll.get()!,
     upsertAgents(agents: AiAgent[]) {
