@@ -14,7 +14,10 @@ function shiftingList(size: number, changes: { insertAt: number; deleteAt: numbe
     survivors,
     fetch: async (skip: number, limit: number) => {
       const page = rows.slice(skip, skip + limit);
-      const change = changes[turn++ % changes.length];
+      // Each change happens once: a burst of writes during the sweep, as on a busy account. A
+      // writer that inserts at the worst place on every read for ever would keep any skip/limit
+      // sweep from ending; the periodic reconcile is what catches up after such a storm.
+      const change = changes[turn++];
       for (const deleteAt of change?.deleteAt ?? []) {
         if (rows.length === 0) break;
         const deleted = rows[deleteAt % rows.length]!;
@@ -39,7 +42,7 @@ describe('sweep', () => {
           fc.record({ insertAt: fc.nat(), deleteAt: fc.array(fc.nat(), { maxLength: 6 }) }),
           {
             minLength: 1,
-            maxLength: 20,
+            maxLength: 60,
           },
         ),
         async (size, changes) => {
