@@ -37,7 +37,14 @@ export function createPlayerControls({
   const ignore = () => undefined;
   const seekTo = (ws: WaveSurfer, seconds: number) => {
     const duration = ws.getDuration();
-    ws.setTime(Math.max(0, duration > 0 ? Math.min(seconds, duration) : seconds));
+    const target = Math.max(0, duration > 0 ? Math.min(seconds, duration) : seconds);
+    ws.setTime(target);
+    // While the element is still seeking, wavesurfer only records the time as pending, and the
+    // "seeking" event of the earlier seek then discards it, so a quick second key press was lost.
+    // Once metadata is known the element takes the time itself.
+    const media = ws.getMediaElement();
+    if (media && media.readyState >= HTMLMediaElement.HAVE_METADATA && media.currentTime !== target)
+      media.currentTime = target;
     // The clock moves now, not at the next timeupdate, so the highlight follows the seek at once.
     clock.set(ws.getCurrentTime());
   };
