@@ -66,7 +66,15 @@ export function createSqliteCallStore(
     return statement;
   };
   const groupCache = new LRUCache<string, CallGroup[]>({ max: 500 });
-  const changed = () => groupCache.clear();
+  // Most requests are for a few pages (the default view, its first pages) that only change when
+  // the index does: a page is kept until the next write, and its query runs once per write.
+  const pageCache = new LRUCache<string, CallJsonPage>({ max: 200 });
+  const facetCache = new LRUCache<string, CallFacets>({ max: 200 });
+  const changed = () => {
+    groupCache.clear();
+    pageCache.clear();
+    facetCache.clear();
+  };
 
   const docOf = db
     .prepare<[string], string>(
@@ -201,6 +209,15 @@ export function createSqliteCallStore(
   }
 
   function listJson(query: CallQuery): CallJsonPage {
+    const key = JSON.stringify(query);
+    const hit = pageCache.get(key);
+    if (hit) return hit;
+    const page = listJsonUncached(query);
+    pageCache.set(key, page);
+    return page;
+  }
+
+  function listJsonUncached(query: CallQuery): CallJsonPage {
     const { rows, total } = pageRows(query);
     return {
       ids: rows.map((row) => row.id),
@@ -215,7 +232,13 @@ export function createSqliteCallStore(
   }
 
   function facets(query: CallQuery): CallFacets {
-    return facetsOf(groups(query), query, (id) => agentNames.get(id) ?? id);
+    const key = JSON.stringify({ ...query, skip: 0, limit: 0, sort_by: null, sort_order: null });
+    let hit = facetCache.get(key);
+    if (!hit) {
+      hit = facetsOf(groups(query), query, (id) => agentNames.get(id) ?? id);
+      facetCache.set(key, hit);
+    }
+    return hit;
   }
 
   return {
@@ -298,6 +321,9 @@ export function createSqliteCallStore(
         }
       })();
       loadAgents();
+      // Rows and facets carry agents' names.
+      pageCache.clear();
+      facetCache.clear();
     },
     agentName: (id) => agentNames.get(id) ?? null,
     readState<T>(key: string) {

@@ -110,16 +110,22 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
        rating_sum = excluded.rating_sum, rating_count = excluded.rating_count,
        comments = excluded.comments`,
   );
-  const stateOf = db.prepare<
+  // A list page asks for a hundred calls at once: one statement each cost more than the page's
+  // own query, so the page's ids go in as one JSON array.
+  const statesOf = db.prepare<
     [string],
     {
+      call_id: string;
       state: ReviewStatus;
       reviewers: number;
       rating_sum: number;
       rating_count: number;
       comments: number;
     }
-  >('SELECT * FROM call_review_state WHERE call_id = ?');
+  >('SELECT * FROM call_review_state WHERE call_id IN (SELECT value FROM json_each(?))');
+  const reviewsBy = db.prepare<[string, string], ReviewRow & { call_id: string }>(
+    'SELECT * FROM reviews WHERE reviewer = ? AND call_id IN (SELECT value FROM json_each(?))',
+  );
   const outboxReviewers = db
     .prepare<[string], string>(`SELECT reviewer FROM review_outbox WHERE call_id = ?`)
     .pluck();
@@ -313,10 +319,16 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
       setActionItem.immediate(callId, index, text, actor, checked),
     summaries(callIds, viewer) {
       const result = new Map<string, CallReviewSummary>();
+      if (callIds.length === 0) return result;
+      const ids = JSON.stringify(callIds);
+      const mine = new Map<string, ReviewRow>();
+      if (viewer !== null) for (const row of reviewsBy.all(viewer, ids)) mine.set(row.call_id, row);
+      const states = new Map(statesOf.all(ids).map((row) => [row.call_id, row]));
+      // In the order asked, as the page lists them.
       for (const callId of callIds) {
-        const state = stateOf.get(callId);
+        const state = states.get(callId);
         if (!state) continue;
-        const mine = viewer === null ? undefined : reviewOf.get(callId, viewer);
+        const review = mine.get(callId);
         result.set(callId, {
           state: state.state,
           reviewers: state.reviewers,
@@ -325,8 +337,8 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
               ? null
               : Math.round((state.rating_sum / state.rating_count) * 10) / 10,
           comments: state.comments,
-          myRating: mine?.rating ?? null,
-          myStatus: mine?.status ?? null,
+          myRating: review?.rating ?? null,
+          myStatus: review?.status ?? null,
         });
       }
       return result;
