@@ -1,7 +1,7 @@
 import type { SearchByField } from '../../../contract';
 import { searchNeedle, trigramQuery } from '../../db/search-fields';
 import { fold } from '../../db/row-mapping';
-import type { CallQuery } from '../types';
+import type { CallCursor, CallQuery } from '../types';
 import { SORT_COLUMNS } from './migrations';
 import { reviewCondition } from './review-filter-sql';
 
@@ -160,6 +160,43 @@ export function pageSql(query: CallQuery, rowByRow = false): Sql {
       ORDER BY c.${column} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
     params: [...where.params, query.limit, query.skip],
   };
+}
+
+/**
+ * The rows after `after` in the query's order (a keyset: the sort column's index is read from
+ * that point on). SQLite sorts nulls first, so ascending they come before every value and
+ * descending after every value.
+ */
+export function chunkSql(
+  query: CallQuery,
+  after: CallCursor | null,
+  limit: number,
+  rowByRow: boolean,
+): Sql {
+  const where = whereSql(query, undefined, rowByRow);
+  const column = `c.${SORT_COLUMNS[query.sort_by ?? 'timestampStart']}`;
+  const desc = query.sort_order === 'desc';
+  const direction = desc ? 'DESC' : 'ASC';
+  const keyset = after === null ? null : keysetCondition(column, desc, after);
+  const conditions = [where.text.replace(/^WHERE /, ''), keyset?.text].filter(Boolean);
+  return {
+    text: `SELECT c.id AS id, ${column} AS sortKey, c.agent_id AS agentId, c.item AS item FROM calls c
+      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ?`,
+    params: [...where.params, ...(keyset?.params ?? []), limit],
+  };
+}
+
+function keysetCondition(column: string, desc: boolean, after: CallCursor): Sql {
+  const { key, id } = after;
+  if (key === null) {
+    return desc
+      ? { text: `(${column} IS NULL AND c.id < ?)`, params: [id] }
+      : { text: `((${column} IS NULL AND c.id > ?) OR ${column} IS NOT NULL)`, params: [id] };
+  }
+  return desc
+    ? { text: `((${column}, c.id) < (?, ?) OR ${column} IS NULL)`, params: [key, id] }
+    : { text: `(${column}, c.id) > (?, ?)`, params: [key, id] };
 }
 
 export function countSql(query: CallQuery): Sql {

@@ -4,6 +4,8 @@ import { LRUCache } from 'lru-cache';
 import type { AiAgent, CallFacets, CallListItem, Conversation } from '../../../contract';
 import { toCallRecord, type CallRecord } from '../call-record';
 import type {
+  CallChunk,
+  CallCursor,
   CallJsonPage,
   CallPage,
   CallQuery,
@@ -12,7 +14,7 @@ import type {
   UpsertOptions,
   UpsertResult,
 } from '../types';
-import { FOLD_FUNCTION, pageSql } from './call-list-sql';
+import { chunkSql, FOLD_FUNCTION, pageSql } from './call-list-sql';
 import {
   facetsOf,
   hasText,
@@ -41,6 +43,9 @@ export function createSqliteCallStore(
   options: { rowByRowMax?: number } = {},
 ): CallStore {
   const rowByRowMax = options.rowByRowMax ?? ROW_BY_ROW_MAX;
+  // A walk over a text search reads the trigram candidates again for every chunk; past this many
+  // matches, checking each row that passes the other filters once, in order, costs less.
+  const chunkedCandidatesMax = rowByRowMax / 4;
   const db = new Database(file);
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -214,6 +219,21 @@ export function createSqliteCallStore(
     };
   }
 
+  interface ChunkRow extends PageRow {
+    sortKey: string | number | null;
+  }
+
+  function listAfter(query: CallQuery, after: CallCursor | null, limit: number): CallChunk {
+    const rowByRow = hasText(query) && totalOf(groups(query), query) > chunkedCandidatesMax;
+    const sql = chunkSql(query, after, limit, rowByRow);
+    const rows = prepared(sql.text).all(...sql.params) as ChunkRow[];
+    const last = rows.at(-1);
+    return {
+      items: itemsOf(rows),
+      next: last && rows.length === limit ? { key: last.sortKey, id: last.id } : null,
+    };
+  }
+
   function facets(query: CallQuery): CallFacets {
     return facetsOf(groups(query), query, (id) => agentNames.get(id) ?? id);
   }
@@ -282,6 +302,8 @@ export function createSqliteCallStore(
     list,
     listJson,
     facets,
+    total: (query) => totalOf(groups(query), query),
+    listAfter,
     count: () => countAll.get()!,
     upsertAgents(agents: AiAgent[]) {
       const now = Date.now();
