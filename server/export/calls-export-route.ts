@@ -1,5 +1,3 @@
-import { pipeline } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import type { FastifyInstance } from 'fastify';
 import {
   CALLS_EXPORT_PATH,
@@ -76,12 +74,7 @@ export function registerCallsExport(scope: FastifyInstance, options: CallsExport
       ],
     });
     runs.add(source);
-    const csv = stringify({ bom: true, record_delimiter: 'windows' });
-    pipeline(source, csv, (error) => {
-      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        request.log.warn(`CSV export stopped: ${error.message}`);
-      }
-    });
+    source.on('error', (error) => request.log.warn(`CSV export stopped: ${error.message}`));
     const name = exportFileName(
       exportViewWords(query, (id) => store.agentName(id) ?? id),
       exportDate(timeZone),
@@ -93,6 +86,6 @@ export function registerCallsExport(scope: FastifyInstance, options: CallsExport
       .header(EXPORT_TOTAL_HEADER, String(total))
       .header(EXPORT_LIMIT_HEADER, String(limits.maxRows))
       .header(EXPORT_TRUNCATED_HEADER, String(total > limits.maxRows))
-      .send(csv);
+      .send(source);
   });
 }

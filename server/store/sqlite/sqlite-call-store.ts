@@ -14,7 +14,7 @@ import type {
   UpsertOptions,
   UpsertResult,
 } from '../types';
-import { chunkSql, FOLD_FUNCTION, pageSql } from './call-list-sql';
+import { chunkSql, FOLD_FUNCTION, pageSql, sortRuns } from './call-list-sql';
 import {
   facetsOf,
   hasText,
@@ -71,6 +71,29 @@ export function createSqliteCallStore(
     return statement;
   };
   const groupCache = new LRUCache<string, CallGroup[]>({ max: 500 });
+
+  // Walks over the whole list (exports) read through a connection of their own with a small page
+  // cache: a million rows pass through it, and the main connection's large cache would keep
+  // hundreds of MB of them. Opened on first use; an in-memory index has only the one connection.
+  let walker: Database.Database | undefined;
+  const walkStatements = new Map<string, Database.Statement>();
+  const walkPrepared = (text: string) => {
+    if (file === ':memory:') return prepared(text);
+    if (!walker) {
+      walker = new Database(file, { readonly: true });
+      walker.pragma('busy_timeout = 5000');
+      walker.pragma('cache_size = -8192');
+      walker.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
+        typeof value === 'string' ? value.toLowerCase() : null,
+      );
+    }
+    let statement = walkStatements.get(text);
+    if (!statement) {
+      statement = walker.prepare(text);
+      walkStatements.set(text, statement);
+    }
+    return statement;
+  };
   const changed = () => groupCache.clear();
 
   const docOf = db
@@ -225,8 +248,20 @@ export function createSqliteCallStore(
 
   function listAfter(query: CallQuery, after: CallCursor | null, limit: number): CallChunk {
     const rowByRow = hasText(query) && totalOf(groups(query), query) > chunkedCandidatesMax;
-    const sql = chunkSql(query, after, limit, rowByRow);
-    const rows = prepared(sql.text).all(...sql.params) as ChunkRow[];
+    const runs = sortRuns(query);
+    // A cursor's sort value says which run it is in: null only in the run of nulls.
+    let run = after === null ? runs[0] : after.key === null ? 'nulls' : 'values';
+    let from = after;
+    const rows: ChunkRow[] = [];
+    for (;;) {
+      const wanted = limit - rows.length;
+      const sql = chunkSql(query, run, from, wanted, rowByRow);
+      const got = walkPrepared(sql.text).all(...sql.params) as ChunkRow[];
+      rows.push(...got);
+      if (got.length === wanted || run === runs[1]) break;
+      run = runs[1];
+      from = null;
+    }
     const last = rows.at(-1);
     return {
       items: itemsOf(rows),
@@ -344,6 +379,9 @@ export function createSqliteCallStore(
       const count = db.prepare<[], number>('SELECT count(*) FROM sync_skipped').pluck().get()!;
       return { items, count };
     },
-    close: () => db.close(),
+    close: () => {
+      walker?.close();
+      db.close();
+    },
   };
 }
