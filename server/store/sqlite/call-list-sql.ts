@@ -196,7 +196,13 @@ export function chunkSql(
     fromKey && sortColumn === 'ts_start'
       ? { ...query, ...(desc ? { to: undefined } : { from: undefined }) }
       : query;
-  const where = whereSql(filters, undefined, rowByRow);
+  const filtered = whereSql(filters, undefined, rowByRow);
+  // A filter on the sort column itself (sentiment, outcome) would win the index too, its values
+  // looked up from their first row in every chunk; the unary plus leaves the index to the keyset.
+  const where = {
+    ...filtered,
+    text: filtered.text.replaceAll(`${column} IN (`, `+${column} IN (`),
+  };
   const keyset: Sql =
     run === 'nulls'
       ? after === null
