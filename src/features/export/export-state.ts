@@ -30,7 +30,7 @@ export function describeExport(state: ExportState): string {
         ? `Exported ${rowsText(state.rows)}: the limit of ${formatCount(state.limit ?? state.rows)} rows was reached${
             state.total === null ? '' : ` (${formatCount(state.total)} calls match)`
           }. Narrow the filters to export the rest.`
-        : `Exported ${rowsText(state.rows)} to ${state.fileName}.`;
+        : `Exported ${rowsText(state.rows)}.`;
     case 'cancelled':
       return `Export cancelled after ${rowsText(state.rows)}.`;
     case 'failed':

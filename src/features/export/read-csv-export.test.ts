@@ -119,6 +119,6 @@ describe('describeExport', () => {
         limit: 10,
         fileName: 'a.csv',
       }),
-    ).toBe('Exported 2 rows to a.csv.');
+    ).toBe('Exported 2 rows.');
   });
 });
