@@ -14,3 +14,4 @@ export * from './conversation-lookup';
 export * from './caller-phone';
 export * from './speech-time';
 export * from './review';
+export * from './calls-export';

@@ -4,7 +4,7 @@ import { parseTrataTimestamp } from './timestamps';
 const MAX_CALLER_CHARACTERS = 60;
 
 /** Letters and digits survive (accents dropped); every other run of characters becomes one dash. */
-function slug(text: string, maxLength: number): string {
+export function fileNameSlug(text: string, maxLength: number): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -31,12 +31,12 @@ export function recordingFileName(
 ): string {
   const analytics = conversation.conversationAnalytics;
   const caller =
-    slug(analytics?.name_of_caller ?? '', MAX_CALLER_CHARACTERS) ||
-    slug(analytics?.phone_number_of_caller ?? '', MAX_CALLER_CHARACTERS) ||
-    slug(conversation.source ?? '', MAX_CALLER_CHARACTERS) ||
+    fileNameSlug(analytics?.name_of_caller ?? '', MAX_CALLER_CHARACTERS) ||
+    fileNameSlug(analytics?.phone_number_of_caller ?? '', MAX_CALLER_CHARACTERS) ||
+    fileNameSlug(conversation.source ?? '', MAX_CALLER_CHARACTERS) ||
     'unknown-caller';
   const startedMs = parseTrataTimestamp(conversation.timestampStart);
   const date = startedMs === null ? 'undated' : new Date(startedMs).toISOString().slice(0, 10);
-  const id = slug(conversation.id, 120) || 'call';
-  return `${caller}_${date}_${id}.${slug(extension, 8) || 'bin'}`;
+  const id = fileNameSlug(conversation.id, 120) || 'call';
+  return `${caller}_${date}_${id}.${fileNameSlug(extension, 8) || 'bin'}`;
 }

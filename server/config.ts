@@ -60,6 +60,9 @@ export const configSchema = z
     // How often the index asks the API for changes, and how often it re-reads every call.
     SYNC_INTERVAL_S: positiveInt.max(86_400).default(30),
     SYNC_RECONCILE_S: positiveInt.max(30 * 86_400).default(3_600),
+    // The most rows one CSV export writes, and how many exports may run at once.
+    EXPORT_MAX_ROWS: positiveInt.max(100_000_000).default(1_000_000),
+    EXPORT_MAX_CONCURRENT: positiveInt.max(100).default(3),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

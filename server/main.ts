@@ -77,7 +77,18 @@ async function main(): Promise<void> {
     logger,
     security,
     httpLimits: config.httpLimits,
-    index: { store, sync, reviews, outbox },
+    index: {
+      store,
+      sync,
+      reviews,
+      outbox,
+      export: {
+        limits: {
+          maxRows: config.EXPORT_MAX_ROWS,
+          maxConcurrent: config.EXPORT_MAX_CONCURRENT,
+        },
+      },
+    },
   });
   app.addHook('onRequest', async (request) => {
     // A status line polling the sync or a load balancer's probe is not a person waiting.

@@ -12,7 +12,7 @@ import {
   type HttpLimits,
 } from '../security/http-limits';
 import { registerSecurity } from '../security/register-security';
-import { registerCallRoutes } from '../index-api/calls-routes';
+import { registerCallRoutes, type CallRouteOptions } from '../index-api/calls-routes';
 import { registerReviewRoutes } from '../index-api/review-routes';
 import type { OutboxWorker } from '../outbox/outbox-worker';
 import type { ReviewStore } from '../store/review-types';
@@ -41,7 +41,14 @@ export interface AppServerOptions {
   /** Timeouts and the per-address connection cap; defaults when absent. */
   httpLimits?: HttpLimits;
   /** The call index and its sync: serves `/api/calls` and `/api/sync` when given. */
-  index?: { store: CallStore; sync: SyncEngine; reviews?: ReviewStore; outbox?: OutboxWorker };
+  index?: {
+    store: CallStore;
+    sync: SyncEngine;
+    reviews?: ReviewStore;
+    outbox?: OutboxWorker;
+    /** The CSV export's limits; defaults when absent. */
+    export?: CallRouteOptions['export'];
+  };
 }
 
 /**

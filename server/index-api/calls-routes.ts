@@ -5,6 +5,7 @@ import { UpstreamError, type Upstream } from '../app-server/upstream';
 import type { ReviewStore } from '../store/review-types';
 import type { CallStore } from '../store/types';
 import type { SyncEngine } from '../sync/sync-engine';
+import { registerCallsExport, type CallsExportOptions } from '../export/calls-export-route';
 import { validateCallQuery } from './calls-query';
 import { reviewSummariesOf, validateReviewedCallQuery } from './review-filter';
 
@@ -14,12 +15,15 @@ export interface CallRouteOptions {
   upstream: Upstream;
   /** Reviews: the `review` filter and a review summary per row. */
   reviews?: ReviewStore;
+  /** The CSV export's limits and running exports. */
+  export?: Pick<CallsExportOptions, 'limits' | 'runs'>;
 }
 
 /**
  * Callscope's own API over the index: `GET /api/calls` (rows, total and facets),
  * `GET /api/calls/{id}` (the whole call, checked against the API in the background) and
- * `GET /api/sync` (how current the index is). They answer from the index when the API is down.
+ * `GET /api/sync` (how current the index is), and the list as CSV (`GET /api/calls.csv`). They
+ * answer from the index when the API is down.
  */
 export function registerCallRoutes(app: FastifyInstance, options: CallRouteOptions): void {
   const { store, sync, upstream, reviews } = options;
@@ -32,6 +36,8 @@ export function registerCallRoutes(app: FastifyInstance, options: CallRouteOptio
       request.log.error(error);
       return reply.code(500).send({ detail: 'Internal Server Error' });
     });
+
+    registerCallsExport(scope, { store, reviews, ...options.export });
 
     scope.get('/api/calls', async (request, reply) => {
       const query = reviews

@@ -4,8 +4,8 @@ import { pathOf } from './auth-hook';
 import type { SecurityConfig } from './security-config';
 
 const RECORDING_PATH = /^\/api\/conversations\/[^/]+\/(recording|peaks)$/;
-/** Callscope's own list, call, review and sync routes share the API budget with /v1. */
-const INDEX_API_PATH = /^\/api\/(calls(\/[^/]+(\/[^?]+)?)?|sync)$/;
+/** Callscope's own list, export, call, review and sync routes share the API budget with /v1. */
+const INDEX_API_PATH = /^\/api\/(calls(\.csv|\/[^/]+(\/[^?]+)?)?|sync)$/;
 const MINUTE = 60_000;
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;

@@ -54,6 +54,21 @@ export interface CallJsonPage {
   total: number;
 }
 
+/**
+ * Where a walk over the list stopped: the last row's value of the sort column and its id. The
+ * next chunk starts after it, so rows written meanwhile never shift the walk as an offset would.
+ */
+export interface CallCursor {
+  key: string | number | null;
+  id: string;
+}
+
+/** One chunk of a walk over the whole list, and where the next one starts (null at the end). */
+export interface CallChunk {
+  items: CallListItem[];
+  next: CallCursor | null;
+}
+
 /** What one upsert did: rows new to the index, rows whose content changed, rows already current. */
 export interface UpsertResult {
   inserted: number;
@@ -105,6 +120,14 @@ export interface CallStore {
   list(query: CallQuery): CallPage;
   listJson(query: CallQuery): CallJsonPage;
   facets(query: CallQuery): CallFacets;
+  /** How many calls match the query's filters (its `skip` and `limit` aside). */
+  total(query: CallQuery): number;
+  /**
+   * Up to `limit` rows in the query's order after `after` (from the first row when null),
+   * whatever the query's `skip` and `limit`: an export reads the whole list this way, a chunk
+   * at a time, in constant memory.
+   */
+  listAfter(query: CallQuery, after: CallCursor | null, limit: number): CallChunk;
   count(): number;
   upsertAgents(agents: AiAgent[]): void;
   agentName(id: string): string | null;

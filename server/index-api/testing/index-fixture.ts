@@ -4,11 +4,13 @@ import type { Upstream } from '../../app-server/upstream';
 import { createSqliteCallStore } from '../../store/sqlite/sqlite-call-store';
 import type { CallStore } from '../../store/types';
 import type { SyncEngine } from '../../sync/sync-engine';
-import { registerCallRoutes } from '../calls-routes';
+import { registerCallRoutes, type CallRouteOptions } from '../calls-routes';
 
 export interface IndexFixture {
   app: FastifyInstance;
   store: CallStore;
+  sync: SyncEngine;
+  upstream: Upstream;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,10 @@ const idleStatus: SyncStatus = {
  * The index routes over a private in-memory index holding `conversations`, with no sync. Every
  * other call's text is left deferred (as a backfill leaves it), so searches find both kinds.
  */
-export function createIndexFixture(conversations: Conversation[]): IndexFixture {
+export function createIndexFixture(
+  conversations: Conversation[],
+  options: Pick<CallRouteOptions, 'export'> = {},
+): IndexFixture {
   // A low threshold, so text searches over the small fixture take both of their plans.
   const store = createSqliteCallStore(':memory:', { rowByRowMax: 100 });
   store.upsert(conversations.filter((_, index) => index % 2 === 0));
@@ -52,10 +57,12 @@ export function createIndexFixture(conversations: Conversation[]): IndexFixture 
     close: async () => undefined,
   };
   const app = Fastify();
-  registerCallRoutes(app, { store, sync, upstream });
+  registerCallRoutes(app, { store, sync, upstream, ...options });
   return {
     app,
     store,
+    sync,
+    upstream,
     async close() {
       await app.close();
       store.close();

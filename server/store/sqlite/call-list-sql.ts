@@ -1,7 +1,7 @@
 import type { SearchByField } from '../../../contract';
 import { searchNeedle, trigramQuery } from '../../db/search-fields';
 import { fold } from '../../db/row-mapping';
-import type { CallQuery } from '../types';
+import type { CallCursor, CallQuery } from '../types';
 import { SORT_COLUMNS } from './migrations';
 import { reviewCondition } from './review-filter-sql';
 
@@ -159,6 +159,66 @@ export function pageSql(query: CallQuery, rowByRow = false): Sql {
     text: `SELECT c.id AS id, c.agent_id AS agentId, c.item AS item FROM calls c ${where.text}
       ORDER BY c.${column} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
     params: [...where.params, query.limit, query.skip],
+  };
+}
+
+/**
+ * The list's order in two runs that an index walks without a sort: the rows whose sort value is
+ * null (SQLite sorts them first ascending, last descending) and the rows with a value.
+ */
+export type SortRun = 'nulls' | 'values';
+
+export function sortRuns(query: CallQuery): [SortRun, SortRun] {
+  return query.sort_order === 'desc' ? ['values', 'nulls'] : ['nulls', 'values'];
+}
+
+/**
+ * Up to `limit` rows of one run after `after` (a row of that run; its start when null), in the
+ * query's order: a keyset that the sort column's index `(column, id)` answers from that point
+ * on, however deep into the list it is.
+ */
+export function chunkSql(
+  query: CallQuery,
+  run: SortRun,
+  after: CallCursor | null,
+  limit: number,
+  rowByRow: boolean,
+): Sql {
+  const sortColumn = SORT_COLUMNS[query.sort_by ?? 'timestampStart'];
+  const column = `c.${sortColumn}`;
+  const desc = query.sort_order === 'desc';
+  const direction = desc ? 'DESC' : 'ASC';
+  const beyond = desc ? '<' : '>';
+  const fromKey = run === 'values' && after !== null && after.key !== null;
+  // Past the first chunk the keyset implies the date bound on its side; left in, SQLite would
+  // take that bound for the index range and step over every row already sent, in each chunk.
+  const filters =
+    fromKey && sortColumn === 'ts_start'
+      ? { ...query, ...(desc ? { to: undefined } : { from: undefined }) }
+      : query;
+  const filtered = whereSql(filters, undefined, rowByRow);
+  // A filter on the sort column itself (sentiment, outcome) would win the index too, its values
+  // looked up from their first row in every chunk; the unary plus leaves the index to the keyset.
+  const where = {
+    ...filtered,
+    text: filtered.text.replaceAll(`${column} IN (`, `+${column} IN (`),
+  };
+  const keyset: Sql =
+    run === 'nulls'
+      ? after === null
+        ? { text: `${column} IS NULL`, params: [] }
+        : { text: `${column} IS NULL AND c.id ${beyond} ?`, params: [after.id] }
+      : fromKey
+        ? { text: `(${column}, c.id) ${beyond} (?, ?)`, params: [after.key!, after.id] }
+        : { text: `${column} IS NOT NULL`, params: [] };
+  const conditions = [where.text.replace(/^WHERE /, ''), keyset.text].filter(Boolean);
+  // The sort's own index, always: with another one (a filter's), SQLite would sort every match
+  // again for each chunk. Walking this one reads each row once over the whole export.
+  return {
+    text: `SELECT c.id AS id, ${column} AS sortKey, c.agent_id AS agentId, c.item AS item
+      FROM calls c INDEXED BY calls_sort_${sortColumn} WHERE ${conditions.join(' AND ')}
+      ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ?`,
+    params: [...where.params, ...keyset.params, limit],
   };
 }
 

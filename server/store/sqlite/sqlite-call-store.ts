@@ -4,6 +4,8 @@ import { LRUCache } from 'lru-cache';
 import type { AiAgent, CallFacets, CallListItem, Conversation } from '../../../contract';
 import { toCallRecord, type CallRecord } from '../call-record';
 import type {
+  CallChunk,
+  CallCursor,
   CallJsonPage,
   CallPage,
   CallQuery,
@@ -12,7 +14,7 @@ import type {
   UpsertOptions,
   UpsertResult,
 } from '../types';
-import { FOLD_FUNCTION, pageSql } from './call-list-sql';
+import { chunkSql, FOLD_FUNCTION, pageSql, sortRuns } from './call-list-sql';
 import {
   facetsOf,
   hasText,
@@ -41,6 +43,9 @@ export function createSqliteCallStore(
   options: { rowByRowMax?: number } = {},
 ): CallStore {
   const rowByRowMax = options.rowByRowMax ?? ROW_BY_ROW_MAX;
+  // A walk over a text search reads the trigram candidates again for every chunk; past this many
+  // matches, checking each row that passes the other filters once, in order, costs less.
+  const chunkedCandidatesMax = rowByRowMax / 4;
   const db = new Database(file);
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -74,6 +79,29 @@ export function createSqliteCallStore(
     groupCache.clear();
     pageCache.clear();
     facetCache.clear();
+  };
+
+  // Walks over the whole list (exports) read through a connection of their own with a small page
+  // cache: a million rows pass through it, and the main connection's large cache would keep
+  // hundreds of MB of them. Opened on first use; an in-memory index has only the one connection.
+  let walker: Database.Database | undefined;
+  const walkStatements = new Map<string, Database.Statement>();
+  const walkPrepared = (text: string) => {
+    if (file === ':memory:') return prepared(text);
+    if (!walker) {
+      walker = new Database(file, { readonly: true });
+      walker.pragma('busy_timeout = 5000');
+      walker.pragma('cache_size = -8192');
+      walker.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
+        typeof value === 'string' ? value.toLowerCase() : null,
+      );
+    }
+    let statement = walkStatements.get(text);
+    if (!statement) {
+      statement = walker.prepare(text);
+      walkStatements.set(text, statement);
+    }
+    return statement;
   };
 
   const docOf = db
@@ -231,6 +259,33 @@ export function createSqliteCallStore(
     };
   }
 
+  interface ChunkRow extends PageRow {
+    sortKey: string | number | null;
+  }
+
+  function listAfter(query: CallQuery, after: CallCursor | null, limit: number): CallChunk {
+    const rowByRow = hasText(query) && totalOf(groups(query), query) > chunkedCandidatesMax;
+    const runs = sortRuns(query);
+    // A cursor's sort value says which run it is in: null only in the run of nulls.
+    let run = after === null ? runs[0] : after.key === null ? 'nulls' : 'values';
+    let from = after;
+    const rows: ChunkRow[] = [];
+    for (;;) {
+      const wanted = limit - rows.length;
+      const sql = chunkSql(query, run, from, wanted, rowByRow);
+      const got = walkPrepared(sql.text).all(...sql.params) as ChunkRow[];
+      rows.push(...got);
+      if (got.length === wanted || run === runs[1]) break;
+      run = runs[1];
+      from = null;
+    }
+    const last = rows.at(-1);
+    return {
+      items: itemsOf(rows),
+      next: last && rows.length === limit ? { key: last.sortKey, id: last.id } : null,
+    };
+  }
+
   function facets(query: CallQuery): CallFacets {
     const key = JSON.stringify({ ...query, skip: 0, limit: 0, sort_by: null, sort_order: null });
     let hit = facetCache.get(key);
@@ -305,6 +360,8 @@ export function createSqliteCallStore(
     list,
     listJson,
     facets,
+    total: (query) => totalOf(groups(query), query),
+    listAfter,
     count: () => countAll.get()!,
     upsertAgents(agents: AiAgent[]) {
       const now = Date.now();
@@ -348,6 +405,9 @@ export function createSqliteCallStore(
       const count = db.prepare<[], number>('SELECT count(*) FROM sync_skipped').pluck().get()!;
       return { items, count };
     },
-    close: () => db.close(),
+    close: () => {
+      walker?.close();
+      db.close();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { CallsPage } from '@/features/calls';
+import { ExportButton } from '@/features/export';
 import { whenIdle } from '@/lib/when-idle';
 
 // Most visits to the list go on to open a call: that page's code (the player among it) loads
@@ -7,5 +8,10 @@ import { whenIdle } from '@/lib/when-idle';
 const loadCallDetailRoute = () => whenIdle(() => void import('./call-detail-route'));
 
 export function Component() {
-  return <CallsPage onRowsShown={loadCallDetailRoute} />;
+  return (
+    <CallsPage
+      onRowsShown={loadCallDetailRoute}
+      viewAction={(view) => <ExportButton listQuery={view.listQuery} columns={view.columns} />}
+    />
+  );
 }

@@ -1,2 +1,2 @@
-export { CallsPage } from './components/calls-page';
+export { CallsPage, type ListView } from './components/calls-page';
 export { prefetchCallList } from './prefetch';

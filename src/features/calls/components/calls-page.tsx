@@ -1,4 +1,6 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { toApiQuery } from '@/lib/list-params';
+import { COLUMN_LABELS } from '../columns';
 import { useCallList } from '../hooks/use-call-list';
 import { useListKeyboardShortcuts } from '../hooks/use-list-keyboard-shortcuts';
 import { useListParams } from '../hooks/use-list-params';
@@ -19,10 +21,18 @@ import { ViewOptions } from './view-options';
 interface CallsPageProps {
   /** Called once, after the first rows are on screen: the time to load what comes next. */
   onRowsShown?: () => void;
+  /** An action on the whole view beside "View" (the app adds the CSV export). */
+  viewAction?: (view: ListView) => ReactNode;
+}
+
+/** What the list shows: its query (filters, sort and page) and its visible column ids. */
+export interface ListView {
+  listQuery: URLSearchParams;
+  columns: string[];
 }
 
 /** The list of calls: its state in the URL, its rows from the API. */
-export function CallsPage({ onRowsShown }: CallsPageProps = {}) {
+export function CallsPage({ onRowsShown, viewAction }: CallsPageProps = {}) {
   const { params, update, clearFilters } = useListParams();
   const { preferences, change } = usePreferences();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -56,6 +66,12 @@ export function CallsPage({ onRowsShown }: CallsPageProps = {}) {
         </div>
         <div className="flex items-center gap-3">
           <NewCallsNotice count={newCount} onReveal={reveal} />
+          {viewAction?.({
+            listQuery: toApiQuery(params),
+            columns: Object.keys(COLUMN_LABELS).filter(
+              (id) => !preferences.hiddenColumns.includes(id),
+            ),
+          })}
           <ViewOptions preferences={preferences} change={change} />
         </div>
       </div>

@@ -1,0 +1,88 @@
+import {
+  neutralizeFormula,
+  parseTrataTimestamp,
+  prospectStatusLabel,
+  type CallListItem,
+  type ExportColumn,
+} from '../../contract';
+
+/** Everything a row needs besides the call: the viewer's zone and the dashboard's origin. */
+export interface RowContext {
+  timeZone: string;
+  /** `http://host:port`, for each call's link. */
+  origin: string;
+}
+
+type Cell = string | number;
+type CellsOf = (call: CallListItem, context: RowContext, local: Intl.DateTimeFormat) => Cell[];
+
+const text = (value: string | null | undefined): string =>
+  value === null || value === undefined ? '' : neutralizeFormula(value);
+
+/** Each list column as one or more CSV columns: their headings and their cells. */
+const COLUMNS: Record<ExportColumn, { headings(zone: string): string[]; cells: CellsOf }> = {
+  start: {
+    headings: (zone) => ['Start (UTC, ISO 8601)', `Start (${zone})`],
+    cells: (call, _context, local) => {
+      const ms = parseTrataTimestamp(call.timestampStart);
+      return ms === null ? ['', ''] : [new Date(ms).toISOString(), local.format(ms)];
+    },
+  },
+  duration: {
+    headings: () => ['Duration (s)'],
+    cells: (call) => [call.durationSeconds ?? ''],
+  },
+  caller: {
+    headings: () => ['Caller', 'Caller phone', 'Caller phone source'],
+    cells: (call) => [
+      text(call.callerName),
+      text(call.callerPhone),
+      !call.callerPhone ? '' : call.callerPhoneOrigin === 'caller-id' ? 'caller ID' : 'given',
+    ],
+  },
+  agent: { headings: () => ['Agent'], cells: (call) => [text(call.agentName)] },
+  sentiment: { headings: () => ['Sentiment'], cells: (call) => [text(call.sentiment)] },
+  prospect: {
+    headings: () => ['Prospect status'],
+    cells: (call) => [text(prospectStatusLabel(call.prospectStatus))],
+  },
+  summary: { headings: () => ['Summary'], cells: (call) => [text(call.summary)] },
+  consent: {
+    headings: () => ['Consent'],
+    cells: (call) => [
+      call.consentGiven === true ? 'given' : call.consentGiven === false ? 'not given' : '',
+    ],
+  },
+  status: { headings: () => ['Status'], cells: (call) => [text(call.status)] },
+};
+
+/** A date and time as `2026-12-02 14:05:09` in `timeZone`: sortable, and read by spreadsheets. */
+export function localTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+}
+
+/** The CSV's rows: the headings, then one row per call; the call's id first, its link last. */
+export function exportRows(columns: readonly ExportColumn[], context: RowContext) {
+  const local = localTimeFormat(context.timeZone);
+  return {
+    headings: (): string[] => [
+      'Call id',
+      ...columns.flatMap((id) => COLUMNS[id].headings(context.timeZone)),
+      'Link',
+    ],
+    row: (call: CallListItem): Cell[] => [
+      text(call.id),
+      ...columns.flatMap((id) => COLUMNS[id].cells(call, context, local)),
+      `${context.origin}/calls/${encodeURIComponent(call.id)}`,
+    ],
+  };
+}
