@@ -1,4 +1,7 @@
 import { useRef } from 'react';
+import { ReviewNextButton } from '@/components/review-next-button';
+import { serializeListParams } from '@/lib/list-params';
+import { useReviewNext } from '@/lib/use-review-next';
 import { useCallList } from '../hooks/use-call-list';
 import { useListKeyboardShortcuts } from '../hooks/use-list-keyboard-shortcuts';
 import { useListParams } from '../hooks/use-list-params';
@@ -44,6 +47,7 @@ export function CallsPage({ onRowsShown }: CallsPageProps = {}) {
     goToSkip: (skip) => update({ skip }),
   });
   useReturnFocus(shown);
+  const reviewNext = useReviewNext();
 
   return (
     <section aria-labelledby="calls-heading" className="flex flex-col gap-4">
@@ -55,6 +59,12 @@ export function CallsPage({ onRowsShown }: CallsPageProps = {}) {
           <MatchCount total={searchProblem === null ? total : null} />
         </div>
         <div className="flex items-center gap-3">
+          <ReviewNextButton
+            reviewNext={reviewNext}
+            onPress={() =>
+              reviewNext.open({ id: null, listSearch: `?${serializeListParams(params)}` })
+            }
+          />
           <NewCallsNotice count={newCount} onReveal={reveal} />
           <ViewOptions preferences={preferences} change={change} />
         </div>
