@@ -1,5 +1,14 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { REVIEWER_HEADER } from '../contract';
+import {
+  conversationSchema,
+  peaksSchema,
+  REVIEWER_HEADER,
+  transcriptMessages,
+  type Peaks,
+} from '../contract';
+import { silentSpans } from '../src/features/call-detail/player/silence';
+import { responseLatencies } from '../src/features/call-detail/transcript/latency';
+import { normalizeTranscript } from '../src/features/call-detail/transcript/normalize';
 import { expect, test } from './support/console-guard';
 
 /** The review queue in the list, "Review next" (Shift+J) and listening faster. */
@@ -139,4 +148,58 @@ test('s turns Skip silence on and off, says so, and is remembered; speed goes to
   await expect(dialog.getByText('Shift + J', { exact: true })).toBeVisible();
   await expect(dialog.getByText('Open the next call still to review in the list')).toBeVisible();
   await expect(dialog.getByText('s', { exact: true })).toBeVisible();
+});
+
+test('with Skip silence on, playback that reaches a pause jumps to its end', async ({
+  page,
+  request,
+}) => {
+  // The pauses the player finds, from the same peaks and the same function.
+  const call = conversationSchema.parse(
+    await (await request.get(`/api/calls/${SEED_CALL}`)).json(),
+  );
+  let peaks: Peaks | undefined;
+  await expect
+    .poll(async () => {
+      const response = await request.get(`/api/conversations/${SEED_CALL}/peaks`);
+      peaks = peaksSchema.parse(await response.json());
+      return peaks.complete !== false;
+    })
+    .toBe(true);
+  const slow = responseLatencies(normalizeTranscript(transcriptMessages(call), call))
+    .filter((one) => one.long)
+    .map((one) => ({ start: one.from, end: one.to }));
+  const pause = silentSpans(peaks!, slow)[0]!;
+  expect(pause).toBeDefined();
+
+  // Every time set on a media element, to tell the jump from playing through.
+  await page.addInitScript(() => {
+    const seeks: number[] = [];
+    (window as unknown as { seeks: number[] }).seeks = seeks;
+    const time = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'currentTime')!;
+    Object.defineProperty(HTMLMediaElement.prototype, 'currentTime', {
+      ...time,
+      set(this: HTMLMediaElement, value: number) {
+        seeks.push(value);
+        time.set!.call(this, value);
+      },
+    });
+  });
+  await page.goto(`/calls/${SEED_CALL}?t=${Math.max(0, Math.floor(pause.start - 1))}`);
+  await expect(page.getByRole('region', { name: 'Recording' })).toHaveAttribute(
+    'data-audio-state',
+    'playable',
+    { timeout: 30_000 },
+  );
+  await page.keyboard.press('s');
+  await expect(page.getByRole('button', { name: 'Skip silence' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { seeks: number[] }).seeks), {
+      timeout: 20_000,
+    })
+    .toContainEqual(expect.closeTo(pause.end, 2));
 });
