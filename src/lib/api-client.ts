@@ -39,8 +39,8 @@ export async function apiRequest(
       signal: init.signal,
       headers: {
         accept: 'application/json',
-        ...init.headers,
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: 'same-origin',
