@@ -58,14 +58,6 @@ export function filterChips(params: ListParams, context: ChipContext): FilterChi
       remove: { from: undefined, to: undefined },
     });
   }
-  const review = params.review ?? [];
-  for (const value of review) {
-    chips.push({
-      key: `review-${value}`,
-      label: `Review: ${REVIEW_FILTER_LABELS[value]}`,
-      remove: { review: review.filter((one) => one !== value) },
-    });
-  }
   const sentiment = params.sentiment ?? [];
   for (const value of sentiment) {
     chips.push({
@@ -102,6 +94,14 @@ export function filterChips(params: ListParams, context: ChipContext): FilterChi
       key: 'source',
       label: `Source: ${sourceTypeLabel(params.source_type)}`,
       remove: { source_type: undefined },
+    });
+  }
+  const review = params.review ?? [];
+  for (const value of review) {
+    chips.push({
+      key: `review-${value}`,
+      label: `Review: ${REVIEW_FILTER_LABELS[value]}`,
+      remove: { review: review.filter((one) => one !== value) },
     });
   }
   if (params.status) {

@@ -20,10 +20,10 @@ describe('the review filter', () => {
       context,
     );
     expect(chips.map((chip) => chip.label)).toEqual([
+      'Sentiment: Negative',
       'Review: To review',
       'Review: Reviewed by me',
-      'Sentiment: Negative',
     ]);
-    expect(chips[0]!.remove).toEqual({ review: ['mine'] });
+    expect(chips[1]!.remove).toEqual({ review: ['mine'] });
   });
 });

@@ -57,7 +57,7 @@ function FacetMenu({ name, options, selected, multiple, onChange }: FacetMenuPro
 }
 
 /**
- * Review, sentiment, outcome, agent, consent and source: each a menu whose values show their
+ * Sentiment, outcome, agent, consent, source and review: each a menu whose values show their
  * counts where the server gives them.
  */
 export function FacetFilters({ params, facets, update }: FacetFiltersProps) {
@@ -68,13 +68,6 @@ export function FacetFilters({ params, facets, update }: FacetFiltersProps) {
   const reviewerKnown = useReviewerKnown();
   return (
     <>
-      <FacetMenu
-        name="Review"
-        options={reviewOptions(reviewerKnown, review)}
-        selected={review}
-        multiple
-        onChange={(next) => update({ review: next as typeof review })}
-      />
       <FacetMenu
         name="Sentiment"
         options={sentimentOptions(facets)}
@@ -109,6 +102,13 @@ export function FacetFilters({ params, facets, update }: FacetFiltersProps) {
         selected={params.source_type ? [params.source_type] : []}
         multiple={false}
         onChange={([next]) => update({ source_type: next })}
+      />
+      <FacetMenu
+        name="Review"
+        options={reviewOptions(reviewerKnown, review)}
+        selected={review}
+        multiple
+        onChange={(next) => update({ review: next as typeof review })}
       />
     </>
   );
