@@ -25,7 +25,12 @@ export interface ApiResponse {
 /** Calls the app server (never the upstream directly) and parses the JSON body. */
 export async function apiRequest(
   path: string,
-  init: { signal?: AbortSignal; method?: string; body?: unknown } = {},
+  init: {
+    signal?: AbortSignal;
+    method?: string;
+    body?: unknown;
+    headers?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<ApiResponse> {
   let response: Response;
   try {
@@ -35,6 +40,7 @@ export async function apiRequest(
       headers: {
         accept: 'application/json',
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: 'same-origin',

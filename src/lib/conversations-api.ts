@@ -12,6 +12,7 @@ import {
 } from '@contract';
 import { ApiError, apiRequest } from './api-client';
 import { toApiQuery, type ListParams } from './list-params';
+import { readReviewerName, reviewerHeaders } from './reviewer-name';
 import { conversationKeys } from './query-keys';
 
 /** A list row that passed the schema, or one that did not and says why. */
@@ -38,8 +39,13 @@ const callPageSchema = z.object({
 export async function fetchConversationList(
   params: ListParams,
   signal?: AbortSignal,
+  reviewer: string | null = readReviewerName(),
 ): Promise<ConversationPage> {
-  const { data } = await apiRequest(`/api/calls?${toApiQuery(params)}`, { signal });
+  // Who asks decides the "mine" filter and the row's own rating, so the reviewer's name goes too.
+  const { data } = await apiRequest(`/api/calls?${toApiQuery(params)}`, {
+    signal,
+    headers: reviewerHeaders(reviewer),
+  });
   const page = callPageSchema.safeParse(data);
   if (!page.success) {
     throw new ApiError('server', 200, 'The call index sent a list in an unexpected shape.');
@@ -63,12 +69,15 @@ function parseRow(item: unknown, index: number): ConversationRow {
   return { kind: 'invalid', index, id: typeof rawId === 'string' ? rawId : null, problem };
 }
 
-export const conversationListQueryOptions = (params: ListParams) =>
-  queryOptions({
-    queryKey: conversationKeys.list({ ...params }),
-    queryFn: ({ signal }) => fetchConversationList(params, signal),
+export const conversationListQueryOptions = (params: ListParams) => {
+  // Rows differ by who asks ("mine", my rating): another name is another list.
+  const reviewer = readReviewerName() ?? undefined;
+  return queryOptions({
+    queryKey: conversationKeys.list({ ...params, reviewer }),
+    queryFn: ({ signal }) => fetchConversationList(params, signal, reviewer ?? null),
     placeholderData: keepPreviousData,
   });
+};
 
 /**
  * One conversation from Callscope's index (`/api/calls/{id}`), which keeps answering when Trata

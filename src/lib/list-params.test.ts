@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONVERSATION_STATUSES,
   PROSPECT_STATUSES,
+  REVIEW_FILTERS,
   SEARCH_BY_FIELDS,
   SENTIMENTS,
   SORT_BY_FIELDS,
@@ -102,6 +103,7 @@ describe('list params', () => {
       status: fc.option(fc.constantFrom(...CONVERSATION_STATUSES), { nil: undefined }),
       sentiment: fc.subarray([...SENTIMENTS]),
       outcome: fc.subarray([...PROSPECT_STATUSES]),
+      review: fc.subarray([...REVIEW_FILTERS]),
       agent: fc.uniqueArray(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { maxLength: 4 }),
       consent: fc.option(fc.constantFrom('given' as const, 'missing' as const), { nil: undefined }),
       range: fc.option(
@@ -121,13 +123,14 @@ describe('list params', () => {
     fc.assert(
       fc.property(
         state,
-        ({ search, status, sentiment, outcome, agent, consent, range, ...rest }) => {
+        ({ search, status, sentiment, outcome, review, agent, consent, range, ...rest }) => {
           const params: ListParams = {
             ...rest,
             ...(search ? { search_by: search[0], search_value: search[1] } : {}),
             ...(status ? { status } : {}),
             ...(sentiment.length ? { sentiment } : {}),
             ...(outcome.length ? { outcome } : {}),
+            ...(review.length ? { review } : {}),
             ...(agent.length ? { agent } : {}),
             ...(consent ? { consent } : {}),
             ...(range ? { from: range[0], to: range[1] } : {}),
@@ -177,6 +180,23 @@ describe('list params', () => {
     const { params, needsCorrection } = parse(query);
     expect(needsCorrection).toBe(true);
     expect(params).toEqual({ ...DEFAULT_LIST_PARAMS, ...expected });
+  });
+
+  it('reads the review filter as repeated values in the contract’s order, dropping unknown ones', () => {
+    const { params, needsCorrection } = parse(
+      'review=mine&review=to_review&review=done&review=mine&sentiment=negative',
+    );
+    expect(needsCorrection).toBe(true);
+    expect(params).toMatchObject({ review: ['to_review', 'mine'], sentiment: ['negative'] });
+    expect(hasFilters(params)).toBe(true);
+    expect(withoutFilters(params).review).toBeUndefined();
+    expect(toApiQuery(params).toString()).toBe(
+      'sentiment=negative&review=to_review&review=mine&sort_by=timestampStart&sort_order=desc&skip=0&limit=25',
+    );
+    expect(parse('review=follow_up&review=reviewed').params.review).toEqual([
+      'reviewed',
+      'follow_up',
+    ]);
   });
 
   it('turns an older sentiment or outcome search into the facet it means', () => {

@@ -3,6 +3,7 @@ import {
   CONSENT_VALUES,
   CONVERSATION_STATUSES,
   PROSPECT_STATUSES,
+  REVIEW_FILTERS,
   SEARCH_BY_FIELDS,
   searchValueProblem,
   SENTIMENTS,
@@ -10,6 +11,7 @@ import {
   SORT_ORDERS,
   type ConsentValue,
   type ProspectStatus,
+  type ReviewFilter,
   type Sentiment,
 } from '@contract';
 import { parseInstant } from './list-instants';
@@ -71,6 +73,8 @@ export interface ListParams {
   /** Agent ids, in the order chosen; absent when empty. */
   agent?: string[];
   source_type?: string;
+  /** Review states (any of them) and/or `mine`, in the contract's order; absent when empty. */
+  review?: ReviewFilter[];
   /** ISO 8601 instants on the call's start: `from` inclusive, `to` exclusive. */
   from?: string;
   to?: string;
@@ -91,6 +95,7 @@ export const LIST_PARAM_NAMES = [
   'consent',
   'agent',
   'source_type',
+  'review',
   'from',
   'to',
   'status',
@@ -110,6 +115,7 @@ export const FILTER_PARAM_NAMES = [
   'consent',
   'agent',
   'source_type',
+  'review',
   'from',
   'to',
   'status',
@@ -166,6 +172,7 @@ export function parseListParams(search: URLSearchParams): ParsedListParams {
     needsCorrection = true;
   }
   const agent = pickMany('agent', isPlainText).slice(0, MAX_AGENTS);
+  const review = sortedAs(REVIEW_FILTERS, pickMany('review', isOneOf(REVIEW_FILTERS)));
   let from = pickInstant(search, 'from', 'start', () => (needsCorrection = true));
   let to = pickInstant(search, 'to', 'end', () => (needsCorrection = true));
   if (from !== undefined && to !== undefined && Date.parse(from) >= Date.parse(to)) {
@@ -182,6 +189,7 @@ export function parseListParams(search: URLSearchParams): ParsedListParams {
     ...optional('consent', pick('consent')),
     ...(agent.length ? { agent } : {}),
     ...optional('source_type', pick('source_type')),
+    ...(review.length ? { review } : {}),
     ...optional('from', from),
     ...optional('to', to),
     ...optional('status', pick('status')),
@@ -259,6 +267,7 @@ function appendFilters(out: URLSearchParams, params: ListParams): void {
   if (params.consent) out.set('consent', params.consent);
   for (const value of params.agent ?? []) out.append('agent', value);
   if (params.source_type) out.set('source_type', params.source_type);
+  for (const value of params.review ?? []) out.append('review', value);
   if (params.from) out.set('from', params.from);
   if (params.to) out.set('to', params.to);
   if (params.status) out.set('status', params.status);

@@ -21,6 +21,7 @@ import {
 } from '@/lib/format';
 import { formatPhone } from '@/lib/phone';
 import { usePhoneFormattingReady } from '@/lib/use-phone-formatting';
+import { ReviewSummary } from './components/review-summary';
 
 export const tableFeaturesForCalls = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
 const helper = createColumnHelper<typeof tableFeaturesForCalls, ConversationRow>();
@@ -38,6 +39,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   start: 'Start time',
   duration: 'Duration',
   caller: 'Caller',
+  review: 'Review',
   agent: 'Agent',
   sentiment: 'Sentiment',
   prospect: 'Prospect status',
@@ -92,6 +94,11 @@ export const callColumns = helper.columns([
         </span>
       );
     },
+  }),
+  helper.display({
+    id: 'review',
+    header: COLUMN_LABELS.review,
+    cell: ({ row }) => <ReviewSummary review={ok(row.original)?.review} />,
   }),
   helper.display({
     id: 'agent',

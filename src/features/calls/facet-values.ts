@@ -2,9 +2,11 @@ import {
   CONSENT_VALUES,
   PROSPECT_STATUS_LABELS,
   PROSPECT_STATUSES,
+  REVIEW_FILTERS,
   SENTIMENTS,
   type CallFacets,
   type ConsentValue,
+  type ReviewFilter,
 } from '@contract';
 export interface FacetOption {
   value: string;
@@ -28,6 +30,23 @@ export const CONSENT_LABELS: Record<ConsentValue, string> = {
   given: 'Given',
   missing: 'Missing',
 };
+
+export const REVIEW_FILTER_LABELS: Record<ReviewFilter, string> = {
+  to_review: 'To review',
+  reviewed: 'Reviewed',
+  follow_up: 'Needs follow-up',
+  mine: 'Reviewed by me',
+};
+
+/**
+ * Review states (any of them) and "mine". The server gives no counts for them. "Mine" needs the
+ * reviewer's name, so it is offered once this browser knows one (or when a link asks for it).
+ */
+export function reviewOptions(hasName: boolean, selected: readonly string[]): FacetOption[] {
+  return REVIEW_FILTERS.filter(
+    (value) => value !== 'mine' || hasName || selected.includes(value),
+  ).map((value) => ({ value, label: REVIEW_FILTER_LABELS[value], count: null }));
+}
 
 /** The source types the demo API and Trata's example use; a link may name another. */
 export const SOURCE_TYPE_LABELS: Record<string, string> = { PHONE: 'Phone', BROWSER: 'Browser' };

@@ -1,7 +1,13 @@
 import { prospectStatusLabel, type CallFacets } from '@contract';
 import { describeDateRange } from '@/lib/date-range';
 import type { ListParams } from '@/lib/list-params';
-import { agentLabel, CONSENT_LABELS, SENTIMENT_LABELS, sourceTypeLabel } from './facet-values';
+import {
+  agentLabel,
+  CONSENT_LABELS,
+  REVIEW_FILTER_LABELS,
+  SENTIMENT_LABELS,
+  sourceTypeLabel,
+} from './facet-values';
 import type { ListParamsPatch } from './hooks/use-list-params';
 import { SEARCH_FIELD_LABELS } from './search-field-labels';
 
@@ -88,6 +94,14 @@ export function filterChips(params: ListParams, context: ChipContext): FilterChi
       key: 'source',
       label: `Source: ${sourceTypeLabel(params.source_type)}`,
       remove: { source_type: undefined },
+    });
+  }
+  const review = params.review ?? [];
+  for (const value of review) {
+    chips.push({
+      key: `review-${value}`,
+      label: `Review: ${REVIEW_FILTER_LABELS[value]}`,
+      remove: { review: review.filter((one) => one !== value) },
     });
   }
   if (params.status) {

@@ -4,6 +4,7 @@ import { ApiError } from '@/lib/api-client';
 import { useConversation } from '../use-conversation';
 import { useCallKeys } from '../navigation/use-call-keys';
 import { useListSearch } from '../navigation/use-list-search';
+import { useReviewNextKey } from '../navigation/use-review-next-key';
 import { useNeighbours, type Neighbours } from '../use-neighbours';
 import { CallHeader } from './call-header';
 import { CallWorkspace } from './call-workspace';
@@ -16,6 +17,7 @@ export function CallDetailPage() {
   const neighbours = useNeighbours(id, listSearch);
   // Here rather than in the workspace: j and k keep working while the next call loads.
   const walking = useCallKeys(id, listSearch);
+  const queue = useReviewNextKey(id, listSearch);
   if (query.isPending) {
     return (
       <div role="status" aria-label="Loading call" className="flex flex-col gap-4">
@@ -31,7 +33,7 @@ export function CallDetailPage() {
   return (
     // Busy from a j/k press until the call it leads to is shown.
     <div data-call-page aria-busy={walking} className="flex flex-col gap-4">
-      <CallHeader conversation={query.data} neighbours={neighbours} />
+      <CallHeader conversation={query.data} neighbours={neighbours} queue={queue} />
       {/* A new call gets a fresh player, transcript and search. */}
       <CallWorkspace key={query.data.id} conversation={query.data} />
     </div>

@@ -1,17 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { Link, useNavigationType } from 'react-router';
 import { parseTrataTimestamp, secondsBetween, type Conversation } from '@contract';
+import { ReviewNextButton } from '@/components/review-next-button';
 import { Kbd } from '@/components/ui/kbd';
 import { formatDuration, formatExactTime } from '@/lib/format';
 import { listReturnState } from '@/lib/list-return';
+import type { ReviewNext } from '@/lib/use-review-next';
 import type { Neighbour, Neighbours } from '../use-neighbours';
 
 export function CallHeader({
   conversation,
   neighbours,
+  queue,
 }: {
   conversation: Conversation;
   neighbours: Neighbours;
+  queue: { reviewNext: ReviewNext; openNext(): void };
 }) {
   const name = conversation.conversationAnalytics?.name_of_caller?.trim() || 'Unknown caller';
   const heading = useFocusOnArrival(conversation.id);
@@ -40,17 +44,24 @@ export function CallHeader({
         </h1>
         <p className="text-sm text-slate-600">{facts.join(' · ')}</p>
       </div>
-      {/* A call in no page of the list (deleted since, say) has no neighbours to show. */}
-      {neighbours.previous || neighbours.next ? (
-        <nav aria-label="Calls in this list" className="flex items-center gap-2 text-sm">
-          <NeighbourLink neighbour={neighbours.previous} shortcut="k">
-            <span aria-hidden="true">← </span>Previous call
-          </NeighbourLink>
-          <NeighbourLink neighbour={neighbours.next} shortcut="j">
-            Next call<span aria-hidden="true"> →</span>
-          </NeighbourLink>
-        </nav>
-      ) : null}
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <ReviewNextButton
+          reviewNext={queue.reviewNext}
+          onPress={queue.openNext}
+          shortcut="Shift+J"
+        />
+        {/* A call in no page of the list (deleted since, say) has no neighbours to show. */}
+        {neighbours.previous || neighbours.next ? (
+          <nav aria-label="Calls in this list" className="flex items-center gap-2 text-sm">
+            <NeighbourLink neighbour={neighbours.previous} shortcut="k">
+              <span aria-hidden="true">← </span>Previous call
+            </NeighbourLink>
+            <NeighbourLink neighbour={neighbours.next} shortcut="j">
+              Next call<span aria-hidden="true"> →</span>
+            </NeighbourLink>
+          </nav>
+        ) : null}
+      </div>
     </header>
   );
 }

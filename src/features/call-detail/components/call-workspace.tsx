@@ -10,6 +10,7 @@ import { PlayerPanel } from '../player/player-panel';
 import { ShortcutsDialog } from '../player/shortcuts-dialog';
 import { useCopyMoment } from '../player/use-copy-moment';
 import { usePlayerShortcuts } from '../player/use-player-shortcuts';
+import { useSkipSilence } from '../player/use-skip-silence';
 import { useWavesurfer } from '../player/use-wavesurfer';
 import { CallSearchBox } from '../search/call-search-box';
 import { matchRegions } from '../search/find-matches';
@@ -50,9 +51,17 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
     controls.markRegions(state.ready ? matchRegions(bubbles, search.matches) : []);
   }, [controls, state.ready, bubbles, search.matches]);
 
+  const skipSilence = useSkipSilence({
+    clock,
+    controls,
+    playing: state.playing,
+    peaks: peaks.data,
+    latencies,
+  });
   const [helpOpen, setHelpOpen] = useState(false);
   usePlayerShortcuts({
     controls,
+    onSkipSilence: skipSilence.toggle,
     onSearch: () => searchInput.current?.focus(),
     onHelp: () => setHelpOpen(true),
   });
@@ -89,6 +98,7 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
             onCopyMoment={moment.copy}
             copied={moment.copied}
             onShowShortcuts={() => setHelpOpen(true)}
+            skipSilence={skipSilence}
           />
         ) : (
           <RecordingNotice

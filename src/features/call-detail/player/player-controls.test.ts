@@ -76,4 +76,30 @@ describe('createPlayerControls', () => {
     controls.skip(-500);
     expect(clock.get()).toBe(0);
   });
+
+  it('goes up to 2.5× a step at a time, always keeping the pitch', () => {
+    let rate = 2;
+    const calls: [number, boolean | undefined][] = [];
+    const surfer = {
+      getPlaybackRate: () => rate,
+      setPlaybackRate(next: number, preservePitch?: boolean) {
+        rate = next;
+        calls.push([next, preservePitch]);
+      },
+    } as unknown as WaveSurfer;
+    const controls = createPlayerControls({
+      surfer: { current: surfer },
+      regions: { current: null },
+      clock: createPlaybackClock(),
+      setState: () => undefined,
+    });
+    controls.stepRate(1);
+    controls.stepRate(1);
+    controls.stepRate(-1);
+    expect(calls).toEqual([
+      [2.5, true],
+      [2.5, true],
+      [2, true],
+    ]);
+  });
 });

@@ -18,7 +18,8 @@ export interface PlayerControls {
   markRegions(regions: readonly { start: number; end: number }[]): void;
 }
 
-export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+/** Up to 2.5×: reviewers listen fast; `setPlaybackRate(rate, true)` keeps the pitch. */
+export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5] as const;
 
 interface ControlsDeps {
   surfer: RefObject<WaveSurfer | null>;

@@ -6,7 +6,9 @@ import { LatencyLane } from './latency-lane';
 import type { PlaybackClock } from './playback-clock';
 import { RATES, type PlayerControls } from './player-controls';
 import type { PlayerState } from './use-wavesurfer';
+import { SkipSilenceToggle } from './skip-silence-toggle';
 import { useClockSeconds } from './use-clock-seconds';
+import type { SkipSilence } from './use-skip-silence';
 import { WaveformSlider } from './waveform-slider';
 
 interface PlayerPanelProps {
@@ -24,6 +26,7 @@ interface PlayerPanelProps {
   onCopyMoment(): void;
   copied: boolean;
   onShowShortcuts(): void;
+  skipSilence: SkipSilence;
 }
 
 export function PlayerPanel(props: PlayerPanelProps) {
@@ -75,6 +78,7 @@ export function PlayerPanel(props: PlayerPanelProps) {
           <WaveformProgress fraction={props.waveformProgress} />
         )}
         <div className="ml-auto flex flex-wrap items-center gap-2">
+          <SkipSilenceToggle skip={props.skipSilence} />
           <label className="flex items-center gap-1.5 text-sm text-slate-700">
             Speed
             <select

@@ -10,7 +10,7 @@ export const SHORTCUTS: readonly { group: string; keys: readonly [string, string
       ['Space', 'Play or pause'],
       ['← / →', 'Back or forward 5 seconds'],
       ['Shift + ← / →', 'Back or forward 15 seconds'],
-      ['[ / ]', 'Slower or faster (0.5× to 2×, pitch kept)'],
+      ['[ / ]', 'Slower or faster (0.5× to 2.5×, pitch kept)'],
     ],
   },
   {
@@ -29,6 +29,13 @@ export const SHORTCUTS: readonly { group: string; keys: readonly [string, string
       ['Enter / Shift + Enter', 'Next or previous match (in the search box)'],
       ['Esc', 'Clear the search, or close this dialog'],
       ['?', 'Show these shortcuts'],
+    ],
+  },
+  {
+    group: 'Review queue',
+    keys: [
+      ['Shift + J', 'Open the next call still to review in the list'],
+      ['s', 'Skip silence on or off (pauses of 1.5 s or more)'],
     ],
   },
 ];

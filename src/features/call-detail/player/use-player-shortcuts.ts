@@ -6,11 +6,12 @@ export interface ShortcutActions {
   controls: PlayerControls;
   onSearch(): void;
   onHelp(): void;
+  onSkipSilence(): void;
 }
 
 /**
- * The player's keyboard (listed in SHORTCUTS): space, ←/→ (shift: 15 s), [ and ] for speed, /
- * to search and ? for help; j/k between calls belong to the page. Space plays and pauses even
+ * The player's keyboard (listed in SHORTCUTS): space, ←/→ (shift: 15 s), [ and ] for speed, s
+ * to skip silence, / to search and ? for help; j/k between calls belong to the page. Space plays and pauses even
  * on a focused button or bubble (Enter still presses those), since clicking a bubble to seek
  * leaves focus on it. Typing in a field, or a modifier, leaves keys alone.
  */
@@ -21,7 +22,7 @@ export function usePlayerShortcuts(actions: ShortcutActions) {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { controls, onSearch, onHelp } = latest.current;
+      const { controls, onSearch, onHelp, onSkipSilence } = latest.current;
       if (event.key === ' ' && spaceToggles(event)) {
         event.preventDefault();
         controls.toggle();
@@ -33,6 +34,7 @@ export function usePlayerShortcuts(actions: ShortcutActions) {
         ArrowRight: () => controls.skip(event.shiftKey ? 15 : 5),
         '[': () => controls.stepRate(-1),
         ']': () => controls.stepRate(1),
+        s: onSkipSilence,
         '/': onSearch,
         '?': onHelp,
       };

@@ -1,5 +1,7 @@
 import { useRef, type ReactNode } from 'react';
-import { toApiQuery } from '@/lib/list-params';
+import { ReviewNextButton } from '@/components/review-next-button';
+import { serializeListParams, toApiQuery } from '@/lib/list-params';
+import { useReviewNext } from '@/lib/use-review-next';
 import { COLUMN_LABELS } from '../columns';
 import { useCallList } from '../hooks/use-call-list';
 import { useListKeyboardShortcuts } from '../hooks/use-list-keyboard-shortcuts';
@@ -54,6 +56,7 @@ export function CallsPage({ onRowsShown, viewAction }: CallsPageProps = {}) {
     goToSkip: (skip) => update({ skip }),
   });
   useReturnFocus(shown);
+  const reviewNext = useReviewNext();
 
   return (
     <section aria-labelledby="calls-heading" className="flex flex-col gap-4">
@@ -65,6 +68,12 @@ export function CallsPage({ onRowsShown, viewAction }: CallsPageProps = {}) {
           <MatchCount total={searchProblem === null ? total : null} />
         </div>
         <div className="flex items-center gap-3">
+          <ReviewNextButton
+            reviewNext={reviewNext}
+            onPress={() =>
+              reviewNext.open({ id: null, listSearch: `?${serializeListParams(params)}` })
+            }
+          />
           <NewCallsNotice count={newCount} onReveal={reveal} />
           {viewAction?.({
             listQuery: toApiQuery(params),

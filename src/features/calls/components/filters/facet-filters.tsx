@@ -1,10 +1,12 @@
 import type { CallFacets } from '@contract';
 import { DisclosureMenu } from '@/components/ui/disclosure-menu';
 import type { ListParams } from '@/lib/list-params';
+import { useReviewerKnown } from '@/lib/reviewer-name';
 import {
   agentOptions,
   consentOptions,
   outcomeOptions,
+  reviewOptions,
   sentimentOptions,
   sourceTypeOptions,
   type FacetOptionList,
@@ -54,11 +56,16 @@ function FacetMenu({ name, options, selected, multiple, onChange }: FacetMenuPro
   );
 }
 
-/** Sentiment, outcome, agent, consent and source: each a menu whose values show their counts. */
+/**
+ * Sentiment, outcome, agent, consent, source and review: each a menu whose values show their
+ * counts where the server gives them.
+ */
 export function FacetFilters({ params, facets, update }: FacetFiltersProps) {
   const sentiment = params.sentiment ?? [];
   const outcome = params.outcome ?? [];
   const agent = params.agent ?? [];
+  const review = params.review ?? [];
+  const reviewerKnown = useReviewerKnown();
   return (
     <>
       <FacetMenu
@@ -95,6 +102,13 @@ export function FacetFilters({ params, facets, update }: FacetFiltersProps) {
         selected={params.source_type ? [params.source_type] : []}
         multiple={false}
         onChange={([next]) => update({ source_type: next })}
+      />
+      <FacetMenu
+        name="Review"
+        options={reviewOptions(reviewerKnown, review)}
+        selected={review}
+        multiple
+        onChange={(next) => update({ review: next as typeof review })}
       />
     </>
   );
