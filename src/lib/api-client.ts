@@ -25,7 +25,12 @@ export interface ApiResponse {
 /** Calls the app server (never the upstream directly) and parses the JSON body. */
 export async function apiRequest(
   path: string,
-  init: { signal?: AbortSignal; method?: string; body?: unknown } = {},
+  init: {
+    signal?: AbortSignal;
+    method?: string;
+    body?: unknown;
+    headers?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<ApiResponse> {
   let response: Response;
   try {
@@ -35,6 +40,7 @@ export async function apiRequest(
       headers: {
         accept: 'application/json',
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: 'same-origin',
@@ -48,6 +54,10 @@ export async function apiRequest(
     );
   }
   const text = await response.text();
+  // 204 No Content (a delete) has no body to parse.
+  if (response.ok && response.status === 204) {
+    return { data: null, headers: response.headers, status: response.status };
+  }
   const data = parseJson(text);
   if (!response.ok) throw errorFromResponse(response.status, data, response.headers);
   if (data === undefined) {

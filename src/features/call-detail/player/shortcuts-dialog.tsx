@@ -31,6 +31,15 @@ export const SHORTCUTS: readonly { group: string; keys: readonly [string, string
       ['?', 'Show these shortcuts'],
     ],
   },
+  {
+    group: 'Review',
+    keys: [
+      ['1 – 5', 'Rate the call'],
+      ['c', 'Comment at the current moment'],
+      ['r', 'Mark the call reviewed'],
+      ['f', 'Flag it for follow-up (type the reason)'],
+    ],
+  },
 ];
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
