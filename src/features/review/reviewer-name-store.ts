@@ -1,21 +1,23 @@
 import { useSyncExternalStore } from 'react';
 import { readReviewerName, saveReviewerName } from './reviewer-name';
 
-// One name for every part of the page (the panel, the markers): they share the review query,
-// and its requests must say who asks the same way.
-let current: string | null | undefined;
+// One name for every part of the page (the panel, the markers, the action items): they share
+// the review query, and its requests must say who asks the same way. Storage is read each time
+// (a name given in another tab counts); the fallback serves a browser that keeps no storage.
+let fallback: string | null = null;
 const listeners = new Set<() => void>();
 
 /** The name now, for a write made right after the name was given (before a re-render). */
 export function currentReviewerName(): string | null {
-  if (current === undefined) current = readReviewerName();
-  return current;
+  return readReviewerName() ?? fallback;
 }
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
+  window.addEventListener('storage', listener);
   return () => {
     listeners.delete(listener);
+    window.removeEventListener('storage', listener);
   };
 }
 
@@ -28,7 +30,7 @@ export function useReviewerName(): string | null {
 export function setReviewerName(raw: string): string | null {
   const name = saveReviewerName(raw);
   if (name === null) return null;
-  current = name;
+  fallback = name;
   for (const listener of listeners) listener();
   return name;
 }
