@@ -36,7 +36,7 @@ export function CommentItem({ comment, mine, now, onSeek, onEdit, onDelete }: Co
             type="button"
             onClick={() => onSeek(at)}
             className="rounded px-0.5 font-mono tabular-nums underline hover:text-indigo-700"
-            aria-label={`Play from ${formatClock(at)}, where ${comment.author} commented`}
+            aria-label={`Go to ${formatClock(at)}, where ${comment.author} commented`}
           >
             {formatClock(at)}
           </button>
