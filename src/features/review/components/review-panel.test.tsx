@@ -74,7 +74,8 @@ function renderPanel() {
   );
 }
 
-describe('the review panel', () => {
+// Rendering the whole panel in jsdom takes seconds when the machine is busy.
+describe('the review panel', { timeout: 20_000 }, () => {
   it('shows a rating typed on the keyboard at once, and takes it back with a message when the server refuses', async () => {
     let answer!: (response: Response) => void;
     onWrite = () => json({}, 500);
@@ -91,6 +92,21 @@ describe('the review panel', () => {
       'Saving your review failed and was undone: Internal Server Error',
     );
     expect(radio('4 of 5').checked).toBe(false);
+  });
+
+  it('takes r on a rating just clicked (focus stays on it), but not in a text box', async () => {
+    const sent: unknown[] = [];
+    onWrite = (_method, _url, body) => {
+      sent.push(body);
+      return json({}, 500);
+    };
+    renderPanel();
+    const two = await screen.findByRole('radio', { name: '2 of 5' });
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Comment on the whole call' }), {
+      key: 'r',
+    });
+    fireEvent.keyDown(two, { key: 'r' });
+    await waitFor(() => expect(sent).toEqual([{ status: 'reviewed' }]));
   });
 
   it('renders comment text as text, markup and all', async () => {

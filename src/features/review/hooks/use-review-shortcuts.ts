@@ -12,8 +12,25 @@ export interface ReviewKeyActions {
 export const REVIEW_KEYS = ['1', '2', '3', '4', '5', 'c', 'r', 'f'] as const;
 
 /**
+ * A radio or a checkbox takes no letters or digits, and a click on a rating leaves focus there:
+ * the review's keys still work from it (outside a dialog, without a modifier).
+ */
+function onChoice(event: KeyboardEvent): boolean {
+  const target = event.target;
+  return (
+    target instanceof HTMLInputElement &&
+    (target.type === 'radio' || target.type === 'checkbox') &&
+    !target.closest('dialog') &&
+    !event.defaultPrevented &&
+    !event.metaKey &&
+    !event.ctrlKey &&
+    !event.altKey
+  );
+}
+
+/**
  * 1–5 rate, `c` comments at the current moment, `r` marks reviewed, `f` flags for follow-up.
- * Like the player's keys, they leave a field, a dialog or a modified press alone.
+ * Like the player's keys, they leave a text field, a dialog or a modified press alone.
  */
 export function useReviewShortcuts(actions: ReviewKeyActions) {
   const latest = useRef(actions);
@@ -22,7 +39,7 @@ export function useReviewShortcuts(actions: ReviewKeyActions) {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isLeftAlone(event)) return;
+      if (isLeftAlone(event) && !onChoice(event)) return;
       const { rate, comment, markReviewed, flag } = latest.current;
       const keys: Record<string, (() => void) | undefined> = {
         c: comment,
