@@ -43,7 +43,7 @@ async function reviewerPage(browser: Browser, name: string): Promise<Page> {
   return context.newPage();
 }
 
-const review = (page: Page) => page.getByRole('region', { name: 'Review' });
+const review = (page: Page) => page.getByRole('region', { name: 'Review', exact: true });
 const comments = (page: Page) => review(page).getByRole('region', { name: 'Comments' });
 
 test('rate with the keyboard, comment at a moment, reload: all of it is still there', async ({

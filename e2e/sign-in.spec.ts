@@ -75,7 +75,7 @@ test('a signed-in reviewer rates as themselves, whatever name the browser keeps'
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('tbody a[data-row-link]').first().click();
-  const review = page.getByRole('region', { name: 'Review' });
+  const review = page.getByRole('region', { name: 'Review', exact: true });
   await expect(review.getByText('Reviewing as')).toContainText('dana');
   await page.locator('h1').click();
   await page.keyboard.press('4');

@@ -25,7 +25,7 @@ export function CommentForm(props: CommentFormProps) {
   return (
     <form
       aria-label="New comment"
-      className="flex flex-col gap-1.5"
+      className="flex flex-col gap-1.5 border-t border-slate-200 pt-2"
       onSubmit={(event) => {
         event.preventDefault();
         if (length > 0 && !tooLong) props.onSubmit();
@@ -37,12 +37,12 @@ export function CommentForm(props: CommentFormProps) {
         </label>
         {props.at === null ? (
           props.playable ? (
-            <Button size="sm" variant="ghost" onClick={props.onAnchorNow}>
+            <Button size="sm" onClick={props.onAnchorNow} aria-keyshortcuts="c">
               At the current moment
             </Button>
           ) : null
         ) : (
-          <Button size="sm" variant="ghost" onClick={() => props.onAt(null)}>
+          <Button size="sm" onClick={() => props.onAt(null)}>
             On the whole call instead
           </Button>
         )}
