@@ -79,8 +79,11 @@ describe('the review panel', { timeout: 20_000 }, () => {
   it('shows a rating typed on the keyboard at once, and takes it back with a message when the server refuses', async () => {
     let answer!: (response: Response) => void;
     onWrite = () => json({}, 500);
+    let wrote = false;
     vi.mocked(fetch).mockImplementation(async (url, init) => {
-      if ((init?.method ?? 'GET') === 'GET') return json(state);
+      // After the write, the refetch never answers: only the rollback can undo the rating.
+      if ((init?.method ?? 'GET') === 'GET') return wrote ? new Promise(() => {}) : json(state);
+      wrote = true;
       return new Promise<Response>((resolve) => (answer = resolve));
     });
     renderPanel();
