@@ -129,7 +129,16 @@ test('the panel shows the analytics, with evidence for each caller field', async
   await expect(panel).toContainText('Service order placed');
   await expect(panel).toContainText('Positive');
   const item = panel.getByRole('checkbox', { name: /Send a confirmation text/ });
-  await item.check();
+  // A tick is stored with who made it: the first one asks for a name.
+  await item.click();
+  const dialog = page.getByRole('dialog', { name: 'Who is reviewing?' });
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill('Dana QA');
+  await dialog.getByRole('button', { name: 'Save name' }).click();
+  await expect(item).toBeChecked();
+  await expect(panel).toContainText('1 of 2 done');
+  await expect(panel).toContainText('Done by Dana QA');
+  await page.reload();
+  await expect(panel.getByRole('checkbox', { name: /Send a confirmation text/ })).toBeChecked();
   await expect(panel).toContainText('1 of 2 done');
 
   const caller = panel.getByRole('region', { name: 'Caller' });
@@ -196,6 +205,8 @@ test('j and k move through the list, across pages, and the way back keeps the li
 test.describe('accessibility', () => {
   // axe-core sets inline styles while it measures contrast; the page's own CSP rightly blocks them.
   test.use({ allowedConsoleErrors: [/Applying inline style violates/] });
+  // Two full axe runs over a call page take tens of seconds each on a busy machine.
+  test.slow();
   test('the detail page has no serious or critical accessibility violations', async ({ page }) => {
     await page.goto(`${seedUrl}?t=100`);
     await expect(playButton(page)).toBeEnabled({ timeout: 30_000 });

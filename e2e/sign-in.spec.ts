@@ -64,3 +64,27 @@ test('signs in with the form, shows who is signed in, and signs out', async ({ p
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   expect((await page.request.get(`${appUrl}/v1/conversations?limit=1`)).status()).toBe(401);
 });
+
+test('a signed-in reviewer rates as themselves, whatever name the browser keeps', async ({
+  page,
+}) => {
+  // A name typed earlier on loopback, or planted: with sign-in the server ignores it.
+  await page.addInitScript(() => window.localStorage.setItem('callscope.reviewer-name', 'Mallory'));
+  await page.goto(`${appUrl}/`);
+  await page.getByLabel('User name').fill('dana');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('tbody a[data-row-link]').first().click();
+  const review = page.getByRole('region', { name: 'Review', exact: true });
+  await expect(review.getByText('Reviewing as')).toContainText('dana');
+  await page.locator('h1').click();
+  await page.keyboard.press('4');
+  // No name is asked for: the signed-in user is the reviewer.
+  await expect(review.getByRole('radio', { name: '4 of 5' })).toBeChecked();
+  await page.reload();
+  const everyone = review.getByRole('list', { name: 'Reviews' });
+  await expect(everyone).toContainText('dana (you)');
+  await expect(everyone).toContainText('4 of 5');
+  await expect(everyone).not.toContainText('Mallory');
+  await expect(page.getByRole('dialog', { name: 'Who is reviewing?' })).toBeHidden();
+});

@@ -54,6 +54,10 @@ export async function apiRequest(
     );
   }
   const text = await response.text();
+  // 204 No Content (a delete) has no body to parse.
+  if (response.ok && response.status === 204) {
+    return { data: null, headers: response.headers, status: response.status };
+  }
   const data = parseJson(text);
   if (!response.ok) throw errorFromResponse(response.status, data, response.headers);
   if (data === undefined) {

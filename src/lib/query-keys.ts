@@ -30,3 +30,10 @@ export const syncKeys = {
   all: ['sync'] as const,
   status: () => [...syncKeys.all, 'status'] as const,
 };
+
+export const reviewKeys = {
+  all: ['reviews'] as const,
+  details: () => [...reviewKeys.all, 'detail'] as const,
+  /** A call's reviews, comments, history, action-item checks and delivery. */
+  detail: (callId: string) => [...reviewKeys.details(), callId] as const,
+};

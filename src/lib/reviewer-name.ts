@@ -22,6 +22,21 @@ export function readReviewerName(
   }
 }
 
+/** Keeps a valid name and returns it as stored (trimmed); null, keeping nothing, if invalid. */
+export function saveReviewerName(
+  raw: string,
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
+): string | null {
+  const name = checkReviewerName(raw);
+  if (name === null) return null;
+  try {
+    storage?.setItem(REVIEWER_NAME_STORAGE_KEY, name);
+  } catch {
+    // A full or blocked storage keeps the name for this page only.
+  }
+  return name;
+}
+
 /** The reviewer header when a name is known, else nothing. */
 export function reviewerHeaders(name: string | null = readReviewerName()): Record<string, string> {
   return name === null ? {} : { [REVIEWER_HEADER]: encodeReviewerName(name) };

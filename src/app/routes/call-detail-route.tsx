@@ -1,6 +1,8 @@
+import { CallReviewSlotProvider } from '@/components/call-review-slot';
 import { ConversationPanelsProvider } from '@/components/conversation-panels';
 import { CallerPanel } from '@/features/callers';
 import { CallDetailPage } from '@/features/call-detail';
+import { CALL_REVIEW } from '@/features/review';
 
 /** What other features add to the call page's side panel. */
 const CALL_PANELS = [CallerPanel];
@@ -8,7 +10,9 @@ const CALL_PANELS = [CallerPanel];
 export function Component() {
   return (
     <ConversationPanelsProvider value={CALL_PANELS}>
-      <CallDetailPage />
+      <CallReviewSlotProvider value={CALL_REVIEW}>
+        <CallDetailPage />
+      </CallReviewSlotProvider>
     </ConversationPanelsProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { Fragment, memo, useCallback, useSyncExternalStore } from 'react';
+import type { MomentMarker } from '@/components/call-review-slot';
 import { cn } from '@/lib/cn';
 import { formatClock } from '@/lib/format';
 import type { ActiveStore } from '../transcript/active-store';
@@ -15,6 +16,8 @@ interface BubbleItemProps {
   focusedMatch: string | null;
   /** Null when there is no audio to seek: times and text are then plain text. */
   onSeek: ((seconds: number) => void) | null;
+  /** Comments anchored to a moment of this bubble. */
+  markers?: readonly MomentMarker[];
 }
 
 function useIsActive(store: ActiveStore, index: number): boolean {
@@ -38,6 +41,7 @@ export const BubbleItem = memo(function BubbleItem({
   query,
   focusedMatch,
   onSeek,
+  markers,
 }: BubbleItemProps) {
   const active = useIsActive(activeStore, index);
   const isAgent = bubble.speaker === 'AI';
@@ -98,6 +102,7 @@ export const BubbleItem = memo(function BubbleItem({
           >
             Current
           </span>
+          {markers?.length ? <BubbleMarkers markers={markers} onSeek={onSeek} /> : null}
         </div>
         <p className="text-slate-900">
           {bubble.fragments.map((fragment, fragmentIndex) => {
@@ -155,4 +160,34 @@ function Highlighted({ text, query, focused }: { text: string; query: string; fo
       </mark>
     );
   });
+}
+
+/** The comments anchored in this bubble, each a way to its moment. */
+function BubbleMarkers({
+  markers,
+  onSeek,
+}: {
+  markers: readonly MomentMarker[];
+  onSeek: ((seconds: number) => void) | null;
+}) {
+  return markers.map((marker) =>
+    onSeek ? (
+      <button
+        key={marker.id}
+        type="button"
+        onClick={() => onSeek(marker.seconds)}
+        aria-label={marker.label}
+        title={marker.label}
+        className="inline-flex min-h-6 items-center gap-0.5 rounded-full border border-violet-300 bg-violet-50 px-1.5 text-violet-900 hover:bg-violet-100"
+      >
+        <span aria-hidden="true">✎</span>
+        {formatClock(marker.seconds)}
+      </button>
+    ) : (
+      <span key={marker.id} title={marker.label} className="text-violet-900">
+        <span aria-hidden="true">✎ </span>
+        <span className="sr-only">{marker.label}</span>
+      </span>
+    ),
+  );
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { recordingFileName, secondsBetween, type Conversation } from '@contract';
+import { useCallReviewSlot, type CallMoments } from '@/components/call-review-slot';
 import { InsightsPanel } from '../insights/insights-panel';
 import { parseStartAt } from '../player/moment-link';
 import { peaksQueryOptions, recordingUrl, waveformProgress } from '../player/peaks-api';
@@ -16,6 +17,7 @@ import { CallSearchBox } from '../search/call-search-box';
 import { matchRegions } from '../search/find-matches';
 import { useCallSearch } from '../search/use-call-search';
 import { findActiveIndex } from '../transcript/active-bubble';
+import { markersByBubble } from '../transcript/moment-markers';
 import { useTranscript } from '../transcript/use-transcript';
 import { RecordingNotice } from './recording-notice';
 import { TranscriptView } from './transcript-view';
@@ -81,6 +83,14 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
   );
   const moment = useCopyMoment(clock);
 
+  const review = useCallReviewSlot();
+  const markers = review.useMarkers(conversation.id);
+  const bubbleMarkers = useMemo(() => markersByBubble(markers, offsets), [markers, offsets]);
+  const moments = useMemo<CallMoments>(
+    () => ({ now: clock.get, seek: (seconds) => controls.seek(seconds), duration, playable }),
+    [clock, controls, duration, playable],
+  );
+
   return (
     <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="flex min-w-0 flex-col gap-3">
@@ -99,6 +109,7 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
             copied={moment.copied}
             onShowShortcuts={() => setHelpOpen(true)}
             skipSilence={skipSilence}
+            markers={markers}
           />
         ) : (
           <RecordingNotice
@@ -126,9 +137,15 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
           focusedMatch={search.focusedMatch}
           reveal={reveal}
           onSeek={playable ? seekAndPlay : null}
+          markers={bubbleMarkers}
         />
       </div>
-      <InsightsPanel conversation={conversation} bubbles={bubbles} onJump={jumpToBubble} />
+      <InsightsPanel
+        conversation={conversation}
+        bubbles={bubbles}
+        onJump={jumpToBubble}
+        moments={moments}
+      />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { MomentMarker } from '@/components/call-review-slot';
 import { Button } from '@/components/ui/button';
 import { matchKey, type SearchMatch } from '../search/find-matches';
 import type { ActiveStore } from '../transcript/active-store';
@@ -23,6 +24,8 @@ interface TranscriptViewProps {
   /** A bubble to bring into view and focus (an evidence link); the nonce repeats a request. */
   reveal: { bubble: number; nonce: number } | null;
   onSeek: ((seconds: number) => void) | null;
+  /** Comment markers by bubble index. */
+  markers?: ReadonlyMap<number, readonly MomentMarker[]>;
 }
 
 /**
@@ -39,6 +42,7 @@ export const TranscriptView = memo(function TranscriptView({
   reveal,
   onSeek,
   storedElsewhere = false,
+  markers,
 }: TranscriptViewProps) {
   const list = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
@@ -148,6 +152,7 @@ export const TranscriptView = memo(function TranscriptView({
                   query={query}
                   focusedMatch={focusedMatch?.bubble === index ? matchKey(focusedMatch) : null}
                   onSeek={onSeek}
+                  markers={markers?.get(index)}
                 />
               );
             })}

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { useCallReviewSlot, type CallMoments } from '@/components/call-review-slot';
 import { prospectStatusLabel, type Conversation } from '@contract';
 import { ConversationPanels } from '@/components/conversation-panels';
 import { Badge } from '@/components/ui/badge';
@@ -13,6 +14,8 @@ interface InsightsPanelProps {
   conversation: Conversation;
   bubbles: readonly Bubble[];
   onJump(bubbleIndex: number): void;
+  /** The player, lent to the review for comments at a moment. */
+  moments: CallMoments;
 }
 
 /** The analytics beside the transcript. Memoized: playback never re-renders it. */
@@ -20,7 +23,9 @@ export const InsightsPanel = memo(function InsightsPanel({
   conversation,
   bubbles,
   onJump,
+  moments,
 }: InsightsPanelProps) {
+  const { Panel: ReviewPanel, ActionItems: StoredActionItems } = useCallReviewSlot();
   const analytics = conversation.conversationAnalytics ?? {};
   const summary = analytics.summary || conversation.transcriptSummary;
   return (
@@ -40,6 +45,7 @@ export const InsightsPanel = memo(function InsightsPanel({
           </p>
         </div>
       ) : null}
+      {ReviewPanel ? <ReviewPanel conversation={conversation} moments={moments} /> : null}
       <PanelCard title="Summary">
         <p className="text-sm leading-relaxed text-slate-800">{orMissing(summary)}</p>
         <dl className="mt-3 grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1.5 text-sm">
@@ -59,7 +65,11 @@ export const InsightsPanel = memo(function InsightsPanel({
           </dd>
         </dl>
       </PanelCard>
-      <ActionItems items={analytics.action_items ?? []} />
+      {StoredActionItems ? (
+        <StoredActionItems conversation={conversation} items={analytics.action_items ?? []} />
+      ) : (
+        <ActionItems items={analytics.action_items ?? []} />
+      )}
       <CallerCard conversation={conversation} bubbles={bubbles} onJump={onJump} />
       <ConversationPanels conversation={conversation} />
       <CallFacts conversation={conversation} />
@@ -67,7 +77,7 @@ export const InsightsPanel = memo(function InsightsPanel({
   );
 });
 
-/** A checklist for the reviewer's own follow-up; ticks are not saved. */
+/** A checklist for the reviewer's own follow-up when no review stores it; ticks are not saved. */
 function ActionItems({ items }: { items: readonly string[] }) {
   const [done, setDone] = useState<ReadonlySet<number>>(new Set());
   return (

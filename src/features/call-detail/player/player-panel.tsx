@@ -1,8 +1,10 @@
 import type { RefObject } from 'react';
+import type { MomentMarker } from '@/components/call-review-slot';
 import { Button } from '@/components/ui/button';
 import { formatClock, formatDurationClock } from '@/lib/format';
 import type { LatencySegment } from '../transcript/latency';
 import { LatencyLane } from './latency-lane';
+import { MarkerLayer } from './marker-layer';
 import type { PlaybackClock } from './playback-clock';
 import { RATES, type PlayerControls } from './player-controls';
 import type { PlayerState } from './use-wavesurfer';
@@ -27,6 +29,8 @@ interface PlayerPanelProps {
   copied: boolean;
   onShowShortcuts(): void;
   skipSilence: SkipSilence;
+  /** Comments anchored to moments, drawn over the waveform. */
+  markers: readonly MomentMarker[];
 }
 
 export function PlayerPanel(props: PlayerPanelProps) {
@@ -42,12 +46,19 @@ export function PlayerPanel(props: PlayerPanelProps) {
       data-audio-state={state.audio}
       className="rounded-lg border border-slate-200 bg-white p-3 shadow-xs"
     >
-      <WaveformSlider
-        waveformRef={props.waveformRef}
-        clock={clock}
-        duration={duration}
-        controls={controls}
-      />
+      <div className={props.markers.length ? 'relative mt-3' : 'relative'}>
+        <WaveformSlider
+          waveformRef={props.waveformRef}
+          clock={clock}
+          duration={duration}
+          controls={controls}
+        />
+        <MarkerLayer
+          markers={props.markers}
+          duration={duration}
+          onSeek={(seconds) => controls.seek(seconds)}
+        />
+      </div>
       <LatencyLane
         latencies={props.latencies}
         duration={duration}

@@ -38,6 +38,15 @@ export const SHORTCUTS: readonly { group: string; keys: readonly [string, string
       ['s', 'Skip silence on or off (pauses of 1.5 s or more)'],
     ],
   },
+  {
+    group: 'Review',
+    keys: [
+      ['1 – 5', 'Rate the call'],
+      ['c', 'Comment at the current moment'],
+      ['r', 'Mark the call reviewed'],
+      ['f', 'Flag it for follow-up (type the reason)'],
+    ],
+  },
 ];
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
