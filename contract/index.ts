@@ -14,3 +14,8 @@ export * from './conversation-lookup';
 export * from './caller-phone';
 export * from './speech-time';
 export * from './review';
+export * from './transcript-turns';
+export * from './response-latency';
+export * from './slow-answers';
+export * from './calendar-days';
+export * from './insights';

@@ -8,6 +8,7 @@ import type {
   CallPage,
   CallQuery,
   CallStore,
+  InsightRollup,
   SkippedItem,
   UpsertOptions,
   UpsertResult,
@@ -23,6 +24,7 @@ import {
   totalOf,
   type CallGroup,
 } from './call-groups';
+import { readCallFigures, readReviewFigures } from './insights-sql';
 import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
 
@@ -66,7 +68,11 @@ export function createSqliteCallStore(
     return statement;
   };
   const groupCache = new LRUCache<string, CallGroup[]>({ max: 500 });
-  const changed = () => groupCache.clear();
+  const insightCache = new LRUCache<string, Omit<InsightRollup, 'reviews'>>({ max: 100 });
+  const changed = () => {
+    groupCache.clear();
+    insightCache.clear();
+  };
 
   const docOf = db
     .prepare<[string], string>(
@@ -78,6 +84,7 @@ export function createSqliteCallStore(
     .pluck();
   const countAll = db.prepare<[], number>('SELECT count(*) FROM calls').pluck();
   const newest = db.prepare<[], number | null>('SELECT max(updated_at) FROM calls').pluck();
+  const earliest = db.prepare<[], number | null>('SELECT min(ts_start) FROM calls').pluck();
   const agentNames = new Map<string, string>();
   const loadAgents = () => {
     agentNames.clear();
@@ -214,6 +221,20 @@ export function createSqliteCallStore(
     };
   }
 
+  /** The call figures are cached per query until the next write; review figures never are. */
+  function insights(query: CallQuery, bounds: number[]): InsightRollup {
+    const rowByRow =
+      hasText(query) &&
+      totalOf(groups({ ...query, q: undefined, search_by: undefined }), query) <= rowByRowMax;
+    const key = JSON.stringify([query, bounds]);
+    let hit = insightCache.get(key);
+    if (!hit) {
+      hit = readCallFigures(prepared, query, bounds, rowByRow);
+      insightCache.set(key, hit);
+    }
+    return { ...hit, reviews: readReviewFigures(prepared, query, bounds, rowByRow) };
+  }
+
   function facets(query: CallQuery): CallFacets {
     return facetsOf(groups(query), query, (id) => agentNames.get(id) ?? id);
   }
@@ -282,6 +303,8 @@ export function createSqliteCallStore(
     list,
     listJson,
     facets,
+    insights,
+    firstStart: () => earliest.get() ?? null,
     count: () => countAll.get()!,
     upsertAgents(agents: AiAgent[]) {
       const now = Date.now();
