@@ -30,3 +30,8 @@ export const syncKeys = {
   all: ['sync'] as const,
   status: () => [...syncKeys.all, 'status'] as const,
 };
+
+export const insightKeys = {
+  all: ['insights'] as const,
+  window: (query: string) => [...insightKeys.all, query] as const,
+};
