@@ -137,7 +137,7 @@ export function CountLink({ count, href, label }: { count: number; href: string;
     <Link
       to={href}
       aria-label={`${formatWhole(count)} calls: ${label}`}
-      className="text-indigo-700 underline-offset-2 hover:underline"
+      className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700"
     >
       {formatWhole(count)}
     </Link>
