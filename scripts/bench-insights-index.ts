@@ -56,7 +56,10 @@ function syntheticCall(i: number, next: () => number): Conversation {
  * An index of `count` synthetic calls spread over the last year, written straight through the
  * store (no API, no sync) into `bench-data/`, and reused while it holds exactly `count` calls.
  */
-export function openBenchIndex(count: number, log: (line: string) => void): {
+export function openBenchIndex(
+  count: number,
+  log: (line: string) => void,
+): {
   store: CallStore;
   file: string;
 } {
