@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportFileName, isTimeZone, neutralizeFormula } from './calls-export';
+import { isTimeZone } from './calendar-days';
+import { exportFileName, neutralizeFormula } from './calls-export';
 
 describe('neutralizeFormula', () => {
   it('prefixes a cell a spreadsheet would run as a formula', () => {

@@ -38,17 +38,6 @@ export function neutralizeFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-/** An IANA time zone name this runtime knows (`Europe/Paris`, `UTC`), checked with Intl. */
-export function isTimeZone(name: string): boolean {
-  if (name.length === 0 || name.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const VIEW_MAX_CHARACTERS = 80;
 
 /**

@@ -15,3 +15,8 @@ export * from './caller-phone';
 export * from './speech-time';
 export * from './review';
 export * from './calls-export';
+export * from './transcript-turns';
+export * from './response-latency';
+export * from './slow-answers';
+export * from './calendar-days';
+export * from './insights';

@@ -13,6 +13,7 @@ import {
 } from '../security/http-limits';
 import { registerSecurity } from '../security/register-security';
 import { registerCallRoutes, type CallRouteOptions } from '../index-api/calls-routes';
+import { registerInsightsRoutes } from '../insights/insights-routes';
 import { registerReviewRoutes } from '../index-api/review-routes';
 import type { OutboxWorker } from '../outbox/outbox-worker';
 import type { ReviewStore } from '../store/review-types';
@@ -110,6 +111,7 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
 
   registerForwardRoutes(app, options.upstream);
   if (options.index) registerCallRoutes(app, { ...options.index, upstream: options.upstream });
+  if (options.index) registerInsightsRoutes(app, options.index);
   const { reviews, outbox } = options.index ?? {};
   if (options.index && reviews && outbox) {
     registerReviewRoutes(app, { calls: options.index.store, reviews, outbox });

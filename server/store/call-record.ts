@@ -1,5 +1,6 @@
 import {
   callerPhoneOf,
+  countSlowAnswers,
   parseTrataTimestamp,
   type CallListItem,
   type Conversation,
@@ -32,6 +33,8 @@ export interface CallRecord {
   prospectStatus: string | null;
   /** 1 when consent was given; 0 when refused or unknown. */
   consent: 0 | 1;
+  /** AI answers slower than 3 s, counted once here rather than on every insights request. */
+  slowAnswers: number;
   /** Folded copies for `search_by` on the short fields. */
   idL: string;
   prospectL: string;
@@ -92,6 +95,7 @@ export function toCallRecord(conversation: Conversation): CallRecord {
     sentiment: analytics.sentiment_of_caller ?? null,
     prospectStatus: analytics.prospectStatus ?? null,
     consent: analytics.is_audio_consent_given === true ? 1 : 0,
+    slowAnswers: countSlowAnswers(conversation),
     idL: fold(conversation.id),
     prospectL: fold(conversation.prospectId ?? ''),
     agentL: fold(conversation.aiAgentId ?? ''),

@@ -90,6 +90,36 @@ export interface UpsertOptions {
   deferText?: boolean;
 }
 
+/** The calls of one series bucket sharing one combination of the values insights split by. */
+export interface InsightCell {
+  /** Index of the bucket: `[bounds[i], bounds[i + 1])`. */
+  bucket: number;
+  sentiment: string | null;
+  outcome: string | null;
+  agent: string | null;
+  consent: number;
+  n: number;
+  /** Sum of the known durations, in seconds. */
+  talk: number;
+  slow: number;
+}
+
+/** Review figures of the calls of one agent. */
+export interface InsightReviewRow {
+  agent: string | null;
+  reviewed: number;
+  ratingSum: number;
+  ratingCount: number;
+}
+
+/** What `/api/insights` is composed from; every figure is a sum over these. */
+export interface InsightRollup {
+  cells: InsightCell[];
+  /** Nearest-rank quantiles of the known durations (seconds), null when there are none. */
+  duration: { median: number | null; p90: number | null };
+  reviews: InsightReviewRow[];
+}
+
 export interface CallStore {
   /**
    * Writes conversations (one transaction) and marks them seen by `sweep` when given, so a
@@ -129,6 +159,14 @@ export interface CallStore {
    */
   listAfter(query: CallQuery, after: CallCursor | null, limit: number): CallChunk;
   count(): number;
+  /**
+   * The calls matching `query` split by series bucket (ascending `bounds`, epoch ms) and by
+   * sentiment, outcome, agent and consent; their duration quantiles; their review figures per
+   * agent. Only calls that start inside `[bounds[0], bounds.at(-1))` count.
+   */
+  insights(query: CallQuery, bounds: number[]): InsightRollup;
+  /** The earliest `timestampStart` in the index (epoch ms), where an all-time series begins. */
+  firstStart(): number | null;
   upsertAgents(agents: AiAgent[]): void;
   agentName(id: string): string | null;
   /** Small JSON values that must survive a restart: checkpoints, watermarks, the upstream. */

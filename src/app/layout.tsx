@@ -1,4 +1,4 @@
-import { Link, Outlet, ScrollRestoration, type Location } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, type Location } from 'react-router';
 import { SessionMenu } from '@/features/session';
 import { SyncBanner, SyncStatusLine } from '@/features/sync-status';
 
@@ -27,6 +27,14 @@ export function AppLayout() {
           <span className="text-sm text-slate-500">
             Calls answered by your Trata AI receptionists
           </span>
+          <nav aria-label="Main" className="flex items-center gap-3 text-sm">
+            <NavLink
+              to="/insights"
+              className="text-slate-700 hover:text-slate-900 aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
+            >
+              Insights
+            </NavLink>
+          </nav>
           <div className="ml-auto flex items-center gap-4">
             <SyncStatusLine />
             <SessionMenu />

@@ -35,6 +35,8 @@ export function createAppRouter(queryClient: QueryClient) {
           },
           lazy: () => import('./routes/call-detail-route').then(toRoute),
         },
+        // Managers' page, with its chart library: loaded only when opened.
+        { path: 'insights', lazy: () => import('./routes/insights-route').then(toRoute) },
         { path: '*', lazy: () => import('./routes/not-found-route').then(toRoute) },
       ],
     },

@@ -1,8 +1,13 @@
 /**
  * Date ranges on the list, in the viewer's time zone: a day starts at local midnight, whatever the
  * offset or a daylight-saving change that week. Ranges are instants, `from` inclusive and `to`
- * exclusive, as the list API takes them. Only Intl does the zone arithmetic.
+ * exclusive, as the list API takes them. Only Intl does the zone arithmetic (in the contract, which
+ * the server's insight buckets share).
  */
+import { addDays, calendarDayOf, startOfDay, type CalendarDay } from '@contract';
+
+export { addDays, calendarDayOf, startOfDay, type CalendarDay };
+
 export const DATE_PRESETS = ['today', 'yesterday', 'last-7-days', 'last-30-days'] as const;
 export type DatePreset = (typeof DATE_PRESETS)[number];
 
@@ -20,77 +25,8 @@ export interface InstantRange {
   to: number;
 }
 
-/** A calendar day: month 1–12. */
-export interface CalendarDay {
-  year: number;
-  month: number;
-  day: number;
-}
-
 export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall-clock time at `ms` in `timeZone`, read back as if it were UTC. */
-function wallClockAsUtc(ms: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of partsFormat(timeZone).formatToParts(ms)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return Date.UTC(
-    parts.year!,
-    parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
-  );
-}
-
-/** The zone's offset from UTC at `ms`, in milliseconds (east positive). */
-function offsetAt(ms: number, timeZone: string): number {
-  return wallClockAsUtc(ms - (ms % 1000), timeZone) - (ms - (ms % 1000));
-}
-
-/** The calendar day `ms` falls on in `timeZone`. */
-export function calendarDayOf(ms: number, timeZone: string): CalendarDay {
-  const wall = new Date(wallClockAsUtc(ms, timeZone));
-  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
-}
-
-/** The day `days` after (or before) `day`, by the calendar. */
-export function addDays(day: CalendarDay, days: number): CalendarDay {
-  const date = new Date(Date.UTC(day.year, day.month - 1, day.day + days));
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
-/** The instant `day` starts in `timeZone` (its local midnight). */
-export function startOfDay(day: CalendarDay, timeZone: string): number {
-  const asUtc = Date.UTC(day.year, day.month - 1, day.day);
-  const guess = asUtc - offsetAt(asUtc, timeZone);
-  // The offset at midnight itself may differ from the one at the first guess (a change that day).
-  const offset = offsetAt(guess, timeZone);
-  return asUtc - offset;
 }
 
 /** The days from `first` to `last`, both included, as instants. */

@@ -37,3 +37,8 @@ export const reviewKeys = {
   /** A call's reviews, comments, history, action-item checks and delivery. */
   detail: (callId: string) => [...reviewKeys.details(), callId] as const,
 };
+
+export const insightKeys = {
+  all: ['insights'] as const,
+  window: (query: string) => [...insightKeys.all, query] as const,
+};

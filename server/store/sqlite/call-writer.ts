@@ -16,6 +16,7 @@ const COLUMNS = {
   sentiment: 'sentiment',
   prospect_status: 'prospectStatus',
   consent: 'consent',
+  slow_answers: 'slowAnswers',
   id_l: 'idL',
   prospect_l: 'prospectL',
   agent_l: 'agentL',

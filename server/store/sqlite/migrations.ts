@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { insightsStep } from './insights-migration';
 import { reviewTablesStep } from './review-migration';
 
 /** Columns the list sorts by, by `sort_by` name. Names come from here only, never from input. */
@@ -107,6 +108,7 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
   reviewTablesStep,
   // A caller's history filters on the caller's record: an index, not a scan of every call.
   (db) => db.exec('CREATE INDEX calls_prospect ON calls (prospect_id, ts_start, id)'),
+  insightsStep,
 ];
 
 const FILTER_COLUMNS = [

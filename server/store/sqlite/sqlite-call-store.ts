@@ -10,6 +10,7 @@ import type {
   CallPage,
   CallQuery,
   CallStore,
+  InsightRollup,
   SkippedItem,
   UpsertOptions,
   UpsertResult,
@@ -25,6 +26,7 @@ import {
   totalOf,
   type CallGroup,
 } from './call-groups';
+import { readCallFigures, readReviewFigures } from './insights-sql';
 import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
 
@@ -75,10 +77,12 @@ export function createSqliteCallStore(
   // the index does: a page is kept until the next write, and its query runs once per write.
   const pageCache = new LRUCache<string, CallJsonPage>({ max: 200 });
   const facetCache = new LRUCache<string, CallFacets>({ max: 200 });
+  const insightCache = new LRUCache<string, Omit<InsightRollup, 'reviews'>>({ max: 100 });
   const changed = () => {
     groupCache.clear();
     pageCache.clear();
     facetCache.clear();
+    insightCache.clear();
   };
 
   // Walks over the whole list (exports) read through a connection of their own with a small page
@@ -114,6 +118,7 @@ export function createSqliteCallStore(
     .pluck();
   const countAll = db.prepare<[], number>('SELECT count(*) FROM calls').pluck();
   const newest = db.prepare<[], number | null>('SELECT max(updated_at) FROM calls').pluck();
+  const earliest = db.prepare<[], number | null>('SELECT min(ts_start) FROM calls').pluck();
   const agentNames = new Map<string, string>();
   const loadAgents = () => {
     agentNames.clear();
@@ -286,6 +291,20 @@ export function createSqliteCallStore(
     };
   }
 
+  /** The call figures are cached per query until the next write; review figures never are. */
+  function insights(query: CallQuery, bounds: number[]): InsightRollup {
+    const rowByRow =
+      hasText(query) &&
+      totalOf(groups({ ...query, q: undefined, search_by: undefined }), query) <= rowByRowMax;
+    const key = JSON.stringify([query, bounds]);
+    let hit = insightCache.get(key);
+    if (!hit) {
+      hit = readCallFigures(prepared, query, bounds, rowByRow);
+      insightCache.set(key, hit);
+    }
+    return { ...hit, reviews: readReviewFigures(prepared, query, bounds, rowByRow) };
+  }
+
   function facets(query: CallQuery): CallFacets {
     const key = JSON.stringify({ ...query, skip: 0, limit: 0, sort_by: null, sort_order: null });
     let hit = facetCache.get(key);
@@ -362,6 +381,8 @@ export function createSqliteCallStore(
     facets,
     total: (query) => totalOf(groups(query), query),
     listAfter,
+    insights,
+    firstStart: () => earliest.get() ?? null,
     count: () => countAll.get()!,
     upsertAgents(agents: AiAgent[]) {
       const now = Date.now();

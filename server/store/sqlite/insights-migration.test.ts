@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import { formatTrataTimestamp, type Conversation } from '../../../contract';
+import { createSqliteCallStore } from './sqlite-call-store';
+import { INDEX_SCHEMA_VERSION } from './migrations';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const start = Date.UTC(2026, 10, 2, 9);
+const call = (id: string, answerAfterMs: number): Conversation => ({
+  id,
+  timestampStart: formatTrataTimestamp(start),
+  timestampEnd: formatTrataTimestamp(start + 60_000),
+  transcriptText: [
+    { speaker: 'USER', message: 'Hello?', timestamp: formatTrataTimestamp(start) },
+    { speaker: 'AI', message: 'Hi.', timestamp: formatTrataTimestamp(start + answerAfterMs) },
+  ],
+});
+
+it('counts the slow answers of calls indexed before the count existed', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'callscope-insights-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'index.sqlite');
+  const store = createSqliteCallStore(file);
+  store.upsert([call('con.slow', 9000), call('con.quick', 1000)]);
+  store.close();
+  // The index as the previous version left it: no column, no index, one step behind.
+  const db = new Database(file);
+  db.exec('DROP INDEX calls_insights; ALTER TABLE calls DROP COLUMN slow_answers');
+  db.pragma(`user_version = ${INDEX_SCHEMA_VERSION - 1}`);
+  db.close();
+
+  const reopened = createSqliteCallStore(file);
+  const rollup = reopened.insights({ sort_order: 'asc', skip: 0, limit: 10 }, [start, start + 1]);
+  reopened.close();
+  expect(rollup.cells.reduce((sum, cell) => sum + cell.slow, 0)).toBe(1);
+  expect(rollup.cells.reduce((sum, cell) => sum + cell.n, 0)).toBe(2);
+});

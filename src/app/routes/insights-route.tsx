@@ -1,0 +1,5 @@
+import { InsightsPage } from '@/features/insights';
+
+export function Component() {
+  return <InsightsPage />;
+}
