@@ -27,10 +27,12 @@ export function AppLayout() {
             <img src="/favicon.svg" alt="" className="size-7" />
             <span>Callscope</span>
           </Link>
-          <span className="text-sm text-slate-500 max-md:hidden">
+          {/* Hidden below a desktop's width, and the status and theme on a row of their own on
+              a phone: the status line arriving never rewraps the header and shifts the page. */}
+          <span className="text-sm text-slate-500 max-lg:hidden">
             Calls answered by your Trata AI receptionists
           </span>
-          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1 max-sm:w-full">
             <SyncStatusLine />
             <ThemeToggle />
             <SessionMenu />
@@ -40,10 +42,10 @@ export function AppLayout() {
       </header>
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6 max-sm:px-3">
         <Outlet />
+        <p aria-live="polite" aria-atomic="true" className="sr-only">
+          {arrived ? `${arrived}, page loaded` : ''}
+        </p>
       </main>
-      <p aria-live="polite" aria-atomic="true" className="sr-only">
-        {arrived ? `${arrived}, page loaded` : ''}
-      </p>
       <ScrollRestoration getKey={scrollKey} />
     </div>
   );
