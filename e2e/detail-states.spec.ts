@@ -125,7 +125,7 @@ test.describe('not found', () => {
 test('the panel shows the analytics, with evidence for each caller field', async ({ page }) => {
   await page.goto(seedUrl);
   const panel = page.getByRole('complementary', { name: 'Call insights' });
-  await expect(panel.getByRole('note', { name: 'No consent to record' })).toBeVisible();
+  await expect(page.getByRole('note', { name: 'No consent to record' })).toBeVisible();
   await expect(panel).toContainText('Service order placed');
   await expect(panel).toContainText('Positive');
   const item = panel.getByRole('checkbox', { name: /Send a confirmation text/ });

@@ -92,7 +92,7 @@ test.describe.serial('when Trata goes down and comes back', () => {
     expect(await transcript.getByRole('listitem').count()).toBeGreaterThan(5);
     const panel = page.getByRole('complementary', { name: 'Call insights' });
     await expect(panel).toContainText('Service order placed');
-    await expect(panel.getByRole('note', { name: 'No consent to record' })).toBeVisible();
+    await expect(page.getByRole('note', { name: 'No consent to record' })).toBeVisible();
     // A fresh browser context: the recording comes from the app server's copy, not a cache here.
     await playsSeed(page);
 

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { startServerProcess } from '../e2e/support/processes';
 import { replaceSection } from './bench-report';
+import { gzipKb as gzipListKb, listCriticalJs } from './list-critical-js';
 
 /**
  * `npm run bench:web:list`: the list view's budgets with the production build (`dist/`) in
@@ -17,45 +16,9 @@ const port = Number(process.env.BENCH_PORT ?? 18_880);
 const base = `http://127.0.0.1:${port}`;
 const distDir = path.resolve(process.env.BENCH_DIST ?? 'dist');
 const RUNS = 5;
-// Present in wavesurfer.js's own code and kept by minification; proves the check can fail.
-const WAVESURFER_MARKER = 'wavesurfer was destroyed';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-const gzipKb = (files: string[]) =>
-  files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(distDir, file))).length, 0) /
-  1024;
-
-/**
- * The JS the list needs before it can render: the entry, its preloads and, when the list is split
- * out of the entry, its route chunk.
- */
-function listCriticalJs(): { files: string[]; wavesurferFiles: string[] } {
-  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const route = readdirSync(path.join(distDir, 'assets')).find((name) =>
-    /^calls-route-.*\.js$/.test(name),
-  );
-  if (entries.length === 0) throw new Error('No script in dist/index.html: run `npm run build`.');
-  const files = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    const code = readFileSync(path.join(distDir, file), 'utf8');
-    // Static imports only: a dynamic import() is not needed for the first render.
-    for (const match of code.matchAll(
-      /(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
-    ))
-      visit(`assets/${match[1]}`);
-  };
-  [...entries, ...(route ? [`assets/${route}`] : [])].forEach(visit);
-  const wavesurferFiles = readdirSync(path.join(distDir, 'assets'))
-    .filter((name) => name.endsWith('.js'))
-    .filter((name) =>
-      readFileSync(path.join(distDir, 'assets', name), 'utf8').includes(WAVESURFER_MARKER),
-    )
-    .map((name) => `assets/${name}`);
-  return { files: [...files].sort(), wavesurferFiles };
-}
+const gzipKb = (files: string[]) => gzipListKb(distDir, files);
 
 const server = await startServerProcess(
   'server/main.ts',
@@ -140,7 +103,7 @@ try {
   await warm.context().close();
 
   // --- Initial JS ---
-  const critical = listCriticalJs();
+  const critical = listCriticalJs(distDir);
   const loaded = new Set<string>();
   const lcps: number[] = [];
   const loadCpu: number[] = [];

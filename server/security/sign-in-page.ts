@@ -38,22 +38,31 @@ export function renderSignInPage(options: {
 `;
 }
 
+/**
+ * Follows the system's light or dark theme (the page runs no script, so the dashboard's own
+ * choice cannot reach it). Colours are the dashboard's slate and indigo in each theme, each pair
+ * at WCAG AA contrast or better.
+ */
 export const SIGN_IN_CSS = `*{box-sizing:border-box}
-body{margin:0;min-height:100vh;display:grid;place-items:center;background:#f8fafc;color:#0f172a;
-font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-.card{width:min(360px,calc(100vw - 32px));background:#fff;border:1px solid #e2e8f0;border-radius:12px;
-padding:28px;box-shadow:0 1px 3px rgb(15 23 42/.08)}
+:root{color-scheme:light dark}
+body{margin:0;min-height:100vh;display:grid;place-items:center;background:light-dark(#f8fafc,#020618);
+color:light-dark(#0f172a,#f1f5f9);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+.card{width:min(360px,calc(100vw - 32px));background:light-dark(#fff,#0f172b);
+border:1px solid light-dark(#e2e8f0,#314158);border-radius:12px;padding:28px;box-shadow:0 1px 3px rgb(15 23 42/.08)}
 h1{margin:0;font-size:20px}
-.lead{margin:4px 0 20px;color:#475569}
+.lead{margin:4px 0 20px;color:light-dark(#475569,#cad5e2)}
 form{display:flex;flex-direction:column;gap:6px}
 label{font-weight:600;font-size:14px;margin-top:8px}
-input{font:inherit;padding:8px 10px;border:1px solid #cbd5e1;border-radius:8px}
-input:focus{outline:2px solid #4f46e5;outline-offset:1px}
-button{margin-top:18px;font:inherit;font-weight:600;padding:9px 12px;border:0;border-radius:8px;
-background:#4f46e5;color:#fff;cursor:pointer}
-button:hover{background:#4338ca}
-button:focus-visible{outline:2px solid #1e1b4b;outline-offset:2px}
-.error{margin:0 0 8px;padding:8px 10px;border:1px solid #fecdd3;border-radius:8px;background:#fff1f2;color:#881337}
+input{font:inherit;padding:8px 10px;border:1px solid light-dark(#cbd5e1,#62748e);border-radius:8px;
+background:light-dark(#fff,#020618);color:inherit}
+input:focus{outline:2px solid light-dark(#4f46e5,#a3b3ff);outline-offset:1px}
+button{margin-top:18px;font:inherit;font-weight:600;padding:9px 12px;border:0;border-radius:8px;min-height:44px;
+background:light-dark(#4f46e5,#a3b3ff);color:light-dark(#fff,#1e1a4d);cursor:pointer}
+button:hover{background:light-dark(#4338ca,#c6d2ff)}
+button:focus-visible{outline:2px solid light-dark(#1e1b4b,#e0e7ff);outline-offset:2px}
+.error{margin:0 0 8px;padding:8px 10px;border:1px solid light-dark(#fecdd3,#8b0836);border-radius:8px;
+background:light-dark(#fff1f2,#4d0218);color:light-dark(#881337,#ffe4e6)}
+@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;
 
 const ENTITIES: Record<string, string> = {

@@ -1,6 +1,8 @@
 import { Link, NavLink, Outlet, ScrollRestoration, type Location } from 'react-router';
+import { ThemeToggle } from '@/components/theme-toggle';
 import { SessionMenu } from '@/features/session';
 import { SyncBanner, SyncStatusLine } from '@/features/sync-status';
+import { useRouteAnnouncer } from './use-route-announcer';
 
 /**
  * The list keeps one scroll position per URL, so coming back to it by a link ("All calls") lands
@@ -10,6 +12,7 @@ const scrollKey = (location: Location) =>
   location.pathname === '/' ? location.pathname + location.search : location.key;
 
 export function AppLayout() {
+  const arrived = useRouteAnnouncer();
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -19,12 +22,14 @@ export function AppLayout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-3 px-4">
+        <div className="mx-auto flex min-h-14 max-w-screen-2xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2">
           <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
             <img src="/favicon.svg" alt="" className="size-7" />
             <span>Callscope</span>
           </Link>
-          <span className="text-sm text-slate-500">
+          {/* Hidden below a desktop's width, and the status and theme on a row of their own on
+              a phone: the status line arriving never rewraps the header and shifts the page. */}
+          <span className="text-sm text-slate-500 max-lg:hidden">
             Calls answered by your Trata AI receptionists
           </span>
           <nav aria-label="Main" className="flex items-center gap-3 text-sm">
@@ -35,15 +40,19 @@ export function AppLayout() {
               Insights
             </NavLink>
           </nav>
-          <div className="ml-auto flex items-center gap-4">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1 max-sm:w-full">
             <SyncStatusLine />
+            <ThemeToggle />
             <SessionMenu />
           </div>
         </div>
         <SyncBanner />
       </header>
-      <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6">
+      <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6 max-sm:px-3">
         <Outlet />
+        <p aria-live="polite" aria-atomic="true" className="sr-only">
+          {arrived ? `${arrived}, page loaded` : ''}
+        </p>
       </main>
       <ScrollRestoration getKey={scrollKey} />
     </div>

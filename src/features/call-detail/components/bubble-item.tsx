@@ -153,7 +153,8 @@ function Highlighted({ text, query, focused }: { text: string; query: string; fo
         data-current-match={current ? '' : undefined}
         className={cn(
           'rounded-sm px-0.5 text-inherit',
-          current ? 'bg-amber-400 outline-2 outline-amber-700' : 'bg-amber-200',
+          // Dark text on amber in both themes: the palette's light text would not read on it.
+          current ? 'bg-amber-400 text-black outline-2 outline-amber-700' : 'bg-amber-200',
         )}
       >
         {part.text}

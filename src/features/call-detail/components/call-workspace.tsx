@@ -19,6 +19,7 @@ import { useCallSearch } from '../search/use-call-search';
 import { findActiveIndex } from '../transcript/active-bubble';
 import { markersByBubble } from '../transcript/moment-markers';
 import { useTranscript } from '../transcript/use-transcript';
+import { ConsentWarning } from './consent-warning';
 import { RecordingNotice } from './recording-notice';
 import { TranscriptView } from './transcript-view';
 
@@ -92,8 +93,12 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
   );
 
   return (
-    <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    // Side by side from a tablet's width on; on a phone the analytics follow the transcript.
+    <div className="grid items-start gap-5 md:grid-cols-[minmax(0,1fr)_17rem] lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="flex min-w-0 flex-col gap-3">
+        {conversation.conversationAnalytics?.is_audio_consent_given === false ? (
+          <ConsentWarning />
+        ) : null}
         {playable ? (
           <PlayerPanel
             waveformRef={waveformRef}

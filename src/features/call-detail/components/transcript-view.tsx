@@ -128,7 +128,8 @@ export const TranscriptView = memo(function TranscriptView({
         // A scrolling region must be reachable from the keyboard, even with no buttons inside.
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- axe scrollable-region-focusable
         tabIndex={0}
-        className="flex max-h-[min(62vh,44rem)] flex-col gap-2 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-slate-50 p-3 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        // A box of its own on a desktop; below that the page scrolls it, under the sticky player.
+        className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:max-h-[min(62vh,44rem)] lg:overflow-y-auto lg:overscroll-contain"
       >
         {chunks.map((chunk) => (
           // Groups of bubbles, each its own layer (isolate): a change of highlight lays out and
@@ -163,7 +164,7 @@ export const TranscriptView = memo(function TranscriptView({
         <Button
           variant="primary"
           size="sm"
-          className="absolute right-5 bottom-3 shadow-md"
+          className="absolute right-5 bottom-3 z-30 shadow-md max-lg:fixed max-lg:right-4 max-lg:bottom-4"
           onClick={() => setFollowing(true)}
         >
           <span aria-hidden="true">↓</span> Follow playback

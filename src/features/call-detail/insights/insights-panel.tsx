@@ -30,21 +30,6 @@ export const InsightsPanel = memo(function InsightsPanel({
   const summary = analytics.summary || conversation.transcriptSummary;
   return (
     <aside className="flex flex-col gap-4" aria-label="Call insights">
-      {analytics.is_audio_consent_given === false ? (
-        <div
-          role="note"
-          aria-label="No consent to record"
-          className="rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-sm text-amber-950"
-        >
-          <p className="font-semibold">
-            <span aria-hidden="true">⚠ </span>No consent to record
-          </p>
-          <p className="mt-1">
-            The caller did not consent to this recording. Check your policy before listening to it,
-            sharing it or keeping it.
-          </p>
-        </div>
-      ) : null}
       {ReviewPanel ? <ReviewPanel conversation={conversation} moments={moments} /> : null}
       <PanelCard title="Summary">
         <p className="text-sm leading-relaxed text-slate-800">{orMissing(summary)}</p>

@@ -84,7 +84,8 @@ export function createPlayerControls({
         plugin.addRegion({
           start: mark.start,
           end: mark.end,
-          color: 'rgba(245, 158, 11, 0.35)',
+          // A DOM element, so the theme's token applies as it changes.
+          color: 'var(--waveform-mark)',
           drag: false,
           resize: false,
         });

@@ -1,6 +1,7 @@
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import type { MomentMarker } from '@/components/call-review-slot';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/lib/cn';
 import { formatClock, formatDurationClock } from '@/lib/format';
 import type { LatencySegment } from '../transcript/latency';
 import { LatencyLane } from './latency-lane';
@@ -33,10 +34,23 @@ interface PlayerPanelProps {
   markers: readonly MomentMarker[];
 }
 
+/**
+ * The player. Below a desktop's width it sticks to the top of the screen while the transcript
+ * scrolls under it; on a phone it is compact (±15 s, play, time, speed), the rest behind "More".
+ */
 export function PlayerPanel(props: PlayerPanelProps) {
   const { state, controls, duration, clock } = props;
-  const skip = (seconds: number, label: string) => (
-    <Button variant="ghost" size="sm" onClick={() => controls.skip(seconds)} aria-label={label}>
+  const [more, setMore] = useState(false);
+  // Shown on a phone only after "More"; always from a tablet's width on.
+  const extra = cn(!more && 'max-sm:hidden');
+  const skip = (seconds: number, label: string, className?: string) => (
+    <Button
+      variant="ghost"
+      size="sm"
+      onClick={() => controls.skip(seconds)}
+      aria-label={label}
+      className={cn('max-sm:h-11 max-sm:min-w-11', className)}
+    >
       {seconds > 0 ? `+${seconds}` : `−${-seconds}`}
     </Button>
   );
@@ -44,7 +58,7 @@ export function PlayerPanel(props: PlayerPanelProps) {
     <section
       aria-label="Recording"
       data-audio-state={state.audio}
-      className="rounded-lg border border-slate-200 bg-white p-3 shadow-xs"
+      className="rounded-lg border border-slate-200 bg-white p-3 shadow-xs max-lg:sticky max-lg:top-0 max-lg:z-20 max-lg:shadow-md max-sm:-mx-1 max-sm:p-2"
     >
       <div className={props.markers.length ? 'relative mt-3' : 'relative'}>
         <WaveformSlider
@@ -59,25 +73,27 @@ export function PlayerPanel(props: PlayerPanelProps) {
           onSeek={(seconds) => controls.seek(seconds)}
         />
       </div>
-      <LatencyLane
-        latencies={props.latencies}
-        duration={duration}
-        onJump={(seconds) => controls.seek(seconds, { play: true })}
-      />
-      <div className="mt-3 flex flex-wrap items-center gap-x-1.5 gap-y-2">
+      <div className={extra}>
+        <LatencyLane
+          latencies={props.latencies}
+          duration={duration}
+          onJump={(seconds) => controls.seek(seconds, { play: true })}
+        />
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-x-1.5 gap-y-2 max-sm:mt-2">
         {skip(-15, 'Back 15 seconds')}
-        {skip(-5, 'Back 5 seconds')}
+        {skip(-5, 'Back 5 seconds', extra)}
         <Button
           variant="primary"
           onClick={controls.toggle}
           disabled={!state.ready || state.audio !== 'playable'}
           aria-label={state.playing ? 'Pause' : 'Play'}
-          className="w-24"
+          className="w-24 max-sm:h-11"
         >
           <span aria-hidden="true">{state.playing ? '❚❚' : '▶'}</span>
           {state.playing ? 'Pause' : 'Play'}
         </Button>
-        {skip(5, 'Forward 5 seconds')}
+        {skip(5, 'Forward 5 seconds', extra)}
         {skip(15, 'Forward 15 seconds')}
         <ClockDisplay clock={clock} duration={duration} />
         {state.audio === 'loading' ? (
@@ -91,11 +107,11 @@ export function PlayerPanel(props: PlayerPanelProps) {
         <div className="ml-auto flex flex-wrap items-center gap-2">
           <SkipSilenceToggle skip={props.skipSilence} />
           <label className="flex items-center gap-1.5 text-sm text-slate-700">
-            Speed
+            <span className="max-sm:sr-only">Speed</span>
             <select
               value={state.rate}
               onChange={(event) => controls.setRate(Number(event.target.value))}
-              className="h-8 rounded-md border border-slate-300 bg-white px-1.5"
+              className="h-8 rounded-md border border-slate-300 bg-white px-1.5 max-sm:h-11"
             >
               {RATES.map((rate) => (
                 <option key={rate} value={rate}>
@@ -104,7 +120,16 @@ export function PlayerPanel(props: PlayerPanelProps) {
               ))}
             </select>
           </label>
-          <label className="flex items-center gap-1.5 text-sm text-slate-700">
+          <Button
+            size="sm"
+            variant="ghost"
+            className="h-11 sm:hidden"
+            aria-expanded={more}
+            onClick={() => setMore((was) => !was)}
+          >
+            {more ? 'Less' : 'More'}
+          </Button>
+          <label className={cn('flex items-center gap-1.5 text-sm text-slate-700', extra)}>
             Volume
             <input
               type="range"
@@ -117,13 +142,16 @@ export function PlayerPanel(props: PlayerPanelProps) {
               className="w-20 accent-indigo-600"
             />
           </label>
-          <Button size="sm" onClick={props.onCopyMoment}>
+          <Button size="sm" onClick={props.onCopyMoment} className={extra}>
             {props.copied ? 'Link copied' : 'Copy link to this moment'}
           </Button>
           <a
             href={props.downloadUrl}
             download={props.downloadName}
-            className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            className={cn(
+              'inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-800 hover:bg-slate-50',
+              extra,
+            )}
           >
             Download
           </a>
@@ -133,6 +161,7 @@ export function PlayerPanel(props: PlayerPanelProps) {
             onClick={props.onShowShortcuts}
             aria-label="Keyboard shortcuts"
             aria-keyshortcuts="?"
+            className={extra}
           >
             ?
           </Button>

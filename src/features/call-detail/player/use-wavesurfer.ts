@@ -3,6 +3,8 @@ import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.js';
 import type { Peaks } from '@contract';
 import { documentStyleNonce } from '@/lib/csp-nonce';
+import { resolveCssColor } from '@/lib/theme/css-color';
+import { useResolvedTheme } from '@/lib/theme/use-theme';
 import { describeMediaError } from './media-error';
 import { toWaveformChannel } from './peaks-api';
 import { createPlaybackClock } from './playback-clock';
@@ -29,6 +31,18 @@ const INITIAL: PlayerState = {
   volume: 1,
   error: null,
 };
+
+/**
+ * The canvas takes colours, not CSS: the theme's tokens as the browser resolves them now, read
+ * again when the theme changes.
+ */
+function waveformColors(element: Element) {
+  return {
+    waveColor: resolveCssColor('--waveform-wave', element),
+    progressColor: resolveCssColor('--waveform-progress', element),
+    cursorColor: resolveCssColor('--waveform-cursor', element),
+  };
+}
 
 /** Drawn until the first peaks arrive: silence over the whole call. */
 const NO_PEAKS = [[0]];
@@ -68,9 +82,7 @@ export function useWavesurfer(
       container: container.current,
       media,
       height: 64,
-      waveColor: '#94a3b8',
-      progressColor: '#4f46e5',
-      cursorColor: '#312e81',
+      ...waveformColors(container.current),
       cursorWidth: 2,
       barWidth: 2,
       barGap: 1,
@@ -119,6 +131,12 @@ export function useWavesurfer(
   useEffect(() => {
     surfer.current?.setOptions({ peaks: drawn, duration });
   }, [drawn, duration]);
+
+  const theme = useResolvedTheme();
+  useEffect(() => {
+    if (surfer.current && container.current)
+      surfer.current.setOptions(waveformColors(container.current));
+  }, [theme, container]);
 
   const controls = useMemo<PlayerControls>(
     () => createPlayerControls({ surfer, regions, clock, setState }),

@@ -39,7 +39,11 @@ export const CallRow = memo(
     return (
       <tr className="relative focus-within:bg-indigo-50 hover:bg-indigo-50/60">
         {cells.map((cell, index) => (
-          <td key={cell.id} className={compact ? CELL_COMPACT : CELL_COMFORTABLE}>
+          <td
+            key={cell.id}
+            data-column={cell.column.id}
+            className={compact ? CELL_COMPACT : CELL_COMFORTABLE}
+          >
             {index === 0 ? (
               // A real link, so middle-click and "open in new tab" work; the table's click handler
               // adds the list state for a plain click.

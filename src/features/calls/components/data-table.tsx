@@ -7,6 +7,8 @@ import type { ListParams } from '@/lib/list-params';
 import { callColumns, COLUMN_SORT, tableFeaturesForCalls } from '../columns';
 import { rememberOpenedCall } from '../opened-calls';
 import { CallRow } from './call-row';
+import { SortSelect } from './sort-select';
+import './call-cards.css';
 import type { ListPreferences } from '../preferences';
 
 interface DataTableProps {
@@ -72,63 +74,66 @@ export function DataTable({ rows, params, preferences, updating, stale, onSort }
 
   return (
     // The list's keyboard hook moves the focus between the row links; Enter follows one.
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" aria-busy={updating}>
-        <caption className="sr-only">
-          Calls, {updating ? 'updating' : stale ? 'out of date' : 'up to date'}
-        </caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sortable = COLUMN_SORT[header.column.id] !== undefined;
-                const direction = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className="px-3 py-2 font-semibold"
-                    aria-sort={
-                      direction ? (direction === 'asc' ? 'ascending' : 'descending') : undefined
-                    }
-                  >
-                    {sortable ? (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          header.column.toggleSorting(
-                            direction === 'desc' ? false : direction === 'asc' ? true : true,
-                          )
-                        }
-                        className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
-                      >
+    <>
+      <SortSelect params={params} onSort={onSort} />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table data-calls-table="" className="w-full text-left text-sm" aria-busy={updating}>
+          <caption className="sr-only">
+            Calls, {updating ? 'updating' : stale ? 'out of date' : 'up to date'}
+          </caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sortable = COLUMN_SORT[header.column.id] !== undefined;
+                  const direction = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-3 py-2 font-semibold"
+                      aria-sort={
+                        direction ? (direction === 'asc' ? 'ascending' : 'descending') : undefined
+                      }
+                    >
+                      {sortable ? (
+                        <button
+                          type="button"
+                          onClick={() =>
+                            header.column.toggleSorting(
+                              direction === 'desc' ? false : direction === 'asc' ? true : true,
+                            )
+                          }
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                        >
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true" className="text-slate-400">
+                            {direction === 'asc' ? '↑' : direction === 'desc' ? '↓' : '↕'}
+                          </span>
+                        </button>
+                      ) : (
                         <table.FlexRender header={header} />
-                        <span aria-hidden="true" className="text-slate-400">
-                          {direction === 'asc' ? '↑' : direction === 'desc' ? '↓' : '↕'}
-                        </span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        {/* Enter on a focused row link fires this click too. */}
-        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
-        <tbody
-          onClick={openRow}
-          // No fade: animating the opacity of a whole page of rows repaints it every frame, which
-          // costs more than the update itself on a machine without a GPU.
-          className={cn('divide-y divide-slate-100', (updating || stale) && 'opacity-60')}
-        >
-          {table.getRowModel().rows.map((row) => (
-            <CallRow key={row.id} row={row} visibleKey={visibleKey} compact={compact} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          {/* Enter on a focused row link fires this click too. */}
+          {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
+          <tbody
+            onClick={openRow}
+            // No fade: animating the opacity of a whole page of rows repaints it every frame, which
+            // costs more than the update itself on a machine without a GPU.
+            className={cn('divide-y divide-slate-100', (updating || stale) && 'opacity-60')}
+          >
+            {table.getRowModel().rows.map((row) => (
+              <CallRow key={row.id} row={row} visibleKey={visibleKey} compact={compact} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

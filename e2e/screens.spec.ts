@@ -1,0 +1,228 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { hashPassword } from '../server/security/password-hash';
+import { SEED_EXAMPLE_ID } from '../server/demo-data/special-calls';
+import { expect, test } from './support/console-guard';
+import { prepareRunDataDir, removeRunDataDir } from './support/e2e-data';
+import { freePort } from './support/free-port';
+import { startServerProcess, type RunningProcess } from './support/processes';
+
+/**
+ * Every screen at a phone's, a tablet's and a desktop's size, in the light and the dark theme:
+ * no axe violation of any impact, colours that really switch, and on a phone a player that stays
+ * on screen with the consent warning above it. One test per size and theme, so the matrix costs
+ * six page visits of each kind. Screenshots go to the report.
+ */
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'tablet', width: 768, height: 1024 },
+  { name: 'desktop', width: 1440, height: 900 },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+// The seed's example call: a recording, a long transcript, and no consent to record.
+const seedUrl = `/calls/${SEED_EXAMPLE_ID}`;
+
+// axe's own checks set an inline style on the call page (the page itself sets none: the other
+// specs' console guards would see it), which the strict style-src refuses and logs.
+test.use({ allowedConsoleErrors: [/^Applying inline style violates/] });
+
+let signIn: RunningProcess | undefined;
+let signInUrl = '';
+let signInDataDir = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const [appPort, apiPort] = [await freePort(), await freePort()];
+  signInUrl = `http://127.0.0.1:${appPort}`;
+  signInDataDir = prepareRunDataDir({ name: 'screens-sign-in', conversations: 120 });
+  signIn = await startServerProcess(
+    'server/main.ts',
+    {
+      HOST: '0.0.0.0',
+      PORT: String(appPort),
+      DEMO_API_PORT: String(apiPort),
+      DATA_DIR: signInDataDir,
+      DEMO_CONVERSATIONS: '120',
+      DASHBOARD_USERS: `dana:${await hashPassword('correct horse battery staple')}`,
+      SESSION_SECRET: 'e2e-session-secret-that-is-long-enough-0123',
+    },
+    `${signInUrl}/healthz`,
+  );
+});
+
+test.afterAll(async () => {
+  await signIn?.stop();
+  if (signInDataDir) removeRunDataDir(signInDataDir);
+});
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.nodes
+        .slice(0, 5)
+        .map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`)
+        .join(' | ')}`,
+  );
+}
+
+/** The relative luminance (0–1) of an element's background and text, as painted. */
+async function luminances(page: Page, selector: string) {
+  return page.locator(selector).evaluate((element) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    const luminance = (color: string) => {
+      context.clearRect(0, 0, 1, 1);
+      context.fillStyle = color;
+      context.fillRect(0, 0, 1, 1);
+      const [r, g, b] = [...context.getImageData(0, 0, 1, 1).data].map((value) => {
+        const channel = value / 255;
+        return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const style = getComputedStyle(element);
+    return {
+      background: luminance(style.backgroundColor),
+      text: luminance(style.color),
+      scheme: style.colorScheme,
+    };
+  });
+}
+
+/** The element's text, and its background unless it has none of its own (`textOnly`). */
+async function expectTheme(
+  page: Page,
+  scheme: 'light' | 'dark',
+  selector = 'body',
+  { textOnly = false } = {},
+) {
+  const painted = await luminances(page, selector);
+  if (scheme === 'dark') {
+    if (!textOnly) expect(painted.background, 'a dark background').toBeLessThan(0.05);
+    expect(painted.text, 'light text').toBeGreaterThan(0.6);
+  } else {
+    if (!textOnly) expect(painted.background, 'a light background').toBeGreaterThan(0.85);
+    expect(painted.text, 'dark text').toBeLessThan(0.05);
+  }
+}
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+for (const size of SIZES) {
+  for (const scheme of SCHEMES) {
+    test.describe(`${size.name} ${size.width}×${size.height}, ${scheme}`, () => {
+      test.use({
+        viewport: { width: size.width, height: size.height },
+        colorScheme: scheme,
+      });
+
+      test('list, call page with the shortcuts dialog, and sign-in page', async ({
+        page,
+      }, testInfo) => {
+        test.setTimeout(180_000);
+        const label = `${size.name}-${scheme}`;
+
+        // The list.
+        await page.goto('/');
+        await expect(page.locator('tbody a[data-row-link]').first()).toBeVisible();
+        await expectTheme(page, scheme);
+        await expectTheme(page, scheme, 'h1', { textOnly: true });
+        if (size.name === 'phone') {
+          // Cards, not a table wider than the screen; sorting and filters stay reachable.
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(scrollWidth).toBeLessThanOrEqual(size.width);
+          await expect(page.getByRole('combobox', { name: 'Sort by' })).toBeVisible();
+          const filters = page.getByRole('button', { name: /^Filters \(\d+\)$/ });
+          await filters.click();
+          await expect(page.getByRole('group', { name: 'Filters' })).toBeVisible();
+          await filters.click();
+        }
+        expect(await axeViolations(page), 'axe on the list').toEqual([]);
+        await attachScreenshot(page, testInfo, `list-${label}`);
+
+        // A call, with the shortcuts dialog open.
+        await page.goto(seedUrl);
+        const play = page.getByRole('button', { name: 'Play', exact: true });
+        await expect(play).toBeEnabled({ timeout: 30_000 });
+        const consent = page.getByRole('note', { name: 'No consent to record' });
+        const player = page.getByRole('region', { name: 'Recording' });
+        const [consentBox, playerBox] = [await consent.boundingBox(), await player.boundingBox()];
+        expect(consentBox!.y + consentBox!.height, 'the warning above the player').toBeLessThan(
+          playerBox!.y,
+        );
+        await expectTheme(page, scheme, '[role="list"][aria-label="Transcript"]');
+        if (size.name !== 'desktop') {
+          // The page scrolls the transcript under a player that stays on screen.
+          // To the transcript's end: its last bubble at the bottom of the screen.
+          const transcript = page.getByRole('list', { name: 'Transcript' });
+          const end = await transcript.evaluate(
+            (element) => element.getBoundingClientRect().bottom + window.scrollY,
+          );
+          await transcript.hover();
+          await page.mouse.wheel(0, end - size.height);
+          await expect
+            .poll(() => page.evaluate(() => window.scrollY))
+            .toBeGreaterThan(end - size.height - 50);
+          await expect(player).toBeInViewport({ ratio: 1 });
+          await expect(play).toBeInViewport({ ratio: 1 });
+          const box = await play.boundingBox();
+          expect(box!.height).toBeGreaterThanOrEqual(size.name === 'phone' ? 44 : 24);
+          await attachScreenshot(page, testInfo, `call-scrolled-${label}`);
+        }
+        if (size.name === 'phone') await page.getByRole('button', { name: 'More' }).click();
+        const shortcuts = page.getByRole('button', { name: 'Keyboard shortcuts' });
+        await shortcuts.click();
+        const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+        await expect(dialog).toBeVisible();
+        await expectTheme(page, scheme, 'dialog');
+        expect(await axeViolations(page), 'axe on the call page with the dialog').toEqual([]);
+        await attachScreenshot(page, testInfo, `call-dialog-${label}`);
+        // Modal: Tab stays in the dialog, and closing it gives the focus back.
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Tab');
+        expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(
+          true,
+        );
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+        await expect(shortcuts).toBeFocused();
+
+        // The sign-in page, served by a server with sign-in on.
+        await page.goto(signInUrl);
+        await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+        await expectTheme(page, scheme);
+        expect(await axeViolations(page), 'axe on the sign-in page').toEqual([]);
+        await attachScreenshot(page, testInfo, `sign-in-${label}`);
+      });
+    });
+  }
+}
+
+test.describe('the theme chosen in the header', () => {
+  test.use({ colorScheme: 'light' });
+
+  test('overrides the system, is remembered, and goes back to the system', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('tbody a[data-row-link]').first()).toBeVisible();
+    await expectTheme(page, 'light');
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    await theme.selectOption('dark');
+    await expectTheme(page, 'dark');
+    await page.reload();
+    // Applied by public/theme-init.js before the app's own script runs.
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expectTheme(page, 'dark');
+    await expect(theme).toHaveValue('dark');
+    await theme.selectOption('system');
+    await expectTheme(page, 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectTheme(page, 'dark');
+  });
+});
