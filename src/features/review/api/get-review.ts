@@ -3,7 +3,7 @@ import { callReviewSchema, type CallReview } from '@contract';
 import { apiRequest } from '@/lib/api-client';
 import { reviewKeys } from '@/lib/query-keys';
 import { currentReviewerName } from '../reviewer-name-store';
-import { reviewerHeaders } from './reviewer-headers';
+import { reviewerHeaders } from '@/lib/reviewer-name';
 
 /** How often an open call asks for colleagues' changes, while the tab is visible. */
 export const REVIEW_POLL_MS = 5_000;

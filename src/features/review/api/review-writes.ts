@@ -11,7 +11,7 @@ import {
 } from '@contract';
 import { apiRequest } from '@/lib/api-client';
 import { reviewPath } from './get-review';
-import { reviewerHeaders } from './reviewer-headers';
+import { reviewerHeaders } from '@/lib/reviewer-name';
 
 const callPath = (callId: string) => `/api/calls/${encodeURIComponent(callId)}`;
 const commentPath = (callId: string, commentId: string) =>

@@ -1,8 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CallReview, Conversation, ReviewComment } from '@contract';
+import type { CallListItem, CallReview, Conversation, ReviewComment } from '@contract';
 import type { CallMoments } from '@/components/call-review-slot';
+import type { ConversationPage } from '@/lib/conversations-api';
+import { conversationKeys } from '@/lib/query-keys';
 import { REVIEWER_NAME_STORAGE_KEY as REVIEWER_NAME_KEY } from '@/lib/reviewer-name';
 import { ReviewPanel } from './review-panel';
 
@@ -65,14 +67,28 @@ afterEach(() => {
   localStorage.clear();
 });
 
-function renderPanel() {
+function renderPanel(seed: (client: QueryClient) => void = () => {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  seed(client);
   render(
     <QueryClientProvider client={client}>
       <ReviewPanel conversation={conversation} moments={moments} />
     </QueryClientProvider>,
   );
+  return client;
 }
+
+/** A list page already loaded, holding this call's row. */
+const listKey = conversationKeys.list({ sort_order: 'desc' });
+const seedList = (client: QueryClient) =>
+  client.setQueryData<ConversationPage>(listKey, {
+    rows: [{ kind: 'ok', conversation: { id: conversation.id } as CallListItem }],
+    total: 1,
+  });
+const rowReview = (client: QueryClient) => {
+  const row = client.getQueryData<ConversationPage>(listKey)?.rows[0];
+  return row?.kind === 'ok' ? row.conversation.review : undefined;
+};
 
 // Rendering the whole panel in jsdom takes seconds when the machine is busy.
 describe('the review panel', { timeout: 20_000 }, () => {
@@ -86,15 +102,18 @@ describe('the review panel', { timeout: 20_000 }, () => {
       wrote = true;
       return new Promise<Response>((resolve) => (answer = resolve));
     });
-    renderPanel();
+    const client = renderPanel(seedList);
     await screen.findByRole('radio', { name: '1 of 5' });
     fireEvent.keyDown(document.body, { key: '4' });
     await waitFor(() => expect(radio('4 of 5').checked).toBe(true));
+    // The list's row shows it too, with no list request.
+    expect(rowReview(client)).toMatchObject({ myRating: 4, averageRating: 4 });
     answer(json({ detail: 'Internal Server Error' }, 500));
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Saving your review failed and was undone: Internal Server Error',
     );
     expect(radio('4 of 5').checked).toBe(false);
+    expect(rowReview(client)).toMatchObject({ myRating: null, averageRating: null });
   });
 
   it('takes r on a rating just clicked (focus stays on it), but not in a text box', async () => {

@@ -1,6 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CallReview } from '@contract';
-import { reviewKeys } from '@/lib/query-keys';
+import type { ConversationPage } from '@/lib/conversations-api';
+import { conversationKeys, reviewKeys } from '@/lib/query-keys';
+import { summarizeReview, withRowReview } from '@/lib/review-summary';
 import { describeWriteError } from '../write-error';
 
 interface ReviewWrite<Variables, Result> {
@@ -13,6 +15,15 @@ interface ReviewWrite<Variables, Result> {
   /** The review with the server's answer in place of the optimistic guess. */
   saved?(review: CallReview, result: Result, variables: Variables): CallReview;
   onProblem(message: string | null): void;
+}
+
+/** The call's row in every list page already loaded shows the review as it now stands. */
+function showInLists(client: QueryClient, callId: string, review: CallReview | undefined): void {
+  if (!review) return;
+  const summary = summarizeReview(review);
+  client.setQueriesData<ConversationPage>({ queryKey: conversationKeys.lists() }, (page) =>
+    page ? withRowReview(page, callId, summary) : page,
+  );
 }
 
 /**
@@ -32,11 +43,13 @@ export function useReviewWrite<Variables, Result>(options: ReviewWrite<Variables
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData<CallReview>(key);
       if (previous) client.setQueryData(key, options.optimistic(previous, variables));
+      showInLists(client, options.callId, client.getQueryData<CallReview>(key));
       options.onProblem(null);
       return { previous };
     },
     onError: (error, _variables, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
+      showInLists(client, options.callId, context?.previous);
       options.onProblem(describeWriteError(options.what, error));
     },
     onSuccess: (result, variables) => {
@@ -45,6 +58,7 @@ export function useReviewWrite<Variables, Result>(options: ReviewWrite<Variables
       client.setQueryData<CallReview>(key, (review) =>
         review ? saved(review, result, variables) : review,
       );
+      showInLists(client, options.callId, client.getQueryData<CallReview>(key));
     },
     // Only after the last write in flight: an earlier refetch would show a later write undone.
     onSettled: () =>
