@@ -17,9 +17,17 @@ async function callAt(page: Page, skip: number): Promise<string> {
     `/v1/conversations?sort_by=timestampStart&sort_order=desc&skip=${skip}&limit=20`,
   );
   expect(response.ok()).toBe(true);
-  const calls = (await response.json()) as { id: string; transcriptRecordingUrl?: string | null }[];
-  const call = calls.find((entry) => entry.transcriptRecordingUrl);
-  expect(call, 'a call with a recording').toBeTruthy();
+  const calls = (await response.json()) as {
+    id: string;
+    transcriptRecordingUrl?: string | null;
+    timestampStart?: string | null;
+    timestampEnd?: string | null;
+  }[];
+  // Long enough for the moments the tests comment on (0:30 and after), whatever other tests added.
+  const seconds = (entry: (typeof calls)[number]) =>
+    (Date.parse(`${entry.timestampEnd}Z`) - Date.parse(`${entry.timestampStart}Z`)) / 1000;
+  const call = calls.find((entry) => entry.transcriptRecordingUrl && seconds(entry) >= 60);
+  expect(call, 'a call of a minute or more with a recording').toBeTruthy();
   return call!.id;
 }
 

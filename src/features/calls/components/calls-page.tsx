@@ -60,14 +60,14 @@ export function CallsPage({ onRowsShown, viewAction }: CallsPageProps = {}) {
 
   return (
     <section aria-labelledby="calls-heading" className="flex flex-col gap-4">
-      <div className="flex items-center justify-between gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-baseline gap-3">
           <h1 id="calls-heading" className="text-xl font-semibold text-slate-900">
             Calls
           </h1>
           <MatchCount total={searchProblem === null ? total : null} />
         </div>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center justify-end gap-3">
           <ReviewNextButton
             reviewNext={reviewNext}
             onPress={() =>
