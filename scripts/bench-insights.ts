@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test';
 import { request } from 'undici';
 import type { SyncStatus } from '../contract';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
+import { staticImportClosure } from './list-critical-js';
 import { createAppServer } from '../server/app-server/create-app-server';
 import type { Upstream } from '../server/app-server/upstream';
 import type { SyncEngine } from '../server/sync/sync-engine';
@@ -75,22 +76,6 @@ async function timeWindow(days: number | null): Promise<{ p95: number; p50: numb
   return { p95: percentile(times, 0.95), p50: percentile(times, 0.5) };
 }
 
-/** Static imports of a built chunk, transitively. */
-function closure(entries: string[]): Set<string> {
-  const files = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    const code = readFileSync(path.join(distDir, file), 'utf8');
-    for (const match of code.matchAll(
-      /(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
-    ))
-      visit(`assets/${match[1]}`);
-  };
-  entries.forEach(visit);
-  return files;
-}
-
 function routeJsKb(): number {
   const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const entries = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
@@ -98,8 +83,10 @@ function routeJsKb(): number {
     /^insights-route-.*\.js$/.test(name),
   );
   if (!route) throw new Error('No insights route chunk in dist/: run `npm run build`.');
-  const first = closure(entries);
-  const added = [...closure([`assets/${route}`])].filter((file) => !first.has(file));
+  const first = staticImportClosure(distDir, entries);
+  const added = [...staticImportClosure(distDir, [`assets/${route}`])].filter(
+    (file) => !first.has(file),
+  );
   return (
     added.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(distDir, file))).length, 0) /
     1024

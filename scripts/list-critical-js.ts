@@ -13,6 +13,22 @@ export function gzipKb(distDir: string, files: string[]): number {
   );
 }
 
+/** Built chunks and what they import statically, transitively (a dynamic import() is left out). */
+export function staticImportClosure(distDir: string, entries: string[]): Set<string> {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const code = readFileSync(path.join(distDir, file), 'utf8');
+    for (const match of code.matchAll(
+      /(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
+    ))
+      visit(`assets/${match[1]}`);
+  };
+  entries.forEach(visit);
+  return files;
+}
+
 /**
  * The JS the list needs before it can render: the entry, its preloads and, when the list is split
  * out of the entry, its route chunk.
@@ -24,18 +40,7 @@ export function listCriticalJs(distDir: string): { files: string[]; wavesurferFi
     /^calls-route-.*\.js$/.test(name),
   );
   if (entries.length === 0) throw new Error('No script in dist/index.html: run `npm run build`.');
-  const files = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    const code = readFileSync(path.join(distDir, file), 'utf8');
-    // Static imports only: a dynamic import() is not needed for the first render.
-    for (const match of code.matchAll(
-      /(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
-    ))
-      visit(`assets/${match[1]}`);
-  };
-  [...entries, ...(route ? [`assets/${route}`] : [])].forEach(visit);
+  const files = staticImportClosure(distDir, [...entries, ...(route ? [`assets/${route}`] : [])]);
   const wavesurferFiles = readdirSync(path.join(distDir, 'assets'))
     .filter((name) => name.endsWith('.js'))
     .filter((name) =>
