@@ -45,8 +45,9 @@ test('Space pauses after a bubble time or a sentence was clicked', async ({ page
 test('a bubble is one stop: speaker, time, then its text', async ({ page }) => {
   await openReady(page, seedUrl);
   const bubbles = page.getByRole('list', { name: 'Transcript' }).getByRole('listitem');
+  // Play can be ready before the transcript has rendered its bubbles.
+  await expect.poll(() => bubbles.count()).toBeGreaterThan(10);
   const count = await bubbles.count();
-  expect(count).toBeGreaterThan(10);
   for (let index = 0; index < count; index++)
     await expect(bubbles.nth(index).getByRole('button')).toHaveCount(1);
   // Tab from one bubble's time goes to the next bubble's time, never through its sentences.

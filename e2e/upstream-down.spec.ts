@@ -89,7 +89,7 @@ test.describe.serial('when Trata goes down and comes back', () => {
     await expect(banner(page)).toContainText('Trata unreachable');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const transcript = page.getByRole('list', { name: 'Transcript' });
-    expect(await transcript.getByRole('listitem').count()).toBeGreaterThan(5);
+    await expect.poll(() => transcript.getByRole('listitem').count()).toBeGreaterThan(5);
     const panel = page.getByRole('complementary', { name: 'Call insights' });
     await expect(panel).toContainText('Service order placed');
     await expect(page.getByRole('note', { name: 'No consent to record' })).toBeVisible();
