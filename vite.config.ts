@@ -26,5 +26,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      // contract/ only declares schemas and pure helpers: a page that imports one schema through
+      // the barrel need not carry the others (zod builds each one with a call, kept otherwise).
+      treeshake: { moduleSideEffects: (id) => !id.includes('/contract/') },
+      // Everything the first page needs in one file: split into shared chunks it compressed
+      // worse and cost a request each; lazy pages and panels import from it.
+      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+    },
   },
 });

@@ -1,7 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, type Location } from 'react-router';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { SessionMenu } from '@/features/session';
-import { SyncBanner, SyncStatusLine } from '@/features/sync-status';
+
+// The sync status waits on its own request anyway: its code loads beside the page's, outside the
+// list's first JS, and the header keeps its size whether it is there or not.
+const SyncStatusLine = lazy(() =>
+  import('@/features/sync-status').then((module) => ({ default: module.SyncStatusLine })),
+);
+const SyncBanner = lazy(() =>
+  import('@/features/sync-status').then((module) => ({ default: module.SyncBanner })),
+);
 import { useRouteAnnouncer } from './use-route-announcer';
 
 /**
@@ -41,12 +50,16 @@ export function AppLayout() {
             </NavLink>
           </nav>
           <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1 max-sm:w-full">
-            <SyncStatusLine />
+            <Suspense fallback={null}>
+              <SyncStatusLine />
+            </Suspense>
             <ThemeToggle />
             <SessionMenu />
           </div>
         </div>
-        <SyncBanner />
+        <Suspense fallback={null}>
+          <SyncBanner />
+        </Suspense>
       </header>
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6 max-sm:px-3">
         <Outlet />

@@ -1,11 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
-import { preloadCall } from '@/features/call-detail/preload';
 import { prefetchCallList } from '@/features/calls';
 import { AppLayout } from './layout';
 import { AppLoading } from './routes/app-loading';
 import { RouteError } from './routes/route-error';
 import { Component as CallsRoute } from './routes/calls-route';
+
+const loadPreload = () => import('@/features/call-detail/preload');
 
 /**
  * The list is where every visit starts, so it is in the first bundle; the detail and not-found
@@ -30,7 +31,10 @@ export function createAppRouter(queryClient: QueryClient) {
         {
           path: 'calls/:id',
           loader: ({ params }) => {
-            if (params.id) preloadCall(queryClient, params.id);
+            const id = params.id;
+            // A small chunk of its own (the detail page's loads in parallel): the call's requests
+            // start as soon as it is in, and the list's first JS does not carry it.
+            if (id) void loadPreload().then(({ preloadCall }) => preloadCall(queryClient, id));
             return null;
           },
           lazy: () => import('./routes/call-detail-route').then(toRoute),

@@ -3,7 +3,10 @@ import { useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { conversationListQueryOptions, type ConversationPage } from './conversations-api';
 import { formatCount } from './format-count';
-import { findNextToReview, type QueuePlace } from './review-queue';
+import type { QueuePlace } from './review-queue';
+
+// The walk runs only on a press: its code stays out of the list's first JS.
+const loadQueue = () => import('./review-queue');
 
 export interface ReviewNext {
   /** Opens the next call still to review after `place`; a press while one is sought is ignored. */
@@ -31,12 +34,17 @@ export function useReviewNext(): ReviewNext {
       running.current = true;
       setBusy(true);
       setMessage(null);
-      void findNextToReview(place, {
-        cached: (params) =>
-          queryClient.getQueryData<ConversationPage>(conversationListQueryOptions(params).queryKey),
-        fresh: (params) =>
-          queryClient.fetchQuery({ ...conversationListQueryOptions(params), staleTime: 0 }),
-      })
+      void loadQueue()
+        .then(({ findNextToReview }) =>
+          findNextToReview(place, {
+            cached: (params) =>
+              queryClient.getQueryData<ConversationPage>(
+                conversationListQueryOptions(params).queryKey,
+              ),
+            fresh: (params) =>
+              queryClient.fetchQuery({ ...conversationListQueryOptions(params), staleTime: 0 }),
+          }),
+        )
         .then((answer) => {
           if (answer.kind === 'found') {
             void navigate(`/calls/${encodeURIComponent(answer.id)}`, {
