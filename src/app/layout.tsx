@@ -50,9 +50,13 @@ export function AppLayout() {
             </NavLink>
           </nav>
           <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1 max-sm:w-full">
-            <Suspense fallback={null}>
-              <SyncStatusLine />
-            </Suspense>
+            {/* Room kept for the status from the start: it arrives after the page and would
+                push the theme and session controls aside. */}
+            <div className="flex justify-end sm:min-w-44">
+              <Suspense fallback={null}>
+                <SyncStatusLine />
+              </Suspense>
+            </div>
             <ThemeToggle />
             <SessionMenu />
           </div>

@@ -29,10 +29,17 @@ export interface CallReviewSlot {
   ActionItems: ComponentType<{ conversation: Conversation; items: readonly string[] }> | null;
   /** A hook: the call's markers, polled like the rest of the review. */
   useMarkers(callId: string): readonly MomentMarker[];
+  /** A hook: true until the call's review has first loaded (or failed), so the page can wait. */
+  useLoading(callId: string): boolean;
 }
 
 const NO_MARKERS: readonly MomentMarker[] = [];
-const NO_REVIEW: CallReviewSlot = { Panel: null, ActionItems: null, useMarkers: () => NO_MARKERS };
+const NO_REVIEW: CallReviewSlot = {
+  Panel: null,
+  ActionItems: null,
+  useMarkers: () => NO_MARKERS,
+  useLoading: () => false,
+};
 
 const ReviewSlotContext = createContext<CallReviewSlot>(NO_REVIEW);
 

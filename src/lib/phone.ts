@@ -7,6 +7,8 @@ type ParsePhone = typeof parsePhoneNumberFromString;
 
 let parsePhone: ParsePhone | null = null;
 let loading: Promise<void> | null = null;
+/** The formatter could not load (its file did not arrive): numbers stay as given. */
+let unavailable = false;
 const listeners = new Set<() => void>();
 
 /**
@@ -14,15 +16,22 @@ const listeners = new Set<() => void>();
  * appear: it loads beside the first page of calls, and numbers are shown as given until then.
  */
 export function loadPhoneFormatting(): Promise<void> {
-  loading ??= import('libphonenumber-js/min').then((module) => {
-    parsePhone = module.parsePhoneNumberFromString;
-    for (const listener of listeners) listener();
-  });
+  loading ??= import('libphonenumber-js/min').then(
+    (module) => {
+      parsePhone = module.parsePhoneNumberFromString;
+      for (const listener of listeners) listener();
+    },
+    () => {
+      unavailable = true;
+      for (const listener of listeners) listener();
+    },
+  );
   return loading;
 }
 
+/** Numbers will not change any more: formatted, or left as given when the formatter failed. */
 export function isPhoneFormattingReady(): boolean {
-  return parsePhone !== null;
+  return parsePhone !== null || unavailable;
 }
 
 export function subscribePhoneFormatting(listener: () => void): () => void {

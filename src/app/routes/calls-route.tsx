@@ -19,7 +19,15 @@ export function Component() {
     <CallsPage
       onRowsShown={loadCallDetailRoute}
       viewAction={(view) => (
-        <Suspense fallback={<Button disabled>Export CSV</Button>}>
+        <Suspense
+          fallback={
+            // The same shape as the button's own (an empty status line, the gap, the button).
+            <div className="flex items-center gap-2">
+              <span />
+              <Button disabled>Export CSV</Button>
+            </div>
+          }
+        >
           <ExportButton listQuery={view.listQuery} columns={view.columns} />
         </Suspense>
       )}

@@ -50,17 +50,16 @@ export function CallHeader({
           onPress={queue.openNext}
           shortcut="Shift+J"
         />
-        {/* A call in no page of the list (deleted since, say) has no neighbours to show. */}
-        {neighbours.previous || neighbours.next ? (
-          <nav aria-label="Calls in this list" className="flex items-center gap-2 text-sm">
-            <NeighbourLink neighbour={neighbours.previous} shortcut="k">
-              <span aria-hidden="true">← </span>Previous call
-            </NeighbourLink>
-            <NeighbourLink neighbour={neighbours.next} shortcut="j">
-              Next call<span aria-hidden="true"> →</span>
-            </NeighbourLink>
-          </nav>
-        ) : null}
+        {/* Always there, disabled until the neighbours are known (or when there are none):
+            links that arrive late would wrap the header and move the page down. */}
+        <nav aria-label="Calls in this list" className="flex items-center gap-2 text-sm">
+          <NeighbourLink neighbour={neighbours.previous} shortcut="k">
+            <span aria-hidden="true">← </span>Previous call
+          </NeighbourLink>
+          <NeighbourLink neighbour={neighbours.next} shortcut="j">
+            Next call<span aria-hidden="true"> →</span>
+          </NeighbourLink>
+        </nav>
       </div>
     </header>
   );
@@ -78,8 +77,12 @@ function NeighbourLink({
   const look = 'inline-flex items-center gap-2 rounded-md border px-3 py-1.5';
   if (!neighbour) {
     return (
-      <span aria-disabled="true" className={`${look} border-slate-200 text-slate-400`}>
+      <span aria-disabled="true" className={`${look} border-slate-200 text-slate-500`}>
         {children}
+        {/* The key's room, so the link keeps its width when it becomes one. */}
+        <Kbd aria-hidden="true" className="invisible">
+          {shortcut}
+        </Kbd>
       </span>
     );
   }

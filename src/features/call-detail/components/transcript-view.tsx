@@ -10,6 +10,10 @@ import { useAutoscroll } from './use-autoscroll';
 
 const NO_BUBBLES: readonly Bubble[] = [];
 
+/** A short bubble's height and the gap after it, in px: the least a bubble takes. */
+const BUBBLE_MIN_HEIGHT = 56;
+const pendingHeight = (count: number) => `min(100svh, ${count * BUBBLE_MIN_HEIGHT}px)`;
+
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 
 interface TranscriptViewProps {
@@ -130,6 +134,9 @@ export const TranscriptView = memo(function TranscriptView({
         tabIndex={0}
         // A box of its own on a desktop; below that the page scrolls it, under the sticky player.
         className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 outline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:max-h-[min(62vh,44rem)] lg:overflow-y-auto lg:overscroll-contain"
+        // Until the bubbles are in, about their height, up to a screen's: what follows the
+        // transcript (the analytics, on a phone) does not show and then jump down.
+        style={shown === bubbles ? undefined : { minHeight: pendingHeight(bubbles.length) }}
       >
         {chunks.map((chunk) => (
           // Groups of bubbles, each its own layer (isolate): a change of highlight lays out and

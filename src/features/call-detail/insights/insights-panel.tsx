@@ -9,6 +9,11 @@ import type { Bubble } from '../transcript/normalize';
 import { CallFacts } from './call-facts';
 import { CallerCard } from './caller-card';
 import { PanelCard } from '@/components/ui/panel-card';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useWaitAtMost } from './use-wait-at-most';
+
+/** How long the panel waits for the review before it shows without it. */
+const REVIEW_WAIT_MS = 3_000;
 
 interface InsightsPanelProps {
   conversation: Conversation;
@@ -25,9 +30,17 @@ export const InsightsPanel = memo(function InsightsPanel({
   onJump,
   moments,
 }: InsightsPanelProps) {
-  const { Panel: ReviewPanel, ActionItems: StoredActionItems } = useCallReviewSlot();
+  const {
+    Panel: ReviewPanel,
+    ActionItems: StoredActionItems,
+    useLoading: useReviewLoading,
+  } = useCallReviewSlot();
+  // The review heads the panel and its height is unknown until it loads: the panel shows
+  // whole once it is in, rather than the analytics jumping down under it.
+  const holding = useWaitAtMost(useReviewLoading(conversation.id), REVIEW_WAIT_MS);
   const analytics = conversation.conversationAnalytics ?? {};
   const summary = analytics.summary || conversation.transcriptSummary;
+  if (holding) return <InsightsSkeleton />;
   return (
     <aside className="flex flex-col gap-4" aria-label="Call insights">
       {ReviewPanel ? <ReviewPanel conversation={conversation} moments={moments} /> : null}
@@ -61,6 +74,18 @@ export const InsightsPanel = memo(function InsightsPanel({
     </aside>
   );
 });
+
+function InsightsSkeleton() {
+  return (
+    <aside className="flex flex-col gap-4" aria-label="Call insights" aria-busy="true">
+      <div role="status" aria-label="Loading the review" className="flex flex-col gap-4">
+        <Skeleton className="h-48 w-full" />
+        <Skeleton className="h-40 w-full" />
+        <Skeleton className="h-32 w-full" />
+      </div>
+    </aside>
+  );
+}
 
 /** A checklist for the reviewer's own follow-up when no review stores it; ticks are not saved. */
 function ActionItems({ items }: { items: readonly string[] }) {

@@ -60,7 +60,8 @@ export function PlayerPanel(props: PlayerPanelProps) {
       data-audio-state={state.audio}
       className="rounded-lg border border-slate-200 bg-white p-3 shadow-xs max-lg:sticky max-lg:top-0 max-lg:z-20 max-lg:shadow-md max-sm:-mx-1 max-sm:p-2"
     >
-      <div className={props.markers.length ? 'relative mt-3' : 'relative'}>
+      {/* Room above the waveform for comment markers, kept even before they arrive. */}
+      <div className="relative mt-3">
         <WaveformSlider
           waveformRef={props.waveformRef}
           clock={clock}
@@ -72,6 +73,19 @@ export function PlayerPanel(props: PlayerPanelProps) {
           duration={duration}
           onSeek={(seconds) => controls.seek(seconds)}
         />
+        {/* Over the waveform, each in a place of its own, not in the row of controls: a line
+            that came and went there rewrapped the row and moved the transcript below. */}
+        {state.audio === 'loading' ? (
+          <span
+            role="status"
+            className="pointer-events-none absolute bottom-1 left-1 rounded bg-white/90 px-1.5 text-xs text-slate-600"
+          >
+            Loading audio…
+          </span>
+        ) : null}
+        {props.waveformProgress === null ? null : (
+          <WaveformProgress fraction={props.waveformProgress} />
+        )}
       </div>
       <div className={extra}>
         <LatencyLane
@@ -96,14 +110,6 @@ export function PlayerPanel(props: PlayerPanelProps) {
         {skip(5, 'Forward 5 seconds', extra)}
         {skip(15, 'Forward 15 seconds')}
         <ClockDisplay clock={clock} duration={duration} />
-        {state.audio === 'loading' ? (
-          <span role="status" className="text-xs text-slate-500">
-            Loading audio…
-          </span>
-        ) : null}
-        {props.waveformProgress === null ? null : (
-          <WaveformProgress fraction={props.waveformProgress} />
-        )}
         <div className="ml-auto flex flex-wrap items-center gap-2">
           <SkipSilenceToggle skip={props.skipSilence} />
           <label className="flex items-center gap-1.5 text-sm text-slate-700">
@@ -184,7 +190,7 @@ function WaveformProgress({ fraction }: { fraction: number }) {
       aria-valuemax={100}
       aria-valuenow={percent}
       aria-valuetext={words}
-      className="text-xs text-slate-500"
+      className="pointer-events-none absolute right-1 bottom-1 rounded bg-white/90 px-1.5 text-xs text-slate-600"
     >
       {words}
     </span>

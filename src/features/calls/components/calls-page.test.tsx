@@ -92,16 +92,15 @@ describe('CallsPage', { timeout: 30_000 }, () => {
     const onRowsShown = vi.fn();
     renderList('/', onRowsShown);
     expect(onRowsShown).not.toHaveBeenCalled();
-    expect(await screen.findByText('Sofia Wilson')).toBeTruthy();
+    // The phone formatter loads beside the first page, and the rows wait for it: they show
+    // with their numbers formatted, never raw and then wider.
+    expect(await screen.findByText('Sofia Wilson', undefined, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.getAllByText('(408) 825-9337')).toHaveLength(2);
     expect(rowLinks()).toHaveLength(2);
     expect(onRowsShown).toHaveBeenCalledTimes(1);
     // In the row itself, not only in the toolbar's filters.
     const firstRow = rowLinks()[0]!.closest('tr')!;
     expect(within(firstRow).getByText('Service order placed')).toBeTruthy();
-    // The phone formatter loads beside the first page; the numbers are formatted once it has.
-    expect(
-      await screen.findAllByText('(408) 825-9337', undefined, { timeout: 5_000 }),
-    ).toHaveLength(2);
     expect(screen.getAllByText('2 min 5 s')).toHaveLength(2);
     const pagination = screen.getByRole('navigation', { name: 'Pagination' });
     expect(within(pagination).getByText('1–2 of 2')).toBeTruthy();

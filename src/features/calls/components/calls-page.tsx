@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { ReviewNextButton } from '@/components/review-next-button';
 import { serializeListParams, toApiQuery } from '@/lib/list-params';
+import { usePhoneFormattingReady } from '@/lib/use-phone-formatting';
 import { useReviewNext } from '@/lib/use-review-next';
 import { COLUMN_LABELS } from '../columns';
 import { useCallList } from '../hooks/use-call-list';
@@ -39,6 +40,10 @@ export function CallsPage({ onRowsShown, viewAction }: CallsPageProps = {}) {
   const { preferences, change } = usePreferences();
   const searchRef = useRef<HTMLInputElement>(null);
   const { query, searchProblem, page, stale, newCount, reveal } = useCallList(params);
+  // Formatted numbers are wider than raw ones and the table sizes its columns to fit: rows shown
+  // before the formatter would change height under the reader's eyes when it arrives.
+  const phonesReady = usePhoneFormattingReady();
+  const rowsReady = searchProblem === null && phonesReady;
   const shown = page?.rows.length ?? 0;
   const total = page?.total ?? null;
   const pending = query.isPlaceholderData;
@@ -91,7 +96,7 @@ export function CallsPage({ onRowsShown, viewAction }: CallsPageProps = {}) {
       ) : null}
       <ListBody
         params={params}
-        page={searchProblem === null ? page : undefined}
+        page={rowsReady ? page : undefined}
         searchProblem={searchProblem}
         failed={query.isError}
         stale={stale || pending}
@@ -100,7 +105,7 @@ export function CallsPage({ onRowsShown, viewAction }: CallsPageProps = {}) {
         update={update}
         clearFilters={clearFilters}
       />
-      {searchProblem === null && page !== undefined && shown > 0 ? (
+      {rowsReady && page !== undefined && shown > 0 ? (
         <Pagination params={params} shown={shown} total={total} update={update} />
       ) : null}
     </section>
