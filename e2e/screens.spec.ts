@@ -9,8 +9,9 @@ import { startServerProcess, type RunningProcess } from './support/processes';
 
 /**
  * Every screen at a phone's, a tablet's and a desktop's size, in the light and the dark theme:
- * no axe violation of any impact, colours that really switch, and on a phone a player that stays
- * on screen with the consent warning above it. One test per size and theme, so the matrix costs
+ * no axe violation of any impact (list, call page, Insights, sign-in), colours that really
+ * switch, no layout shift while the list and the call page load, and below a desktop's width a
+ * player that stays whole on screen with the consent warning above it. One test per size and theme, so the matrix costs
  * six page visits of each kind. Screenshots go to the report.
  */
 const SIZES = [
@@ -109,6 +110,40 @@ async function expectTheme(
   }
 }
 
+/**
+ * Layout shifts not caused by input, from the first byte, each with the nodes that moved: a page
+ * must not move under the reader while its parts arrive.
+ */
+const SHIFT_PROBE = `
+  window.__layoutShifts = [];
+  const name = (node) => {
+    const element = node && (node.nodeType === 1 ? node : node.parentElement);
+    if (!element) return '(gone)';
+    const label = element.getAttribute('aria-label') || (element.textContent || '').trim().slice(0, 40);
+    return element.tagName.toLowerCase() + ' "' + label + '"';
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      window.__layoutShifts.push(
+        entry.value.toFixed(4) + ': ' + entry.sources.map((source) => name(source.node)).join(', '),
+      );
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+/** Once the page is complete and its network quiet: no shift so far. */
+async function expectNoLayoutShift(page: Page, what: string) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  const shifts = await page.evaluate(
+    () => (window as unknown as { __layoutShifts: string[] }).__layoutShifts,
+  );
+  expect(shifts, `layout shifts on ${what}`).toEqual([]);
+}
+
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path });
@@ -123,15 +158,17 @@ for (const size of SIZES) {
         colorScheme: scheme,
       });
 
-      test('list, call page with the shortcuts dialog, and sign-in page', async ({
+      test('list, call page with the shortcuts dialog, Insights and sign-in page', async ({
         page,
       }, testInfo) => {
-        test.setTimeout(180_000);
+        test.setTimeout(240_000);
         const label = `${size.name}-${scheme}`;
+        await page.addInitScript(SHIFT_PROBE);
 
         // The list.
         await page.goto('/');
         await expect(page.locator('tbody a[data-row-link]').first()).toBeVisible();
+        await expectNoLayoutShift(page, 'the list');
         await expectTheme(page, scheme);
         await expectTheme(page, scheme, 'h1', { textOnly: true });
         if (size.name === 'phone') {
@@ -153,25 +190,51 @@ for (const size of SIZES) {
         await expect(play).toBeEnabled({ timeout: 30_000 });
         const consent = page.getByRole('note', { name: 'No consent to record' });
         const player = page.getByRole('region', { name: 'Recording' });
+        await expect(
+          page.getByRole('list', { name: 'Transcript' }).getByRole('listitem').last(),
+        ).toBeAttached();
+        await expect(
+          page.getByRole('complementary', { name: 'Call insights' }),
+        ).not.toHaveAttribute('aria-busy', 'true');
+        await expectNoLayoutShift(page, 'the call page');
         const [consentBox, playerBox] = [await consent.boundingBox(), await player.boundingBox()];
         expect(consentBox!.y + consentBox!.height, 'the warning above the player').toBeLessThan(
           playerBox!.y,
         );
         await expectTheme(page, scheme, '[role="list"][aria-label="Transcript"]');
         if (size.name !== 'desktop') {
-          // The page scrolls the transcript under a player that stays on screen.
-          // To the transcript's end: its last bubble at the bottom of the screen.
+          // The page scrolls the transcript under a player that stays whole on screen, with the
+          // consent warning above it: at the transcript's end (its last bubble at the bottom of
+          // the screen), and on to the end of the page (the analytics, on a phone).
           const transcript = page.getByRole('list', { name: 'Transcript' });
+          // The bubbles fill in just after the player: measure the transcript once they have.
+          await expect(transcript.getByRole('listitem').last()).toBeAttached();
           const end = await transcript.evaluate(
             (element) => element.getBoundingClientRect().bottom + window.scrollY,
           );
-          await transcript.hover();
-          await page.mouse.wheel(0, end - size.height);
-          await expect
-            .poll(() => page.evaluate(() => window.scrollY))
-            .toBeGreaterThan(end - size.height - 50);
+          const pageEnd = await page.evaluate(
+            () => document.documentElement.scrollHeight - window.innerHeight,
+          );
+          for (const target of [end - size.height, pageEnd]) {
+            await transcript.hover();
+            await page.mouse.wheel(0, target - (await page.evaluate(() => window.scrollY)));
+            await expect
+              .poll(() => page.evaluate(() => window.scrollY))
+              .toBeGreaterThan(target - 50);
+            // The whole player, a pixel's rounding aside.
+            await expect
+              .poll(async () => {
+                const { y, height } = (await player.boundingBox())!;
+                return y >= -1 && y + height <= size.height + 1;
+              })
+              .toBe(true);
+            await expect(player).toBeInViewport({ ratio: 0.99 });
+            const [warning, box] = [await consent.boundingBox(), await player.boundingBox()];
+            expect(warning!.y + warning!.height, 'the warning above the player').toBeLessThan(
+              box!.y,
+            );
+          }
           // The compact controls stay whole on screen: play or pause, the time and the skips.
-          await expect(player).toBeInViewport({ ratio: 0.75 });
           await expect(play).toBeInViewport({ ratio: 1 });
           await expect(page.getByLabel('Current time')).toBeInViewport({ ratio: 1 });
           for (const name of ['Back 15 seconds', 'Forward 15 seconds'])
@@ -197,6 +260,19 @@ for (const size of SIZES) {
         await page.keyboard.press('Escape');
         await expect(dialog).toBeHidden();
         await expect(shortcuts).toBeFocused();
+
+        // Insights, with both charts drawn.
+        await page.goto('/insights');
+        await expect(page.getByRole('heading', { name: 'Insights', level: 1 })).toBeVisible();
+        const window30 = page.getByRole('group', { name: 'Window' }).getByRole('button', {
+          name: '30 days',
+        });
+        await window30.click();
+        await expect(window30).toHaveAttribute('aria-pressed', 'true');
+        await expect(page.locator('[data-drawn="true"]')).toHaveCount(2, { timeout: 30_000 });
+        await expectTheme(page, scheme);
+        expect(await axeViolations(page), 'axe on Insights').toEqual([]);
+        await attachScreenshot(page, testInfo, `insights-${label}`);
 
         // The sign-in page, served by a server with sign-in on.
         await page.goto(signInUrl);

@@ -35,12 +35,32 @@ type Screen = (typeof PAGES)[number];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
-/** Layout shifts not caused by input, summed, and the last LCP candidate; from the first byte. */
+/**
+ * Layout shifts not caused by input, summed, with the nodes each one moved (tag, classes, text
+ * and the rectangle before and after), and the last LCP candidate; from the first byte.
+ */
 const OBSERVE = `
   window.__shifts = 0;
+  window.__shifted = [];
   window.__lcp = 0;
+  const describe = (node) => {
+    const element = node && (node.nodeType === 1 ? node : node.parentElement);
+    if (!element) return '(removed)';
+    const classes = (element.getAttribute('class') || '').split(' ').slice(0, 3).join('.');
+    const text = (element.getAttribute('aria-label') || element.textContent || '').trim();
+    return element.tagName.toLowerCase() + (classes ? '.' + classes : '') + ' "' + text.slice(0, 40) + '"';
+  };
+  const rect = (r) => Math.round(r.x) + ',' + Math.round(r.y) + ' ' + Math.round(r.width) + '×' + Math.round(r.height);
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      window.__shifts += entry.value;
+      for (const source of entry.sources)
+        window.__shifted.push(
+          entry.value.toFixed(4) + ' at ' + Math.round(entry.startTime) + ' ms: ' + describe(source.node) +
+            ' ' + rect(source.previousRect) + ' → ' + rect(source.currentRect),
+        );
+    }
   }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
     window.__lcp = list.getEntries().at(-1).startTime;
@@ -64,8 +84,8 @@ async function visit(browser: Browser, size: Size, screen: Screen, cpuSlowdown: 
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
   const result = await page.evaluate(() => {
-    const measured = window as unknown as { __shifts: number; __lcp: number };
-    return { cls: measured.__shifts, lcp: measured.__lcp };
+    const measured = window as unknown as { __shifts: number; __shifted: string[]; __lcp: number };
+    return { cls: measured.__shifts, shifted: measured.__shifted, lcp: measured.__lcp };
   });
   await context.close();
   return result;
@@ -82,6 +102,8 @@ const server = await startServerProcess(
 );
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const rows: string[] = [];
+/** What moved, for each screen whose worst run had a shift: where to look next. */
+const shiftedNodes: string[] = [];
 const loadBefore = loadavg()[0]!;
 try {
   const critical = listCriticalJs(distDir);
@@ -92,8 +114,15 @@ try {
   await visit(browser, SIZES[2], PAGES[1], 1);
   for (const size of SIZES) {
     for (const screen of PAGES) {
-      const shifts: number[] = [];
-      for (let run = 0; run < 3; run++) shifts.push((await visit(browser, size, screen, 1)).cls);
+      const runs: Awaited<ReturnType<typeof visit>>[] = [];
+      for (let run = 0; run < 3; run++) runs.push(await visit(browser, size, screen, 1));
+      const shifts = runs.map((run) => run.cls);
+      const worst = runs.reduce((a, b) => (b.cls > a.cls ? b : a));
+      if (worst.cls > 0) {
+        shiftedNodes.push(
+          `- ${screen.name}, ${size.name}: ${worst.shifted.map((line) => `\`${line}\``).join('; ')}`,
+        );
+      }
       rows.push(
         `| CLS of the ${screen.name}, ${size.name} ${size.width}×${size.height} (worst of 3) | ${Math.max(...shifts).toFixed(3)} | 0 |`,
       );
@@ -118,6 +147,14 @@ const table = [
   '| measure | result | goal |',
   '|---|---|---|',
   ...rows,
+  ...(shiftedNodes.length
+    ? [
+        '',
+        'What moved in the worst run, where CLS was above 0 (shift, time, node, before → after):',
+        '',
+        ...shiftedNodes,
+      ]
+    : []),
 ].join('\n');
 replaceSection('Screens', table);
 console.log(table);

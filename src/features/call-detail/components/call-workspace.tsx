@@ -93,9 +93,11 @@ export function CallWorkspace({ conversation }: { conversation: Conversation }) 
   );
 
   return (
-    // Side by side from a tablet's width on; on a phone the analytics follow the transcript.
-    <div className="grid items-start gap-5 md:grid-cols-[minmax(0,1fr)_17rem] lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <div className="flex min-w-0 flex-col gap-3">
+    // Side by side from a tablet's width on; on a phone the analytics follow the transcript,
+    // and the column's box gives way (contents) so the sticky player's container is the whole
+    // page's: inside the column it was pushed off the screen once the transcript ended.
+    <div className="flex flex-col gap-3 md:grid md:grid-cols-[minmax(0,1fr)_17rem] md:items-start md:gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="flex min-w-0 flex-col gap-3 max-md:contents">
         {conversation.conversationAnalytics?.is_audio_consent_given === false ? (
           <ConsentWarning />
         ) : null}
