@@ -6,6 +6,7 @@ import { expect, test } from './support/console-guard';
 import { prepareRunDataDir, removeRunDataDir } from './support/e2e-data';
 import { freePort } from './support/free-port';
 import { startServerProcess, type RunningProcess } from './support/processes';
+import { gzipKb, listCriticalJs } from '../scripts/list-critical-js';
 
 /**
  * Every screen at a phone's, a tablet's and a desktop's size, in the light and the dark theme:
@@ -305,4 +306,11 @@ test.describe('the theme chosen in the header', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectTheme(page, 'dark');
   });
+});
+
+test('the list route’s first JS, from the build under test, stays within 150 KB gzip', () => {
+  // The whole first load of the list (the entry and what it imports statically); the player,
+  // Insights, dialogs and menus that are not open load on demand.
+  const { files } = listCriticalJs('dist');
+  expect(gzipKb('dist', files)).toBeLessThanOrEqual(150);
 });
