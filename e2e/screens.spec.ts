@@ -162,7 +162,9 @@ for (const size of SIZES) {
       test('list, call page with the shortcuts dialog, Insights and sign-in page', async ({
         page,
       }, testInfo) => {
-        test.setTimeout(240_000);
+        // Four pages and four axe passes (Insights' reads every link of both tables): slow on a
+        // busy machine.
+        test.setTimeout(420_000);
         const label = `${size.name}-${scheme}`;
         await page.addInitScript(SHIFT_PROBE);
 
