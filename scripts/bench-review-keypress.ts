@@ -22,6 +22,17 @@ export interface KeypressFigures {
   toPaint: number[];
   /** The page's capture-phase keydown listener ran → the DOM shows the new rating. */
   toDom: number[];
+  /** The key taken → the page's keydown listener ran: the main thread was busy before it. */
+  inputDelay: number[];
+  /** Presses whose DOM change came after a frame had already been drawn without it. */
+  lateFrames: number;
+}
+
+interface PressTiming {
+  toPaint: number;
+  toDom: number;
+  inputDelay: number;
+  framesBefore: number;
 }
 
 /** Presses made before the timed ones (JIT and caches warm), not counted. */
@@ -91,18 +102,14 @@ async function measure(server: ServerProcess, origin: string): Promise<KeypressF
     await inFlight.settled();
     await waitForQuietProcess(server.child.pid!);
 
-    const toPaint: number[] = [];
-    const toDom: number[] = [];
+    const timings: PressTiming[] = [];
     let current = await shownRating(page);
     for (let press = 0; press < WARM_UP_PRESSES + PRESSES; press++) {
       const rating = nextRating(current, press);
       await armTiming(page, rating);
       await page.keyboard.press(String(rating));
       const measured = await page.evaluate(() => (window as unknown as Timed).__pressTiming);
-      if (press >= WARM_UP_PRESSES) {
-        toPaint.push(measured.toPaint);
-        toDom.push(measured.toDom);
-      }
+      if (press >= WARM_UP_PRESSES) timings.push(measured);
       current = rating;
       // Each press starts from a quiet page: its save and the refetch after it have landed.
       await inFlight.settled();
@@ -118,14 +125,19 @@ async function measure(server: ServerProcess, origin: string): Promise<KeypressF
     if (mine?.rating !== current) {
       throw new Error(`The server kept rating ${mine?.rating} instead of ${current}.`);
     }
-    return { toPaint, toDom };
+    return {
+      toPaint: timings.map((timing) => timing.toPaint),
+      toDom: timings.map((timing) => timing.toDom),
+      inputDelay: timings.map((timing) => timing.inputDelay),
+      lateFrames: timings.filter((timing) => timing.framesBefore > 0).length,
+    };
   } finally {
     await browser.close();
   }
 }
 
 interface Timed {
-  __pressTiming: Promise<{ toPaint: number; toDom: number }>;
+  __pressTiming: Promise<PressTiming>;
 }
 
 /** A rating different from the one shown, spread over 1–5. */
@@ -163,6 +175,7 @@ async function armTiming(page: Page, rating: number): Promise<void> {
           const handled = performance.now();
           const pressed = event.timeStamp;
           let done = false;
+          let framesBefore = 0;
           const finish = () => {
             if (done || !shown()) return;
             done = true;
@@ -172,7 +185,12 @@ async function armTiming(page: Page, rating: number): Promise<void> {
               const channel = new MessageChannel();
               channel.port1.onmessage = () => {
                 clearTimeout(timeout);
-                resolve({ toPaint: performance.now() - pressed, toDom: dom - handled });
+                resolve({
+                  toPaint: performance.now() - pressed,
+                  toDom: dom - handled,
+                  inputDelay: handled - pressed,
+                  framesBefore,
+                });
               };
               channel.port2.postMessage(null);
             });
@@ -185,10 +203,13 @@ async function armTiming(page: Page, rating: number): Promise<void> {
             characterData: true,
           });
           // The radio's `checked` is a property, not an attribute: a commit that changed
-          // nothing else would escape the observer, and a frame check catches it.
+          // nothing else would escape the observer, and a frame check catches it. Each frame
+          // that starts without the change is one drawn late.
           const poll = () => {
             finish();
-            if (!done) requestAnimationFrame(poll);
+            if (done) return;
+            framesBefore++;
+            requestAnimationFrame(poll);
           };
           requestAnimationFrame(poll);
           queueMicrotask(finish);
