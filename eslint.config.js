@@ -73,6 +73,21 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+  {
+    // The stores answer with Promises: a call left without `await` would let a write race the
+    // next one, or a failure go unheard. Type-aware, so only over the server's own code.
+    files: ['server/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
+      ],
+    },
+  },
   ...pluginQuery.configs['flat/recommended'],
   featureBoundaries,
   sharedBoundaries,

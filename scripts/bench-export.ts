@@ -61,22 +61,22 @@ function syntheticCall(i: number): Conversation {
   } as Conversation;
 }
 
-function buildIndex(): number {
+async function buildIndex(): Promise<number> {
   rmSync(dataDir, { recursive: true, force: true });
   const started = performance.now();
-  const store = openCallStore(dataDir);
+  const store = await openCallStore(dataDir);
   const BATCH = 5_000;
   for (let from = 0; from < N; from += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, N - from) }, (_, k) =>
       syntheticCall(from + k),
     );
-    store.upsert(batch, undefined, { deferText: true });
+    await store.upsert(batch, undefined, { deferText: true });
   }
   // As if a finished backfill of this upstream had written them: the server keeps them.
-  store.writeState('source', DEAD_UPSTREAM);
-  store.writeState('backfillDone', true);
-  store.writeState('lastReconcileAt', Date.now());
-  store.close();
+  await store.writeState('source', DEAD_UPSTREAM);
+  await store.writeState('backfillDone', true);
+  await store.writeState('lastReconcileAt', Date.now());
+  await store.close();
   return (performance.now() - started) / 1000;
 }
 
@@ -142,7 +142,7 @@ function measure(url: string, pid: number, gzip: boolean): Promise<Measured> {
 }
 
 console.log(`Writing ${N.toLocaleString('en')} calls into ${dataDir} …`);
-const buildSeconds = buildIndex();
+const buildSeconds = await buildIndex();
 console.log(`  ${buildSeconds.toFixed(1)} s`);
 
 const port = await freePort();

@@ -67,12 +67,15 @@ let started = performance.now();
 const backfilled = sync.nextSuccess();
 sync.start();
 const progress = setInterval(
-  () => console.log(`  ${store.count()} indexed, ${store.deferredTexts()} texts deferred`),
+  () =>
+    void Promise.all([store.count(), store.deferredTexts()]).then(([indexed, deferred]) =>
+      console.log(`  ${indexed} indexed, ${deferred} texts deferred`),
+    ),
   10_000,
 );
 await backfilled;
 const seconds = (performance.now() - started) / 1000;
-const indexed = store.count();
+const indexed = await store.count();
 row(
   `backfill of ${N.toLocaleString('en')} demo conversations over HTTP`,
   `${Math.round(indexed / seconds).toLocaleString('en')} conversations/s (${seconds.toFixed(1)} s)`,
@@ -80,7 +83,7 @@ row(
 );
 // The sync indexes transcripts' trigrams after the backfill; searches scan until it is done.
 started = performance.now();
-while (store.deferredTexts() > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+while ((await store.deferredTexts()) > 0) await new Promise((resolve) => setTimeout(resolve, 250));
 clearInterval(progress);
 const textSeconds = (performance.now() - started) / 1000;
 row(
@@ -92,10 +95,16 @@ row(
 // 2. /api/calls, timed in the server (inject: no socket noise).
 const app = Fastify();
 registerCallRoutes(app, { store, sync, upstream });
-const newest = store.list({ sort_by: 'timestampStart', sort_order: 'desc', skip: 0, limit: 1 });
+const newest = await store.list({
+  sort_by: 'timestampStart',
+  sort_order: 'desc',
+  skip: 0,
+  limit: 1,
+});
 const end = parseTrataTimestamp(newest.items[0]!.timestampStart)!;
 const monthAgo = new Date(end - 30 * 86_400_000).toISOString();
-const agent = store.facets({ sort_order: 'desc', skip: 0, limit: 1 }).agent[0]?.id ?? 'none';
+const agent =
+  (await store.facets({ sort_order: 'desc', skip: 0, limit: 1 })).agent[0]?.id ?? 'none';
 
 async function p95(url: string): Promise<{ p95: number; first: number }> {
   const times: number[] = [];
@@ -147,23 +156,23 @@ for (const [name, query] of cases) {
 }
 
 // 3. Facets without their cache: a fresh store instance for every run.
-function facetsP95(query: CallQuery): number {
+async function facetsP95(query: CallQuery): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < Math.min(RUNS, 15); i++) {
     const fresh = createSqliteCallStore(indexFile);
     const at = performance.now();
-    fresh.facets(query);
+    await fresh.facets(query);
     times.push(performance.now() - at);
-    fresh.close();
+    await fresh.close();
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length * 0.95)]!;
 }
 const all: CallQuery = { sort_order: 'desc', skip: 0, limit: 50 };
-row('facets p95, all time (uncached)', ms(facetsP95(all)), '≤ 100 ms');
+row('facets p95, all time (uncached)', ms(await facetsP95(all)), '≤ 100 ms');
 row(
   'facets p95, 30-day range (uncached)',
-  ms(facetsP95({ ...all, from: Date.parse(monthAgo) })),
+  ms(await facetsP95({ ...all, from: Date.parse(monthAgo) })),
   '≤ 30 ms',
 );
 
@@ -210,7 +219,7 @@ row(
 );
 
 await sync.stop();
-store.close();
+await store.close();
 await upstream.close();
 api.kill('SIGTERM');
 replaceSection(

@@ -56,22 +56,23 @@ function syntheticCall(i: number, next: () => number): Conversation {
  * An index of `count` synthetic calls spread over the last year, written straight through the
  * store (no API, no sync) into `bench-data/`, and reused while it holds exactly `count` calls.
  */
-export function openBenchIndex(
+export async function openBenchIndex(
   count: number,
   log: (line: string) => void,
-): {
+): Promise<{
   store: CallStore;
   file: string;
-} {
+}> {
   const dir = path.resolve('bench-data');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `insights-v${INDEX_SCHEMA_VERSION}-${count}.sqlite`);
   const fresh = !existsSync(file);
   const store = createSqliteCallStore(file);
-  if (!fresh && store.count() === count) return { store, file };
-  if (!fresh) throw new Error(`${file} holds ${store.count()} calls, not ${count}: delete it.`);
+  const held = fresh ? 0 : await store.count();
+  if (!fresh && held === count) return { store, file };
+  if (!fresh) throw new Error(`${file} holds ${held} calls, not ${count}: delete it.`);
   const started = performance.now();
-  store.upsertAgents(AGENTS);
+  await store.upsertAgents(AGENTS);
   const next = random(42);
   const CHUNK = 5_000;
   for (let done = 0; done < count; done += CHUNK) {
@@ -79,7 +80,7 @@ export function openBenchIndex(
       syntheticCall(done + i, next),
     );
     // Trigrams are irrelevant to insights: left deferred, as a backfill leaves them.
-    store.upsert(calls, undefined, { deferText: true });
+    await store.upsert(calls, undefined, { deferText: true });
     if ((done / CHUNK) % 20 === 0) log(`  ${done + calls.length} calls written`);
   }
   log(`built ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -37,7 +37,7 @@ const percentile = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * values.length) - 1)]!;
 
 const loadBefore = load();
-const { store } = openBenchIndex(N, log);
+const { store } = await openBenchIndex(N, log);
 const status: SyncStatus = {
   state: 'idle',
   indexed: N,
@@ -141,5 +141,5 @@ timed by an HTTP client on the same machine.
   replaceSection('Insights (bench:insights)', body);
 } finally {
   await app.close();
-  store.close();
+  await store.close();
 }

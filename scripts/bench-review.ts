@@ -38,9 +38,9 @@ const api = await startReviewUpstream(conversations, {
       if (down) return reply.code(503).send({ detail: 'Service Unavailable' });
     }),
 });
-const calls = openCallStore(dir);
-calls.upsert(conversations);
-const reviews = openReviewStore(dir);
+const calls = await openCallStore(dir);
+await calls.upsert(conversations);
+const reviews = await openReviewStore(dir);
 const outbox = createOutboxWorker({
   store: reviews,
   upstream: api.upstream,
@@ -146,9 +146,9 @@ const statuses = await Promise.all(
 );
 const wall = performance.now() - started;
 const errors = statuses.filter((status) => status !== 201).length;
-const stored = reviews
-  .comments(target)
-  .filter((comment) => comment.author.startsWith('Reviewer ')).length;
+const stored = (await reviews.comments(target)).filter((comment) =>
+  comment.author.startsWith('Reviewer '),
+).length;
 row(
   '50 reviewers each posting 20 comments at once',
   '1,000 stored, 0 lost, 0 errors',
@@ -169,22 +169,23 @@ row(
   `${entries.length} entries for ${distinct.size} reviewers, ${ms(performance.now() - drainStart)} later`,
 );
 console.log(
-  `  then in Trata: ${entries.length} entries for ${distinct.size} reviewers after ${ms(performance.now() - drainStart)}; delivery ${reviews.delivery(target).state}`,
+  `  then in Trata: ${entries.length} entries for ${distinct.size} reviewers after ${ms(performance.now() - drainStart)}; delivery ${(await reviews.delivery(target)).state}`,
 );
 
 // 3. An outage: the verdict retries with backoff; measure from recovery to delivery.
 down = true;
 await send('PUT', '/api/calls/con.bench.5/review', 'Outage', { rating: 1 });
 while (
-  (reviews.delivery('con.bench.5').reviewers.find((r) => r.reviewer === 'Outage')?.attempts ?? 0) <
-  4
+  ((await reviews.delivery('con.bench.5')).reviewers.find((r) => r.reviewer === 'Outage')
+    ?.attempts ?? 0) < 4
 ) {
   await new Promise((resolve) => setTimeout(resolve, 10));
 }
 down = false;
 const recovered = performance.now();
 while (
-  reviews.delivery('con.bench.5').reviewers.find((r) => r.reviewer === 'Outage')?.state !== 'sent'
+  (await reviews.delivery('con.bench.5')).reviewers.find((r) => r.reviewer === 'Outage')?.state !==
+  'sent'
 ) {
   await new Promise((resolve) => setTimeout(resolve, 5));
 }
@@ -200,8 +201,8 @@ console.log(
 
 await app.close();
 await outbox.stop();
-reviews.close();
-calls.close();
+await reviews.close();
+await calls.close();
 await agent.close();
 await api.close();
 rmSync(dir, { recursive: true, force: true });

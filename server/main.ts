@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     });
   }
 
-  const store = openCallStore(config.dataDir);
+  const store = await openCallStore(config.dataDir);
   // When a person last asked for something: the sync gives way to them.
   let lastRequestAt = 0;
   const sync = createSyncEngine({
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) },
     isBusy: () => Date.now() - lastRequestAt < 1_000,
   });
-  const reviews = openReviewStore(config.dataDir);
+  const reviews = await openReviewStore(config.dataDir);
   const outbox = createOutboxWorker({
     store: reviews,
     upstream,
@@ -106,8 +106,8 @@ async function main(): Promise<void> {
   app.addHook('onClose', async () => {
     await sync.stop();
     await outbox.stop();
-    store.close();
-    reviews.close();
+    await store.close();
+    await reviews.close();
     await fetchRecording.close();
     await upstream.close();
     await sessions.close();
@@ -115,7 +115,8 @@ async function main(): Promise<void> {
   registerRecordingRoutes(app, {
     // The index knows where each call's recording is, even while the API is down.
     locate: createRecordingLocator({
-      getConversation: async (id, signal) => store.get(id) ?? upstream.getConversation(id, signal),
+      getConversation: async (id, signal) =>
+        (await store.get(id)) ?? upstream.getConversation(id, signal),
     }),
     fetchRecording,
     // The embedded demo API cannot be down on its own; a real upstream's recordings are kept.

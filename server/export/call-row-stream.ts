@@ -14,7 +14,7 @@ export interface CallRowStreamOptions {
   first: Cell[];
   row(call: CallListItem): Cell[];
   /** The last record when more calls than `maxRows` matched (at the time the limit was hit). */
-  onLimit(): Cell[];
+  onLimit(): Promise<Cell[]>;
 }
 
 type Cell = string | number;
@@ -40,7 +40,7 @@ export function callRowStream(options: CallRowStreamOptions): Readable {
   };
 
   /** The next piece of text, or null once everything is sent. */
-  function next(): string | null {
+  async function next(): Promise<string | null> {
     if (ended) return null;
     const records: Cell[][] = first ? [options.first] : [];
     if (exhausted) {
@@ -48,9 +48,11 @@ export function callRowStream(options: CallRowStreamOptions): Readable {
     } else if (sent >= maxRows) {
       ended = true;
       // One row past the limit says whether the limit cut anything off.
-      if (store.listAfter(query, cursor, 1).items.length > 0) records.push(options.onLimit());
+      if ((await store.listAfter(query, cursor, 1)).items.length > 0) {
+        records.push(await options.onLimit());
+      }
     } else {
-      const chunk = store.listAfter(query, cursor, Math.min(chunkRows, maxRows - sent));
+      const chunk = await store.listAfter(query, cursor, Math.min(chunkRows, maxRows - sent));
       cursor = chunk.next;
       exhausted = chunk.next === null;
       sent += chunk.items.length;
@@ -59,16 +61,30 @@ export function callRowStream(options: CallRowStreamOptions): Readable {
     return records.length > 0 ? text(records) : ended ? null : next();
   }
 
+  // One read of the store at a time: `read` is called again while one is under way.
+  let reading = false;
   return new Readable({
     read() {
-      for (;;) {
-        const piece = next();
-        if (piece === null) {
-          this.push(null);
-          return;
+      if (reading) return;
+      reading = true;
+      const pump = async () => {
+        try {
+          for (;;) {
+            if (this.destroyed) return;
+            const piece = await next();
+            if (piece === null) {
+              this.push(null);
+              return;
+            }
+            if (!this.push(piece)) return;
+          }
+        } finally {
+          reading = false;
         }
-        if (!this.push(piece)) return;
-      }
+      };
+      pump().catch((error: unknown) =>
+        this.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
     },
   });
 }

@@ -51,14 +51,14 @@ export function registerCallsExport(scope: FastifyInstance, options: CallsExport
   scope.addHook('preClose', async () => runs.stopAll());
 
   scope.get(CALLS_EXPORT_PATH, { exposeHeadRoute: false }, async (request, reply) => {
-    const { query, timeZone, columns } = validateExportParams(request, reviews);
+    const { query, timeZone, columns } = await validateExportParams(request, reviews);
     if (runs.size >= limits.maxConcurrent) {
       return reply
         .code(429)
         .header('retry-after', '10')
         .send({ detail: `${runs.size} exports are running already. Try again in a few seconds.` });
     }
-    const total = store.total(query);
+    const total = await store.total(query);
     const rows = exportRows(columns, { timeZone, origin: `${request.protocol}://${request.host}` });
     const headings = rows.headings();
     const source = callRowStream({
@@ -68,15 +68,16 @@ export function registerCallsExport(scope: FastifyInstance, options: CallsExport
       maxRows: limits.maxRows,
       first: headings,
       row: rows.row,
-      onLimit: () => [
-        `${TRUNCATED_NOTICE_PREFIX}: these are the first ${limits.maxRows} of ${store.total(query)} matching calls (the export limit). Narrow the filters to export the rest.`,
+      onLimit: async () => [
+        `${TRUNCATED_NOTICE_PREFIX}: these are the first ${limits.maxRows} of ${await store.total(query)} matching calls (the export limit). Narrow the filters to export the rest.`,
         ...headings.slice(1).map(() => ''),
       ],
     });
     runs.add(source);
     source.on('error', (error) => request.log.warn(`CSV export stopped: ${error.message}`));
+    const agentNames = await store.agentNames();
     const name = exportFileName(
-      exportViewWords(query, (id) => store.agentName(id) ?? id),
+      exportViewWords(query, (id) => agentNames.get(id) ?? id),
       exportDate(timeZone),
     );
     return reply

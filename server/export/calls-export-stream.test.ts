@@ -39,8 +39,8 @@ function syntheticStore(store: CallStore) {
   const counted = { chunks: 0 };
   const wrapped: CallStore = {
     ...store,
-    total: () => ROWS,
-    listAfter(_query, after, limit) {
+    total: async () => ROWS,
+    async listAfter(_query, after, limit) {
       counted.chunks++;
       const first = after === null ? 0 : Number(after.id.slice(4)) + 1;
       const items = Array.from({ length: Math.min(limit, ROWS - first) }, (_, i) =>
@@ -71,7 +71,7 @@ afterEach(async () => {
 
 /** The real app server (compression and all) over a fixture index, listening on a port. */
 async function startApp(limits: Partial<ExportLimits>): Promise<Running> {
-  fixture = createIndexFixture(fixtureConversations(10, 9));
+  fixture = await createIndexFixture(fixtureConversations(10, 9));
   const { store, counted } = syntheticStore(fixture.store);
   const runs = new ExportRuns();
   app = await createAppServer({
@@ -142,7 +142,7 @@ describe('a CSV export over a socket', () => {
 
 describe('sign-in and rate limits', () => {
   it('needs a signed-in user and counts against the API budget', async () => {
-    fixture = createIndexFixture(fixtureConversations(30, 4));
+    fixture = await createIndexFixture(fixtureConversations(30, 4));
     app = await createAppServer({
       upstream: fixture.upstream,
       security: loadSecurityConfig({

@@ -38,8 +38,8 @@ function withPayloads(conversations: Conversation[]): Conversation[] {
 }
 
 let fixture: IndexFixture;
-beforeAll(() => {
-  fixture = createIndexFixture(withPayloads(fixtureConversations(160, 5)), {
+beforeAll(async () => {
+  fixture = await createIndexFixture(withPayloads(fixtureConversations(160, 5)), {
     // Small chunks, so every export below walks many of them.
     export: { limits: { chunkRows: 7 } },
   });
@@ -204,7 +204,7 @@ describe('GET /api/calls.csv', () => {
 
 describe('the export limit', () => {
   it('stops at the limit and says so in a header and in its last row', async () => {
-    const limited = createIndexFixture(fixtureConversations(40, 2), {
+    const limited = await createIndexFixture(fixtureConversations(40, 2), {
       export: { limits: { maxRows: 15, chunkRows: 4 } },
     });
     try {
@@ -214,7 +214,7 @@ describe('the export limit', () => {
       expect(response.headers['x-total-count']).toBe('40');
       const rows = (parse(response.rawPayload, { bom: true }) as string[][]).slice(1);
       expect(rows).toHaveLength(16);
-      const list = limited.store.list({
+      const list = await limited.store.list({
         sort_by: 'duration',
         sort_order: 'asc',
         skip: 0,
@@ -239,7 +239,7 @@ describe('the export limit', () => {
   });
 
   it('ends exactly at a limit the matches fill, without a notice', async () => {
-    const exact = createIndexFixture(fixtureConversations(12, 3), {
+    const exact = await createIndexFixture(fixtureConversations(12, 3), {
       export: { limits: { maxRows: 12, chunkRows: 4 } },
     });
     try {

@@ -26,14 +26,16 @@ export interface ExportParams {
  * `columns` (the list's column ids, comma-separated; all when absent). Every problem comes back
  * at once, in the list's 422 shape.
  */
-export function validateExportParams(
+export async function validateExportParams(
   request: FastifyRequest,
   reviews: ReviewStore | undefined,
-): ExportParams {
+): Promise<ExportParams> {
   const issues: ValidationIssue[] = [];
   let query: CallQuery | undefined;
   try {
-    query = reviews ? validateReviewedCallQuery(request, reviews) : validateCallQuery(request.url);
+    query = reviews
+      ? await validateReviewedCallQuery(request, reviews)
+      : validateCallQuery(request.url);
   } catch (error) {
     if (!(error instanceof HttpProblem) || typeof error.body.detail === 'string') throw error;
     issues.push(...error.body.detail);

@@ -12,7 +12,7 @@ let store: CallStore | undefined;
 let engine: SyncEngine | undefined;
 afterEach(async () => {
   await engine?.stop();
-  store?.close();
+  await store?.close();
   await demo?.close();
   engine = store = demo = undefined;
 });

@@ -35,9 +35,9 @@ function withConsent(conversations: Conversation[]): Conversation[] {
 let fixture: IndexFixture;
 let conversations: Conversation[];
 let samples: string[];
-beforeAll(() => {
+beforeAll(async () => {
   conversations = withConsent(fixtureConversations(160, 11));
-  fixture = createIndexFixture(conversations);
+  fixture = await createIndexFixture(conversations);
   samples = conversations
     .flatMap((c) => [
       c.id,

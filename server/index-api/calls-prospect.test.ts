@@ -5,9 +5,9 @@ import { createIndexFixture, type IndexFixture } from './testing/index-fixture';
 
 let fixture: IndexFixture;
 let conversations: Conversation[];
-beforeAll(() => {
+beforeAll(async () => {
   conversations = fixtureConversations(40, 3);
-  fixture = createIndexFixture(conversations);
+  fixture = await createIndexFixture(conversations);
 });
 afterAll(() => fixture.close());
 

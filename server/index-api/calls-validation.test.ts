@@ -4,8 +4,8 @@ import { fixtureConversations } from '../db/testing/fixture-conversations';
 import { createIndexFixture, type IndexFixture } from './testing/index-fixture';
 
 let fixture: IndexFixture;
-beforeAll(() => {
-  fixture = createIndexFixture(fixtureConversations(40, 3));
+beforeAll(async () => {
+  fixture = await createIndexFixture(fixtureConversations(40, 3));
 });
 afterAll(() => fixture.close());
 

@@ -8,8 +8,8 @@ import {
 } from './testing/review-fixture';
 
 let fixture: ReviewFixture;
-beforeEach(() => {
-  fixture = createReviewFixture([
+beforeEach(async () => {
+  fixture = await createReviewFixture([
     reviewConversation('con.a'),
     reviewConversation('con.b'),
     reviewConversation('con.c'),
@@ -17,10 +17,13 @@ beforeEach(() => {
       conversationAnalytics: { sentiment_of_caller: 'positive', action_items: [] },
     }),
   ]);
-  fixture.reviews.setReview('con.a', 'Dana', { rating: 5, status: 'reviewed' });
-  fixture.reviews.setReview('con.b', 'Lee', { status: 'follow_up', followUpReason: 'Refund' });
-  fixture.reviews.setReview('con.b', 'Dana', { status: 'reviewed' });
-  fixture.reviews.setReview('con.c', 'Dana', { rating: 2 });
+  await fixture.reviews.setReview('con.a', 'Dana', { rating: 5, status: 'reviewed' });
+  await fixture.reviews.setReview('con.b', 'Lee', {
+    status: 'follow_up',
+    followUpReason: 'Refund',
+  });
+  await fixture.reviews.setReview('con.b', 'Dana', { status: 'reviewed' });
+  await fixture.reviews.setReview('con.c', 'Dana', { rating: 2 });
 });
 afterEach(() => fixture.close());
 
@@ -50,7 +53,7 @@ describe('the review filter of /api/calls', () => {
 
   it('counts again after a review changes', async () => {
     expect(await ids('review=to_review')).toEqual(['con.c', 'con.d']);
-    fixture.reviews.setReview('con.c', 'Dana', { status: 'reviewed' });
+    await fixture.reviews.setReview('con.c', 'Dana', { status: 'reviewed' });
     expect(await ids('review=to_review')).toEqual(['con.d']);
   });
 

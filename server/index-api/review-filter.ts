@@ -26,10 +26,10 @@ const NO_REVIEW: CallReviewSummary = {
  * (any of them) and `mine` (calls I reviewed, in those states when given). Every problem comes
  * back in one 422 with the list's own.
  */
-export function validateReviewedCallQuery(
+export async function validateReviewedCallQuery(
   request: FastifyRequest,
   reviews: ReviewStore,
-): CallQuery {
+): Promise<CallQuery> {
   const issues: ValidationIssue[] = [];
   let query: CallQuery | undefined;
   try {
@@ -64,7 +64,7 @@ export function validateReviewedCallQuery(
         }
       }
       const states = unique.filter((value): value is ReviewStatus => value !== 'mine');
-      review = { states, reviewer, epoch: reviews.epoch() };
+      review = { states, reviewer, epoch: await reviews.epoch() };
     }
   }
   if (issues.length || !query) throw validationProblem(issues);
@@ -72,17 +72,17 @@ export function validateReviewedCallQuery(
 }
 
 /** Each row's review summary, in the order of `ids`; `me` sees their own rating and status too. */
-export function reviewSummariesOf(
+export async function reviewSummariesOf(
   ids: string[],
   reviews: ReviewStore,
   request: FastifyRequest,
-): CallReviewSummary[] {
+): Promise<CallReviewSummary[]> {
   let me: string | null = null;
   try {
     me = reviewerOf(request);
   } catch {
     // A broken name only hides "my" columns on a read; writes still refuse it in words.
   }
-  const summaries = reviews.summaries(ids, me);
+  const summaries = await reviews.summaries(ids, me);
   return ids.map((id) => summaries.get(id) ?? NO_REVIEW);
 }

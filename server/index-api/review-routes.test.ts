@@ -15,8 +15,8 @@ import {
 
 const ID = 'con.review.1';
 let fixture: ReviewFixture;
-beforeEach(() => {
-  fixture = createReviewFixture([reviewConversation(ID), reviewConversation('con.review.2')]);
+beforeEach(async () => {
+  fixture = await createReviewFixture([reviewConversation(ID), reviewConversation('con.review.2')]);
 });
 afterEach(() => fixture.close());
 
@@ -237,7 +237,7 @@ describe('the review of a call', () => {
 describe('the reviewer with sign-in', () => {
   it('is the signed-in user, whatever name the header claims', async () => {
     await fixture.close();
-    fixture = createReviewFixture([reviewConversation(ID)], { user: 'dana' });
+    fixture = await createReviewFixture([reviewConversation(ID)], { user: 'dana' });
     await send('PUT', `/api/calls/${ID}/review`, 'Somebody Else', { rating: 5 });
     expect((await read('Somebody Else')).reviews.map((r) => r.reviewer)).toEqual(['dana']);
   });

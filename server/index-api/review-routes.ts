@@ -42,8 +42,8 @@ type CommentParams = { Params: { id: string; commentId: string } };
 export function registerReviewRoutes(app: FastifyInstance, options: ReviewRouteOptions): void {
   const { calls, reviews, outbox } = options;
 
-  const callOf = (id: string) => {
-    const call = calls.get(id);
+  const callOf = async (id: string) => {
+    const call = await calls.get(id);
     if (!call) throw notFound(CONVERSATION_NOT_FOUND);
     return {
       duration: secondsBetween(call.timestampStart, call.timestampEnd),
@@ -92,13 +92,20 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRouteO
 
     scope.get<CallParams>('/api/calls/:id/review', async (request, reply) => {
       const { id } = request.params;
-      callOf(id);
+      await callOf(id);
+      const [list, comments, history, actionItems, delivery] = await Promise.all([
+        reviews.reviews(id),
+        reviews.comments(id),
+        reviews.history(id, HISTORY_LIMIT),
+        reviews.actionItems(id),
+        reviews.delivery(id),
+      ]);
       const review: CallReview = {
-        reviews: reviews.reviews(id),
-        comments: reviews.comments(id),
-        history: reviews.history(id, HISTORY_LIMIT),
-        actionItems: reviews.actionItems(id),
-        delivery: reviews.delivery(id),
+        reviews: list,
+        comments,
+        history,
+        actionItems,
+        delivery,
         me: reviewerOf(request),
       };
       return noStore(reply).send(review);
@@ -108,13 +115,13 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRouteO
       const { id } = request.params;
       const actor = requireReviewer(request);
       const change = body(request.body, reviewUpdateSchema);
-      callOf(id);
+      await callOf(id);
       if (change.rating === undefined && change.status === undefined) {
         throw validationProblem([
           { type: 'missing', loc: ['body'], msg: 'Send a rating, a status or both', input: {} },
         ]);
       }
-      const review = reviews.setReview(id, actor, {
+      const review = await reviews.setReview(id, actor, {
         ...(change.rating !== undefined ? { rating: change.rating } : {}),
         ...(change.status !== undefined ? { status: change.status } : {}),
         ...(change.follow_up_reason !== undefined
@@ -130,9 +137,14 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRouteO
       const { id } = request.params;
       const actor = requireReviewer(request);
       const input = body(request.body, commentCreateSchema);
-      const { duration } = callOf(id);
+      const { duration } = await callOf(id);
       checkMoment(input.at_seconds, duration);
-      const comment = reviews.addComment(id, actor, input.text.trim(), input.at_seconds ?? null);
+      const comment = await reviews.addComment(
+        id,
+        actor,
+        input.text.trim(),
+        input.at_seconds ?? null,
+      );
       outbox.kick();
       return noStore(reply).code(201).send(comment);
     });
@@ -141,9 +153,9 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRouteO
       const { id, commentId } = request.params;
       const actor = requireReviewer(request);
       const input = body(request.body, commentUpdateSchema);
-      const { duration } = callOf(id);
+      const { duration } = await callOf(id);
       checkMoment(input.at_seconds, duration);
-      const comment = reviews.editComment(id, commentId, actor, {
+      const comment = await reviews.editComment(id, commentId, actor, {
         ...(input.text !== undefined ? { text: input.text.trim() } : {}),
         ...(input.at_seconds !== undefined ? { atSeconds: input.at_seconds } : {}),
         ...(input.version !== undefined ? { version: input.version } : {}),
@@ -169,8 +181,8 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRouteO
             },
           ]);
         }
-        callOf(id);
-        reviews.deleteComment(id, commentId, actor, version);
+        await callOf(id);
+        await reviews.deleteComment(id, commentId, actor, version);
         outbox.kick();
         return noStore(reply).code(204).send();
       },
@@ -182,7 +194,7 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRouteO
         const { id } = request.params;
         const actor = requireReviewer(request);
         const input = body(request.body, actionItemUpdateSchema);
-        const { actionItems } = callOf(id);
+        const { actionItems } = await callOf(id);
         const index = Number(request.params.index);
         if (!/^\d{1,4}$/.test(request.params.index) || index >= actionItems.length) {
           throw validationProblem([
@@ -195,17 +207,25 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRouteO
             },
           ]);
         }
-        const check = reviews.setActionItem(id, index, actionItems[index]!, actor, input.checked);
+        const check = await reviews.setActionItem(
+          id,
+          index,
+          actionItems[index]!,
+          actor,
+          input.checked,
+        );
         return noStore(reply).send(check);
       },
     );
 
     scope.post<CallParams>('/api/calls/:id/review/delivery/retry', async (request, reply) => {
       const { id } = request.params;
-      callOf(id);
-      reviews.retry(id);
+      await callOf(id);
+      await reviews.retry(id);
       outbox.kick();
-      return noStore(reply).code(202).send(reviews.delivery(id));
+      return noStore(reply)
+        .code(202)
+        .send(await reviews.delivery(id));
     });
   });
 }

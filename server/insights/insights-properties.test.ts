@@ -56,7 +56,7 @@ const reviews = new Map<
   { rating?: number; status?: 'reviewed' | 'follow_up'; followUpReason?: string }[]
 >();
 
-beforeAll(() => {
+beforeAll(async () => {
   conversations = spread(fixtureConversations(160, 11)).map((conversation, index) =>
     conversation.conversationAnalytics
       ? {
@@ -68,7 +68,7 @@ beforeAll(() => {
         }
       : conversation,
   );
-  fixture = createReviewFixture(conversations);
+  fixture = await createReviewFixture(conversations);
   registerInsightsRoutes(fixture.app, {
     store: fixture.calls,
     reviews: fixture.reviews,

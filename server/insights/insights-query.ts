@@ -17,15 +17,15 @@ export interface InsightsQuery {
  * `/api/insights` takes the list's filters, validated as `/api/calls` validates them, plus `tz`
  * (default UTC). Every problem comes back at once in the 422 shape of the list.
  */
-export function validateInsightsQuery(
+export async function validateInsightsQuery(
   request: FastifyRequest,
   reviews: ReviewStore | undefined,
-): InsightsQuery {
+): Promise<InsightsQuery> {
   const issues: ValidationIssue[] = [];
   let filters: CallQuery | undefined;
   try {
     filters = reviews
-      ? validateReviewedCallQuery(request, reviews)
+      ? await validateReviewedCallQuery(request, reviews)
       : validateCallQuery(request.url);
   } catch (error) {
     if (!(error instanceof HttpProblem) || typeof error.body.detail === 'string') throw error;

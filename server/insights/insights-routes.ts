@@ -17,24 +17,28 @@ export interface InsightsRouteOptions {
  * The figures of `/api/insights` over the query's window (all time without `from`, up to now
  * without `to`) and over the period of the same length just before it.
  */
-export function computeInsights(
+export async function computeInsights(
   store: CallStore,
   filters: CallQuery,
   timeZone: string,
   now: number,
-): Insights {
+): Promise<Insights> {
   const to = filters.to ?? now;
-  const from = filters.from ?? Math.min(store.firstStart() ?? to, to);
+  const from = filters.from ?? Math.min((await store.firstStart()) ?? to, to);
   const { unit, bounds } =
     from < to ? seriesBounds(from, to, timeZone) : { unit: 'day' as const, bounds: [] };
-  const rollup = store.insights(filters, bounds);
-  const agentName = (id: string) => store.agentName(id) ?? id;
+  const rollup = await store.insights(filters, bounds);
+  const agentNames = await store.agentNames();
+  const agentName = (id: string) => agentNames.get(id) ?? id;
   const previousFrom = from - (to - from);
   const previous =
     filters.from !== undefined && from < to
       ? {
           ...figuresOf(
-            store.insights({ ...filters, from: previousFrom, to: from }, [previousFrom, from]),
+            await store.insights({ ...filters, from: previousFrom, to: from }, [
+              previousFrom,
+              from,
+            ]),
           ),
           from: new Date(previousFrom).toISOString(),
           to: new Date(from).toISOString(),
@@ -63,10 +67,10 @@ export function registerInsightsRoutes(app: FastifyInstance, options: InsightsRo
       return reply.code(500).send({ detail: 'Internal Server Error' });
     });
     scope.get('/api/insights', async (request, reply) => {
-      const { filters, timeZone } = validateInsightsQuery(request, reviews);
+      const { filters, timeZone } = await validateInsightsQuery(request, reviews);
       return reply
         .header('cache-control', 'no-store')
-        .send(computeInsights(store, filters, timeZone, now()));
+        .send(await computeInsights(store, filters, timeZone, now()));
     });
   });
 }

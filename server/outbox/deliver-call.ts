@@ -33,7 +33,7 @@ export async function deliverCall(
   signal: AbortSignal,
 ): Promise<Delivery> {
   for (let round = 0; round < CONFLICT_ROUNDS; round++) {
-    const verdicts = store.verdicts(callId);
+    const verdicts = await store.verdicts(callId);
     const generations = new Map(verdicts.map((verdict) => [verdict.reviewer, verdict.generation]));
     const ours = new Map(verdicts.map((verdict) => [verdict.reviewer, verdictEntry(verdict)]));
     const current = await readCurrent(upstream, callId, signal);

@@ -37,15 +37,15 @@ function runChild(file: string, url: string, line: string) {
 }
 
 /** An index whose outbox holds Dana's verdict, not yet delivered. */
-function queuedIndex(name: string): string {
+async function queuedIndex(name: string): Promise<string> {
   const file = path.join(dir, `${name}.sqlite`);
   const calls = createSqliteCallStore(file);
-  calls.upsert([reviewConversation(ID)]);
-  calls.close();
+  await calls.upsert([reviewConversation(ID)]);
+  await calls.close();
   const reviews = createSqliteReviewStore(file);
-  reviews.setReview(ID, 'Dana', { rating: 4, status: 'reviewed' });
-  reviews.addComment(ID, 'Dana', 'Quoted the right price.', 12);
-  reviews.close();
+  await reviews.setReview(ID, 'Dana', { rating: 4, status: 'reviewed' });
+  await reviews.addComment(ID, 'Dana', 'Quoted the right price.', 12);
+  await reviews.close();
   return file;
 }
 
@@ -84,7 +84,7 @@ async function holdingUpstream(landed: boolean) {
 }
 
 async function crashThenRestart(landed: boolean) {
-  const file = queuedIndex(landed ? 'landed' : 'lost');
+  const file = await queuedIndex(landed ? 'landed' : 'lost');
   const { api, held, arrivals } = await holdingUpstream(landed);
   const first = runChild(file, api.url, 'drained');
   first.printed.catch(() => undefined);
@@ -97,8 +97,8 @@ async function crashThenRestart(landed: boolean) {
   await second.printed;
   await second.exited;
   const reviews = createSqliteReviewStore(file);
-  expect(reviews.delivery(ID).state).toBe('sent');
-  reviews.close();
+  expect((await reviews.delivery(ID)).state).toBe('sent');
+  await reviews.close();
   return { api, putsAfterRestart: arrivals.count - 1 };
 }
 

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 async function start(options: Parameters<typeof startReviewUpstream>[1] = {}) {
   api = await startReviewUpstream([reviewConversation(ID)], options);
-  app = createReviewFixture([reviewConversation(ID)], {
+  app = await createReviewFixture([reviewConversation(ID)], {
     upstream: api.upstream,
     outbox: { baseMs: 20, maxMs: 100 },
     startOutbox: true,
@@ -66,7 +66,7 @@ describe('the outbox', () => {
       ...Array<number>(5).fill(200),
       ...Array<number>(20).fill(201),
     ]);
-    expect(app!.reviews.comments(ID)).toHaveLength(20);
+    expect(await app!.reviews.comments(ID)).toHaveLength(20);
 
     await app!.outbox.drained();
     const entries = adminCommentsOf(api!.fixture, ID);
@@ -81,7 +81,7 @@ describe('the outbox', () => {
       expect(notes).toHaveLength(4);
       expect(notes.every((line) => /^0:\d\d note \d+$/.test(line))).toBe(true);
     }
-    expect(app!.reviews.delivery(ID).state).toBe('sent');
+    expect((await app!.reviews.delivery(ID)).state).toBe('sent');
   });
 
   it('delivers once Trata is healthy after a 500, a 412 and a timeout', async () => {
@@ -102,12 +102,16 @@ describe('the outbox', () => {
           }
         }),
     });
-    app = createReviewFixture([reviewConversation(ID)], {
+    app = await createReviewFixture([reviewConversation(ID)], {
       upstream: api.upstream,
       outbox: { baseMs: 20, maxMs: 100, log: { warn: (message) => warnings.push(message) } },
       startOutbox: true,
     });
-    app.reviews.setReview(ID, 'Dana', { rating: 2, status: 'follow_up', followUpReason: 'Refund' });
+    await app.reviews.setReview(ID, 'Dana', {
+      rating: 2,
+      status: 'follow_up',
+      followUpReason: 'Refund',
+    });
     app.outbox.kick();
     await app.outbox.drained();
 
@@ -122,7 +126,7 @@ describe('the outbox', () => {
       FRONT_DESK,
       { comment: `${VERDICT_PREFIX}Dana\nNeeds follow-up: Refund. Rating 2/5.`, rating: 2 },
     ]);
-    expect(app.reviews.delivery(ID)).toMatchObject({ state: 'sent', reason: null });
+    expect(await app.reviews.delivery(ID)).toMatchObject({ state: 'sent', reason: null });
   });
 
   it('keeps an entry another client wrote between its read and its write (412, then merge)', async () => {
@@ -138,12 +142,12 @@ describe('the outbox', () => {
           });
         }),
     });
-    app = createReviewFixture([reviewConversation(ID)], {
+    app = await createReviewFixture([reviewConversation(ID)], {
       upstream: api.upstream,
       outbox: { baseMs: 20 },
       startOutbox: true,
     });
-    app.reviews.setReview(ID, 'Dana', { rating: 3 });
+    await app.reviews.setReview(ID, 'Dana', { rating: 3 });
     await app.outbox.drained();
     expect(api.puts).toEqual([412, 200]);
     const entries = adminCommentsOf(api.fixture, ID);
@@ -172,12 +176,12 @@ describe('the outbox', () => {
         });
       },
     });
-    app = createReviewFixture([reviewConversation(ID)], {
+    app = await createReviewFixture([reviewConversation(ID)], {
       upstream: api.upstream,
       outbox: { baseMs: 20 },
       startOutbox: true,
     });
-    app.reviews.setReview(ID, 'Dana', { rating: 5 });
+    await app.reviews.setReview(ID, 'Dana', { rating: 5 });
     await app.outbox.drained();
     expect(api.puts).toEqual([200, 200]);
     expect(adminCommentsOf(api.fixture, ID)).toEqual([
@@ -199,7 +203,7 @@ describe('the outbox', () => {
     });
     await write(base, 'PUT', '/review', 'Dana', { rating: 4 });
     await app!.outbox.drained();
-    expect(app!.reviews.delivery(ID)).toMatchObject({
+    expect(await app!.reviews.delivery(ID)).toMatchObject({
       state: 'failed',
       reason: 'Trata refused the verdict (422): Comment too long for this account.',
     });
@@ -209,7 +213,7 @@ describe('the outbox', () => {
     });
     expect(retried.status).toBe(202);
     await app!.outbox.drained();
-    expect(app!.reviews.delivery(ID).state).toBe('sent');
+    expect((await app!.reviews.delivery(ID)).state).toBe('sent');
     expect(entriesBy(adminCommentsOf(api!.fixture, ID)).get('Dana')).toHaveLength(1);
   });
 
@@ -218,7 +222,7 @@ describe('the outbox', () => {
     await write(base, 'POST', '/comments', 'Dana', { text: 'Listen again' });
     await app!.outbox.drained();
     expect(api!.puts).toEqual([]);
-    expect(app!.reviews.delivery(ID)).toMatchObject({
+    expect(await app!.reviews.delivery(ID)).toMatchObject({
       state: 'saved',
       reason: expect.stringMatching(/once it has a rating/),
     });

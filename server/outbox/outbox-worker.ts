@@ -30,6 +30,12 @@ export interface OutboxWorker {
 }
 
 const IDLE_MS = 60_000;
+/**
+ * How long a claimed call stays this worker's: longer than any delivery takes (each request has
+ * its own timeout), so two workers never deliver one call at once, while a dead worker's calls
+ * are due again after it.
+ */
+const CLAIM_MS = 10 * 60_000;
 
 /**
  * Delivers the outbox in the background: due calls are written to Trata a few at a time, and a
@@ -58,10 +64,10 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
     }
     const now = Date.now();
     if (outcome.kind === 'sent') {
-      store.markSent(callId, outcome.generations, now);
+      await store.markSent(callId, outcome.generations, now);
     } else if (outcome.kind === 'failed') {
       options.log?.warn(`Outbox: call ${callId}: ${outcome.reason}`);
-      store.markFailed(callId, outcome.reason);
+      await store.markFailed(callId, outcome.reason);
     } else {
       const delay = backoffDelayMs(attempts + 1, {
         baseMs,
@@ -71,14 +77,15 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
       options.log?.warn(
         `Outbox: call ${callId}: ${outcome.reason} Next try in ${Math.round(delay)} ms.`,
       );
-      store.markRetry(callId, outcome.reason, now + delay);
+      await store.markRetry(callId, outcome.reason, now + delay);
     }
   }
 
   async function loop(): Promise<void> {
     while (!stopping.signal.aborted) {
       kicked = false;
-      const due = store.dueCalls(Date.now(), concurrency * 4);
+      const now = Date.now();
+      const due = await store.claimDue(now, concurrency * 4, now + CLAIM_MS);
       if (due.length > 0) {
         let next = 0;
         const lane = async () => {
@@ -90,7 +97,7 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
         await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
         continue;
       }
-      const nextDue = store.nextDueAt();
+      const nextDue = await store.nextDueAt();
       if (nextDue === null) {
         const ready = waiters;
         waiters = [];

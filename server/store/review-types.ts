@@ -53,46 +53,68 @@ export interface DueCall {
   attempts: number;
 }
 
+/**
+ * Every method returns a Promise (a backend on a server answers over the network). Each change
+ * is one transaction that reads and writes the call's review rows together, so two requests
+ * changing the same call at once are serialized by the database, never interleaved.
+ */
 export interface ReviewStore {
-  reviews(callId: string): Review[];
-  comments(callId: string): ReviewComment[];
-  history(callId: string, limit: number): HistoryEntry[];
-  actionItems(callId: string): ActionItemCheck[];
-  delivery(callId: string): CallDelivery;
+  reviews(callId: string): Promise<Review[]>;
+  comments(callId: string): Promise<ReviewComment[]>;
+  history(callId: string, limit: number): Promise<HistoryEntry[]>;
+  actionItems(callId: string): Promise<ActionItemCheck[]>;
+  delivery(callId: string): Promise<CallDelivery>;
   /** Sets `actor`'s rating and/or status; throws a `ReviewProblem` on a stale version. */
-  setReview(callId: string, actor: string, change: ReviewChange): Review;
-  addComment(callId: string, actor: string, text: string, atSeconds: number | null): ReviewComment;
+  setReview(callId: string, actor: string, change: ReviewChange): Promise<Review>;
+  addComment(
+    callId: string,
+    actor: string,
+    text: string,
+    atSeconds: number | null,
+  ): Promise<ReviewComment>;
   /** Only the author may change or delete a comment (`forbidden` otherwise). */
-  editComment(callId: string, id: string, actor: string, change: CommentChange): ReviewComment;
-  deleteComment(callId: string, id: string, actor: string, version?: number): void;
+  editComment(
+    callId: string,
+    id: string,
+    actor: string,
+    change: CommentChange,
+  ): Promise<ReviewComment>;
+  deleteComment(callId: string, id: string, actor: string, version?: number): Promise<void>;
   setActionItem(
     callId: string,
     index: number,
     text: string,
     actor: string,
     checked: boolean,
-  ): ActionItemCheck;
+  ): Promise<ActionItemCheck>;
   /** Review summaries of list rows, `viewer`'s own rating and status included. */
-  summaries(callIds: string[], viewer: string | null): Map<string, CallReviewSummary>;
+  summaries(callIds: string[], viewer: string | null): Promise<Map<string, CallReviewSummary>>;
   /** Grows with every review change: a key part for caches of review-filtered lists. */
-  epoch(): number;
+  epoch(): Promise<number>;
 
   // The outbox.
-  /** Calls with a verdict due for delivery at `now`, oldest due first. */
-  dueCalls(now: number, limit: number): DueCall[];
+  /**
+   * Takes up to `limit` calls with a verdict due at `now`, oldest due first, for the calling
+   * worker: until `claimUntil` (epoch ms) or until it marks them (sent, retry or failed), no
+   * other worker is given them, so a verdict is never delivered by two workers at once. A worker
+   * that dies loses its claims when they run out. A backend shared by several processes claims
+   * in the database (`SELECT … FOR UPDATE SKIP LOCKED`); one used by a single process may keep
+   * claims in memory, and they end with it.
+   */
+  claimDue(now: number, limit: number, claimUntil: number): Promise<DueCall[]>;
   /** The earliest time a pending delivery is due, or null when none is pending. */
-  nextDueAt(): number | null;
+  nextDueAt(): Promise<number | null>;
   /** Every rated reviewer's current verdict on the call, each with its generation. */
-  verdicts(callId: string): Verdict[];
+  verdicts(callId: string): Promise<Verdict[]>;
   /** The verdicts read at these generations are in Trata now (newer changes stay due). */
-  markSent(callId: string, generations: Map<string, number>, at: number): void;
+  markSent(callId: string, generations: Map<string, number>, at: number): Promise<void>;
   /** Delivery failed for now: due again at `nextAt`, with the reason in words. */
-  markRetry(callId: string, reason: string, nextAt: number): void;
+  markRetry(callId: string, reason: string, nextAt: number): Promise<void>;
   /** Delivery failed for good until someone retries or changes the verdict. */
-  markFailed(callId: string, reason: string): void;
+  markFailed(callId: string, reason: string): Promise<void>;
   /** Queues the call's failed (and pending) deliveries again, due now; returns how many. */
-  retry(callId: string): number;
-  close(): void;
+  retry(callId: string): Promise<number>;
+  close(): Promise<void>;
 }
 
 /**

@@ -120,60 +120,83 @@ export interface InsightRollup {
   reviews: InsightReviewRow[];
 }
 
-export interface CallStore {
+/**
+ * Reads and writes of the index. Every method returns a Promise: a backend on a server (such as
+ * PostgreSQL) answers over the network. Inside a `group` the same methods run in its transaction.
+ */
+export interface CallIndex {
   /**
    * Writes conversations (one transaction) and marks them seen by `sweep` when given, so a
    * resumed sweep knows what it already read and a reconcile knows what the API still has.
    */
-  upsert(conversations: Conversation[], sweep?: string, options?: UpsertOptions): UpsertResult;
-  /**
-   * Groups every write until `commitGroup` into one transaction (many pages of a backfill, with
-   * the sweep's checkpoint): a commit is costly, a crash loses only the uncommitted group.
-   */
-  beginGroup(): void;
-  commitGroup(): void;
+  upsert(
+    conversations: Conversation[],
+    sweep?: string,
+    options?: UpsertOptions,
+  ): Promise<UpsertResult>;
   /** Indexes up to `max` deferred texts (one transaction); returns how many remain. */
-  indexDeferredTexts(max: number): number;
-  deferredTexts(): number;
+  indexDeferredTexts(max: number): Promise<number>;
+  deferredTexts(): Promise<number>;
   /** Marks ids as seen by `sweep` without rewriting them; returns which ids were known. */
-  seenIn(ids: string[], sweep: string): Set<string>;
+  seenIn(ids: string[], sweep: string): Promise<Set<string>>;
   /** Was `id` read by `sweep` (it is in the index and that sweep marked it)? */
-  seenBy(id: string, sweep: string): boolean;
+  seenBy(id: string, sweep: string): Promise<boolean>;
   /** Ids in the index that `sweep` did not see (the candidates for deletion), up to `limit`. */
-  notSeenIn(sweep: string, limit: number): string[];
-  remove(ids: string[]): number;
+  notSeenIn(sweep: string, limit: number): Promise<string[]>;
+  remove(ids: string[]): Promise<number>;
   /** Empties the conversations (the index now follows another API). */
-  clear(): void;
-  get(id: string): Conversation | null;
+  clear(): Promise<void>;
+  get(id: string): Promise<Conversation | null>;
   /** The newest `updatedAt` in the index (epoch ms), for the incremental pass. */
-  newestUpdate(): number | null;
-  list(query: CallQuery): CallPage;
-  listJson(query: CallQuery): CallJsonPage;
-  facets(query: CallQuery): CallFacets;
+  newestUpdate(): Promise<number | null>;
+  list(query: CallQuery): Promise<CallPage>;
+  listJson(query: CallQuery): Promise<CallJsonPage>;
+  facets(query: CallQuery): Promise<CallFacets>;
   /** How many calls match the query's filters (its `skip` and `limit` aside). */
-  total(query: CallQuery): number;
+  total(query: CallQuery): Promise<number>;
   /**
    * Up to `limit` rows in the query's order after `after` (from the first row when null),
    * whatever the query's `skip` and `limit`: an export reads the whole list this way, a chunk
    * at a time, in constant memory.
    */
-  listAfter(query: CallQuery, after: CallCursor | null, limit: number): CallChunk;
-  count(): number;
+  listAfter(query: CallQuery, after: CallCursor | null, limit: number): Promise<CallChunk>;
+  count(): Promise<number>;
   /**
    * The calls matching `query` split by series bucket (ascending `bounds`, epoch ms) and by
    * sentiment, outcome, agent and consent; their duration quantiles; their review figures per
    * agent. Only calls that start inside `[bounds[0], bounds.at(-1))` count.
    */
-  insights(query: CallQuery, bounds: number[]): InsightRollup;
+  insights(query: CallQuery, bounds: number[]): Promise<InsightRollup>;
   /** The earliest `timestampStart` in the index (epoch ms), where an all-time series begins. */
-  firstStart(): number | null;
-  upsertAgents(agents: AiAgent[]): void;
-  agentName(id: string): string | null;
+  firstStart(): Promise<number | null>;
+  upsertAgents(agents: AiAgent[]): Promise<void>;
+  /** Every named agent's name by id: callers look names up in it without a query per row. */
+  agentNames(): Promise<ReadonlyMap<string, string>>;
   /** Small JSON values that must survive a restart: checkpoints, watermarks, the upstream. */
-  readState<T>(key: string): T | undefined;
-  writeState(key: string, value: unknown): void;
-  noteSkipped(item: SkippedItem): void;
-  forgetSkipped(id: string): void;
-  skipped(limit: number): { items: SkippedItem[]; count: number };
-  close(): void;
+  readState<T>(key: string): Promise<T | undefined>;
+  writeState(key: string, value: unknown): Promise<void>;
+  noteSkipped(item: SkippedItem): Promise<void>;
+  forgetSkipped(id: string): Promise<void>;
+  skipped(limit: number): Promise<{ items: SkippedItem[]; count: number }>;
+}
+
+/** The index inside a `group`: its writes commit together. */
+export interface CallTransaction extends CallIndex {
+  /**
+   * Commits what the group wrote so far (pages of a backfill with their checkpoint), and goes on
+   * in a new transaction: a crash then loses only what came after.
+   */
+  commit(): Promise<void>;
+}
+
+export interface CallStore extends CallIndex {
+  /**
+   * Runs `work` in one transaction, on one connection, that commits when `work` resolves and is
+   * rolled back (since its last `commit`) when it throws. Groups run one at a time. Many pages
+   * of a backfill go in one group: a commit is costly. Writes through the store itself (not
+   * `tx`) while a group is open are not part of it on a server backend, but may be on SQLite,
+   * whose one connection they share.
+   */
+  group<T>(work: (tx: CallTransaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }

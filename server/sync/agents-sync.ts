@@ -1,6 +1,6 @@
 import { aiAgentSchema, type AiAgent } from '../../contract';
 import { parseJson, type Upstream } from '../app-server/upstream';
-import type { CallStore } from '../store/types';
+import type { CallIndex } from '../store/types';
 import { failUnlessOk, request } from './upstream-pages';
 
 const PAGE = 100;
@@ -12,7 +12,7 @@ const MAX_PAGES = 100;
  */
 export async function syncAgents(
   upstream: Upstream,
-  store: CallStore,
+  store: CallIndex,
   signal: AbortSignal,
 ): Promise<string | null> {
   const agents: AiAgent[] = [];
@@ -30,6 +30,6 @@ export async function syncAgents(
     }
     if (items.length < PAGE) break;
   }
-  store.upsertAgents(agents);
+  await store.upsertAgents(agents);
   return null;
 }

@@ -1,5 +1,5 @@
 import { parseTrataTimestamp, type Conversation } from '../../contract';
-import type { CallStore, UpsertOptions, UpsertResult } from '../store/types';
+import type { CallIndex, UpsertOptions, UpsertResult } from '../store/types';
 import { parseForIndex } from './lenient-parse';
 
 export interface IndexedPage extends UpsertResult {
@@ -13,13 +13,13 @@ export interface IndexedPage extends UpsertResult {
  * Indexes one page of raw items: each is checked on its own, so a call that breaks the schema
  * is indexed without the broken fields, or skipped, and listed in the sync status either way.
  */
-export function indexItems(
-  store: CallStore,
+export async function indexItems(
+  store: CallIndex,
   items: unknown[],
   firstPosition: number,
   sweep?: string,
   options?: UpsertOptions,
-): IndexedPage {
+): Promise<IndexedPage> {
   const good: Conversation[] = [];
   const ids: string[] = [];
   const updatedAt: (number | null)[] = [];
@@ -28,21 +28,23 @@ export function indexItems(
   for (const [index, item] of items.entries()) {
     const parsed = parseForIndex(item, firstPosition + index);
     if (parsed.kind === 'skipped') {
-      store.noteSkipped({ id: parsed.id, reason: parsed.reason, at });
+      await store.noteSkipped({ id: parsed.id, reason: parsed.reason, at });
       ids.push(parsed.id);
       updatedAt.push(null);
       continue;
     }
     const { conversation } = parsed;
     if (parsed.kind === 'partial') {
-      store.noteSkipped({ id: conversation.id, reason: parsed.reason, at });
+      await store.noteSkipped({ id: conversation.id, reason: parsed.reason, at });
     } else okIds.push(conversation.id);
     good.push(conversation);
     ids.push(conversation.id);
     updatedAt.push(parseTrataTimestamp(conversation.updatedAt));
   }
-  const result = store.upsert(good, sweep, options);
+  const result = await store.upsert(good, sweep, options);
   // A call that was skipped before and is whole now leaves the list.
-  if (store.skipped(0).count > 0) for (const id of okIds) store.forgetSkipped(id);
+  if ((await store.skipped(0)).count > 0) {
+    for (const id of okIds) await store.forgetSkipped(id);
+  }
   return { ...result, ids, updatedAt };
 }

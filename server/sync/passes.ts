@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SortByField } from '../../contract';
 import type { Upstream } from '../app-server/upstream';
-import type { CallStore, UpsertOptions } from '../store/types';
+import type { CallIndex, CallStore, UpsertOptions } from '../store/types';
 import { indexItems, type IndexedPage } from './index-items';
 import { sweep } from './sweep';
 import { fetchPage, SortRefused } from './upstream-pages';
@@ -47,9 +47,13 @@ const WATERMARK_MARGIN_MS = 5_000;
 
 /** Items indexed per synchronous step: the event loop is never held for a whole page. */
 const CHUNK = 20;
-/** Indexes a page in chunks, yielding between them, so requests are served meanwhile. */
+/**
+ * Indexes a page in chunks, yielding between them, so requests are served meanwhile; `into` is
+ * the store, or the transaction of a group of pages.
+ */
 async function indexPage(
   context: PassContext,
+  into: CallIndex,
   items: unknown[],
   skip: number,
   sweepId?: string,
@@ -58,8 +62,8 @@ async function indexPage(
   const page: IndexedPage = { inserted: 0, updated: 0, unchanged: 0, ids: [], updatedAt: [] };
   for (let start = 0; start < items.length; start += CHUNK) {
     if (start > 0) await nextTurn();
-    const part = indexItems(
-      context.store,
+    const part = await indexItems(
+      into,
       items.slice(start, start + CHUNK),
       skip + start,
       sweepId,
@@ -84,7 +88,7 @@ async function withSort<T extends SortByField | null, R>(
   sorts: T[],
   run: (sortBy: T) => Promise<R>,
 ): Promise<R> {
-  let index = context.store.readState<number>(`sort:${key}`) ?? 0;
+  let index = (await context.store.readState<number>(`sort:${key}`)) ?? 0;
   for (;;) {
     const sortBy = sorts[Math.min(index, sorts.length - 1)]!;
     try {
@@ -92,7 +96,7 @@ async function withSort<T extends SortByField | null, R>(
     } catch (error) {
       if (!(error instanceof SortRefused) || index >= sorts.length - 1) throw error;
       index++;
-      context.store.writeState(`sort:${key}`, index);
+      await context.store.writeState(`sort:${key}`, index);
       const next = sorts[index] ?? 'the default order';
       context.note(
         `sort:${key}`,
@@ -109,7 +113,7 @@ async function newestUpdate(context: PassContext): Promise<number | null> {
       { sortBy: 'updatedAt', order: 'desc', skip: 0, limit: 1 },
       context.signal,
     );
-    return indexItems(context.store, items, 0).updatedAt[0] ?? null;
+    return (await indexItems(context.store, items, 0)).updatedAt[0] ?? null;
   } catch (error) {
     if (error instanceof SortRefused) return null;
     throw error;
@@ -125,7 +129,7 @@ export async function fullSweep(
   kind: 'backfill' | 'reconcile',
 ): Promise<{ watermark: number | null }> {
   const { store } = context;
-  let checkpoint = store.readState<SweepCheckpoint | null>('sweep') ?? null;
+  let checkpoint = (await store.readState<SweepCheckpoint | null>('sweep')) ?? null;
   if (checkpoint === null || (checkpoint.kind === 'reconcile' && kind === 'backfill')) {
     checkpoint = {
       id: randomUUID(),
@@ -135,59 +139,65 @@ export async function fullSweep(
       watermark: await newestUpdate(context),
       seen: 0,
     };
-    store.writeState('sweep', checkpoint);
+    await store.writeState('sweep', checkpoint);
   }
   const current = checkpoint;
   const readNow = new Set<string>();
   // Texts are indexed after the sweep, in large batches (see `catchUpTexts`).
   const deferText = { deferText: true };
   let grouped = 0;
-  try {
-    await withSort(context, 'full', FULL_SORTS, async (sortBy) => {
-      if (current.sortBy !== sortBy) Object.assign(current, { sortBy, next: 0, seen: 0 });
-      const fetch = (skip: number) =>
-        fetchPage(
-          context.upstream,
-          { sortBy, order: 'desc', skip, limit: context.pageLimit },
-          context.signal,
-          context.onTotal,
-        );
-      await sweep({
-        start: current.next,
-        limit: context.pageLimit,
-        overlap: context.overlap,
-        fetch,
-        handle: async (items, skip) => {
-          store.beginGroup();
-          const page = await indexPage(context, items, skip, current.id, deferText);
-          for (const id of page.ids) readNow.add(id);
-          grouped += items.length;
-          return false;
-        },
-        wasRead: (id) => readNow.has(id) || store.seenBy(id, current.id),
-        checkpoint: (next) => {
-          current.seen = Math.max(current.seen, next);
-          current.next = next;
-          store.writeState('sweep', current);
-          if (grouped >= context.groupRows) {
-            store.commitGroup();
-            grouped = 0;
-            // Progress is what a crash would keep.
-            context.onProgress(current.seen);
-          }
-        },
-        pause: context.pause,
+  // Many pages and their checkpoint are committed together; a crash loses only the last group.
+  await store.group(async (tx) => {
+    try {
+      await withSort(context, 'full', FULL_SORTS, async (sortBy) => {
+        if (current.sortBy !== sortBy) Object.assign(current, { sortBy, next: 0, seen: 0 });
+        const fetch = (skip: number) =>
+          fetchPage(
+            context.upstream,
+            { sortBy, order: 'desc', skip, limit: context.pageLimit },
+            context.signal,
+            context.onTotal,
+          );
+        await sweep({
+          start: current.next,
+          limit: context.pageLimit,
+          overlap: context.overlap,
+          fetch,
+          handle: async (items, skip) => {
+            const page = await indexPage(context, tx, items, skip, current.id, deferText);
+            for (const id of page.ids) readNow.add(id);
+            grouped += items.length;
+            return false;
+          },
+          wasRead: async (id) => readNow.has(id) || (await tx.seenBy(id, current.id)),
+          checkpoint: async (next) => {
+            current.seen = Math.max(current.seen, next);
+            current.next = next;
+            await tx.writeState('sweep', current);
+            if (grouped >= context.groupRows) {
+              await tx.commit();
+              grouped = 0;
+              // Progress is what a crash would keep.
+              context.onProgress(current.seen);
+            }
+          },
+          pause: context.pause,
+        });
+        await tx.commit();
+        context.onProgress(current.seen);
+        // Calls created at the top while the sweep ran: read the first page again.
+        await indexPage(context, tx, await fetch(0), 0, current.id, deferText);
       });
-      store.commitGroup();
-      context.onProgress(current.seen);
-      // Calls created at the top while the sweep ran: read the first page again.
-      await indexPage(context, await fetch(0), 0, current.id, deferText);
-    });
-  } finally {
-    store.commitGroup();
-  }
+    } catch (error) {
+      // The pages written so far and their checkpoint agree: keep them (the API failing is no
+      // reason to read them again). After a failed write there is nothing to commit: the error
+      // said is the first one.
+      await tx.commit().catch(() => undefined);
+      throw error;
+    }
+  });
   await removeVanished(context, current.id);
-  store.writeState('sweep', null);
+  await store.writeState('sweep', null);
   return { watermark: current.watermark };
 }
 
@@ -201,17 +211,16 @@ const TEXT_STEP = 100;
  */
 export async function catchUpTexts(context: PassContext): Promise<void> {
   const { store } = context;
-  let left = store.deferredTexts();
+  let left = await store.deferredTexts();
   while (left > 0 && !context.signal.aborted) {
-    store.beginGroup();
-    try {
-      for (let done = 0; done < TEXT_GROUP && left > 0; done += TEXT_STEP) {
-        left = store.indexDeferredTexts(TEXT_STEP);
+    left = await store.group(async (tx) => {
+      let remaining = left;
+      for (let done = 0; done < TEXT_GROUP && remaining > 0; done += TEXT_STEP) {
+        remaining = await tx.indexDeferredTexts(TEXT_STEP);
         await nextTurn();
       }
-    } finally {
-      store.commitGroup();
-    }
+      return remaining;
+    });
     context.onTextsLeft(left);
     await context.pause();
   }
@@ -224,15 +233,15 @@ export async function catchUpTexts(context: PassContext): Promise<void> {
 async function removeVanished(context: PassContext, sweepId: string): Promise<void> {
   const { store } = context;
   for (;;) {
-    const candidates = store.notSeenIn(sweepId, 200);
+    const candidates = await store.notSeenIn(sweepId, 200);
     if (candidates.length === 0) return;
     const gone: string[] = [];
     for (const id of candidates) {
       const conversation = await context.upstream.getConversation(id, context.signal);
       if (conversation === null) gone.push(id);
-      else store.upsert([conversation], sweepId);
+      else await store.upsert([conversation], sweepId);
     }
-    store.remove(gone);
+    await store.remove(gone);
     await context.pause();
   }
 }
@@ -246,7 +255,7 @@ export async function incrementalPass(
   watermark: number | null,
 ): Promise<number | null> {
   const { store } = context;
-  const since = watermark ?? store.newestUpdate();
+  const since = watermark ?? (await store.newestUpdate());
   let top: number | null = null;
   const readNow = new Set<string>();
   await withSort(context, 'incremental', INCREMENTAL_SORTS, async (sortBy) => {
@@ -261,7 +270,7 @@ export async function incrementalPass(
           context.signal,
         ),
       handle: async (items, skip) => {
-        const page = await indexPage(context, items, skip);
+        const page = await indexPage(context, store, items, skip);
         for (const id of page.ids) readNow.add(id);
         if (sortBy !== 'updatedAt') return page.inserted + page.updated === 0;
         // The newest update as the pass began: anything changed later is stamped after it.

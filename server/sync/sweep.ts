@@ -16,9 +16,9 @@ export interface SweepOptions {
   /** Indexes a page; true stops the sweep (the incremental pass reached what it had seen). */
   handle(items: unknown[], skip: number): Promise<boolean>;
   /** Was this id read by this sweep (or by the interrupted run it resumes)? */
-  wasRead(id: string): boolean;
-  /** After each page: the position to resume from after a crash. */
-  checkpoint(next: number): void;
+  wasRead(id: string): boolean | Promise<boolean>;
+  /** After each page: the position to resume from after a crash (written before the next page). */
+  checkpoint(next: number): void | Promise<void>;
   /** Between pages, so the server's own requests are served first. */
   pause(): Promise<void>;
 }
@@ -46,7 +46,7 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
     const { skip, items } = await pending;
     const anchor = items.map(idOf).find((id) => id !== undefined);
     // An empty page past the start may only mean that rows before it went away.
-    const unanchored = anchor === undefined ? items.length === 0 : !options.wasRead(anchor);
+    const unanchored = anchor === undefined ? items.length === 0 : !(await options.wasRead(anchor));
     if (skip > 0 && unanchored) {
       stepsBack++;
       next = Math.max(0, skip - (limit - overlap));
@@ -59,7 +59,7 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
     const stop = await options.handle(items, skip);
     rows += items.length;
     next = speculative;
-    options.checkpoint(next);
+    await options.checkpoint(next);
     if (!full || stop) {
       if (full) void pending.catch(() => undefined);
       return { rows, stepsBack, stopped: stop };

@@ -16,7 +16,7 @@ let store: CallStore | undefined;
 let engine: SyncEngine | undefined;
 afterEach(async () => {
   await engine?.stop();
-  store?.close();
+  await store?.close();
   await demo?.close();
   engine = store = demo = undefined;
 });
@@ -58,7 +58,7 @@ describe('sync correctness while the API changes under it', () => {
     // Small pages and overlap, so the writes shift pages by more than the overlap.
     const { store: index, engine: sync } = startSync({ pageLimit: 20, overlap: 2 });
     await sync.nextSuccess();
-    expect(sync.status().backfill.done).toBe(true);
+    expect((await sync.status()).backfill.done).toBe(true);
     // Writes still land during these incremental passes.
     for (let i = 0; i < 3; i++) await pass(sync);
     writing = false;
@@ -66,9 +66,9 @@ describe('sync correctness while the API changes under it', () => {
     const api = allOfApi(demo.fixture.store);
     expect(writer!.stats.created).toBeGreaterThan(50);
     expect(writer!.stats.archived).toBeGreaterThan(20);
-    expect(differences(api, allOfIndex(index))).toEqual([]);
-    expect(index.count()).toBe(api.size);
-    expect(sync.status()).toMatchObject({ state: 'idle', lastError: null, skippedCount: 0 });
+    expect(differences(api, await allOfIndex(index))).toEqual([]);
+    expect(await index.count()).toBe(api.size);
+    expect(await sync.status()).toMatchObject({ state: 'idle', lastError: null, skippedCount: 0 });
   });
 
   it('a reconcile removes calls the API no longer has', async () => {
@@ -77,12 +77,12 @@ describe('sync correctness while the API changes under it', () => {
     await first.engine.nextSuccess();
     // A call that only the index has (deleted upstream while Callscope was down).
     const ghost = { ...demo.fixture.conversations[0]!, id: 'con.ghost.1' };
-    first.store.upsert([ghost]);
+    await first.store.upsert([ghost]);
     // A reconcile sweep that stopped halfway, as after a crash.
-    first.store.writeState('sweep', null);
-    first.store.writeState('lastReconcileAt', 0);
+    await first.store.writeState('sweep', null);
+    await first.store.writeState('lastReconcileAt', 0);
     await pass(first.engine);
-    expect(first.store.get('con.ghost.1')).toBeNull();
-    expect(differences(allOfApi(demo.fixture.store), allOfIndex(first.store))).toEqual([]);
+    expect(await first.store.get('con.ghost.1')).toBeNull();
+    expect(differences(allOfApi(demo.fixture.store), await allOfIndex(first.store))).toEqual([]);
   });
 });

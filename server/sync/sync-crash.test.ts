@@ -62,8 +62,8 @@ describe('a sync killed during the backfill', () => {
     const seen = (line: string) => Number(/^seen (\d+)$/.exec(line)?.[1] ?? -1);
     await runChild(file, (line) => seen(line) >= 150, true);
     const before = createSqliteCallStore(file);
-    const checkpoint = before.readState<{ next: number } | null>('sweep');
-    before.close();
+    const checkpoint = await before.readState<{ next: number } | null>('sweep');
+    await before.close();
     // Killed halfway: the checkpoint is past the start and short of the end.
     expect(checkpoint?.next).toBeGreaterThanOrEqual(150);
     expect(checkpoint?.next).toBeLessThan(400);
@@ -76,9 +76,9 @@ describe('a sync killed during the backfill', () => {
 
     const index = createSqliteCallStore(file);
     try {
-      expect(differences(allOfApi(demo.fixture.store), allOfIndex(index))).toEqual([]);
+      expect(differences(allOfApi(demo.fixture.store), await allOfIndex(index))).toEqual([]);
     } finally {
-      index.close();
+      await index.close();
     }
   });
 });

@@ -31,7 +31,7 @@ export interface SyncOptions {
 export interface SyncEngine {
   start(): void;
   stop(): Promise<void>;
-  status(): SyncStatus;
+  status(): Promise<SyncStatus>;
   /** Runs the next pass now instead of at the end of the interval (tests and benchmarks). */
   wake(): void;
   /** Resolves after the next pass that ends without an error. */
@@ -52,11 +52,12 @@ const MAX_BUSY_WAIT_MS = 5_000;
 export function createSyncEngine(options: SyncOptions): SyncEngine {
   const { store, upstream } = options;
   const stopping = new AbortController();
+  // Filled from the stored state at once (`restoring`); the status and the loop wait for it.
   const progress: SyncProgress = {
-    backfillDone: store.readState<boolean>('backfillDone') ?? false,
-    backfillSeen: store.readState<{ seen: number } | null>('sweep')?.seen ?? 0,
+    backfillDone: false,
+    backfillSeen: 0,
     backfillTotal: null,
-    lastSuccessAt: store.readState<number>('lastSuccessAt') ?? null,
+    lastSuccessAt: null,
     lastError: null,
     notes: new Map(),
   };
@@ -100,14 +101,26 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     },
   };
 
-  function adoptSource(): void {
-    if (store.readState<string>('source') === options.source) return;
-    store.clear();
+  async function restore(): Promise<void> {
+    progress.backfillDone = (await store.readState<boolean>('backfillDone')) ?? false;
+    progress.backfillSeen = (await store.readState<{ seen: number } | null>('sweep'))?.seen ?? 0;
+    progress.lastSuccessAt = (await store.readState<number>('lastSuccessAt')) ?? null;
+  }
+
+  const restoring = restore();
+  // Said by the status or the loop, whichever asks first; unasked, it must not go unhandled.
+  restoring.catch(() => undefined);
+
+  async function adoptSource(): Promise<void> {
+    if ((await store.readState<string>('source')) === options.source) return;
+    await store.clear();
     for (const key of ['sweep', 'backfillDone', 'watermark', 'lastReconcileAt', 'lastSuccessAt']) {
-      store.writeState(key, null);
+      await store.writeState(key, null);
     }
-    store.writeState('source', options.source);
+    // Last: a crash before this line adopts the source again from the start.
+    await store.writeState('source', options.source);
     progress.backfillDone = false;
+    progress.backfillSeen = 0;
     progress.lastSuccessAt = null;
   }
 
@@ -116,24 +129,26 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       const agentsNote = await syncAgents(upstream, store, stopping.signal);
       context.note('agents', agentsNote);
       const { watermark } = await fullSweep(context, 'backfill');
-      store.writeState('watermark', watermark);
-      store.writeState('backfillDone', true);
-      store.writeState('lastReconcileAt', Date.now());
+      await store.writeState('watermark', watermark);
+      await store.writeState('backfillDone', true);
+      await store.writeState('lastReconcileAt', Date.now());
       progress.backfillDone = true;
       return;
     }
-    const lastReconcile = store.readState<number>('lastReconcileAt') ?? 0;
+    const lastReconcile = (await store.readState<number>('lastReconcileAt')) ?? 0;
     if (Date.now() - lastReconcile >= options.reconcileMs) {
       context.note('agents', await syncAgents(upstream, store, stopping.signal));
       await fullSweep(context, 'reconcile');
-      store.writeState('lastReconcileAt', Date.now());
+      await store.writeState('lastReconcileAt', Date.now());
     }
-    const watermark = await incrementalPass(context, store.readState<number>('watermark') ?? null);
-    store.writeState('watermark', watermark);
+    const since = (await store.readState<number>('watermark')) ?? null;
+    const watermark = await incrementalPass(context, since);
+    await store.writeState('watermark', watermark);
   }
 
   async function loop(): Promise<void> {
-    adoptSource();
+    await restoring;
+    await adoptSource();
     let attempt = 0;
     while (!stopping.signal.aborted) {
       let waitMs = options.intervalMs;
@@ -142,7 +157,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
         attempt = 0;
         progress.lastError = null;
         progress.lastSuccessAt = Date.now();
-        store.writeState('lastSuccessAt', progress.lastSuccessAt);
+        await store.writeState('lastSuccessAt', progress.lastSuccessAt);
         const waiters = successWaiters;
         successWaiters = [];
         for (const resolve of waiters) resolve();
@@ -181,7 +196,10 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       stopping.abort();
       await running;
     },
-    status: () => describeSync(progress, store, Date.now()),
+    async status() {
+      await restoring;
+      return describeSync(progress, store, Date.now());
+    },
     wake: () => wakeUp.abort(),
     nextSuccess: () => new Promise((resolve) => successWaiters.push(resolve)),
     revalidate(id) {
@@ -191,10 +209,10 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
       if (revalidated.size > 10_000) revalidated.delete(revalidated.keys().next().value!);
       void upstream
         .getConversation(id, stopping.signal)
-        .then((conversation) => {
+        .then(async (conversation) => {
           if (stopping.signal.aborted) return;
-          if (conversation === null) store.remove([id]);
-          else store.upsert([conversation]);
+          if (conversation === null) await store.remove([id]);
+          else await store.upsert([conversation]);
         })
         .catch(() => undefined);
     },

@@ -15,7 +15,7 @@ let store: CallStore | undefined;
 let engine: SyncEngine | undefined;
 afterEach(async () => {
   await engine?.stop();
-  store?.close();
+  await store?.close();
   await demo?.close();
   engine = store = demo = undefined;
 });
@@ -58,11 +58,11 @@ async function setUp(spoil: Spoil) {
 }
 
 /** Waits for the status to satisfy `check`, re-reading it after each pass or retry. */
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise<void>((resolve) => setImmediate(resolve));
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-const equalToApi = () => differences(allOfApi(demo!.fixture.store), allOfIndex(store!));
+const equalToApi = async () => differences(allOfApi(demo!.fixture.store), await allOfIndex(store!));
 
 describe('sync faults', () => {
   for (const [status, words] of [
@@ -80,15 +80,15 @@ describe('sync faults', () => {
       });
       const errors: string[] = [];
       sync.start();
-      await until(() => {
-        const lastError = sync.status().lastError;
+      await until(async () => {
+        const lastError = (await sync.status()).lastError;
         if (lastError) errors.push(lastError);
         return errors.length > 0;
       });
-      expect(sync.status().state).toBe('error');
+      expect((await sync.status()).state).toBe('error');
       expect(errors[0]).toContain(words);
-      await until(() => sync.status().state === 'idle');
-      expect(equalToApi()).toEqual([]);
+      await until(async () => (await sync.status()).state === 'idle');
+      expect(await equalToApi()).toEqual([]);
     });
   }
 
@@ -99,10 +99,10 @@ describe('sync faults', () => {
     });
     sync.start();
     await sync.nextSuccess();
-    expect(sync.status().notes.join(' ')).toContain(
+    expect((await sync.status()).notes.join(' ')).toContain(
       'refused sort_by=timestampStart; the full pass uses createdAt',
     );
-    expect(equalToApi()).toEqual([]);
+    expect(await equalToApi()).toEqual([]);
   });
 
   it('indexes a call that breaks the schema as far as it can, skips one it cannot, lists both', async () => {
@@ -122,15 +122,15 @@ describe('sync faults', () => {
     ];
     sync.start();
     await sync.nextSuccess();
-    const status = sync.status();
+    const status = await sync.status();
     expect(status.state).toBe('idle');
     expect(status.skippedCount).toBe(2);
     expect(status.skipped.find((item) => item.id === broken)?.reason).toContain('transcriptText');
     expect(status.skipped.find((item) => item.id === hopeless)?.reason).toContain('timestampStart');
-    expect(index.get(broken)).not.toBeNull();
-    expect(index.get(broken)?.transcriptText).toBeUndefined();
-    expect(index.get(hopeless)).toBeNull();
-    expect(index.count()).toBe(119);
+    expect(await index.get(broken)).not.toBeNull();
+    expect((await index.get(broken))?.transcriptText).toBeUndefined();
+    expect(await index.get(hopeless)).toBeNull();
+    expect(await index.count()).toBe(119);
   });
 
   it('names agents from the Agents API, and shows raw ids when the API has none', async () => {
@@ -143,17 +143,17 @@ describe('sync faults', () => {
     await sync.nextSuccess();
     const agentIds = new Set(demo!.fixture.conversations.map((c) => c.aiAgentId));
     // The fixture's agents are not the demo businesses': every one falls back to its id.
-    const page = index.list({ sort_order: 'asc', skip: 0, limit: 5 });
+    const page = await index.list({ sort_order: 'asc', skip: 0, limit: 5 });
     for (const item of page.items) expect(item.agentName).toBe(item.agentId);
-    index.upsertAgents([{ id: [...agentIds][0]!, name: 'Sophia' }]);
+    await index.upsertAgents([{ id: [...agentIds][0]!, name: 'Sophia' }]);
     expect(
-      index.facets({ sort_order: 'asc', skip: 0, limit: 5 }).agent.map((a) => a.name),
+      (await index.facets({ sort_order: 'asc', skip: 0, limit: 5 })).agent.map((a) => a.name),
     ).toContain('Sophia');
     agents404 = true;
-    index.writeState('lastReconcileAt', 0);
+    await index.writeState('lastReconcileAt', 0);
     const done = sync.nextSuccess();
     sync.wake();
     await done;
-    expect(sync.status().notes.join(' ')).toContain('no Agents route');
+    expect((await sync.status()).notes.join(' ')).toContain('no Agents route');
   });
 });

@@ -11,7 +11,7 @@ let store: CallStore | undefined;
 let engine: SyncEngine | undefined;
 afterEach(async () => {
   await engine?.stop();
-  store?.close();
+  await store?.close();
   await demo?.close();
   engine = store = demo = undefined;
 });
@@ -41,7 +41,7 @@ describe('the index when the API changes or goes away', () => {
     demo!.fixture.store.update(id, { status: 'archived' });
     const opened = await app.inject({ method: 'GET', url: `/api/calls/${id}` });
     expect(opened.statusCode).toBe(200);
-    while (store!.get(id)?.status !== 'archived') {
+    while ((await store!.get(id))?.status !== 'archived') {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const list = (

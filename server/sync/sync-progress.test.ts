@@ -9,7 +9,7 @@ let store: CallStore | undefined;
 let engine: SyncEngine | undefined;
 afterEach(async () => {
   await engine?.stop();
-  store?.close();
+  await store?.close();
   await demo?.close();
   engine = store = demo = undefined;
 });
@@ -27,11 +27,11 @@ describe('the backfill progress in the sync status', () => {
       pageLimit: 10,
       overlap: 2,
     });
-    expect(engine.status().backfill).toEqual({ done: false, seen: 0, total: null });
+    expect((await engine.status()).backfill).toEqual({ done: false, seen: 0, total: null });
     const synced = engine.nextSuccess();
     engine.start();
     await synced;
-    const { backfill, indexed } = engine.status();
+    const { backfill, indexed } = await engine.status();
     expect(indexed).toBe(45);
     expect(backfill).toEqual({ done: true, seen: expect.any(Number), total: 45 });
   });

@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../../contract';
-import type { CallStore } from '../store/types';
+import type { CallIndex } from '../store/types';
 
 /** What the sync knows about itself between passes; `GET /api/sync` shows it in words. */
 export interface SyncProgress {
@@ -12,11 +12,15 @@ export interface SyncProgress {
   notes: Map<string, string>;
 }
 
-export function describeSync(progress: SyncProgress, store: CallStore, now: number): SyncStatus {
-  const skipped = store.skipped(100);
+export async function describeSync(
+  progress: SyncProgress,
+  store: CallIndex,
+  now: number,
+): Promise<SyncStatus> {
+  const skipped = await store.skipped(100);
   return {
     state: progress.lastError !== null ? 'error' : progress.backfillDone ? 'idle' : 'backfilling',
-    indexed: store.count(),
+    indexed: await store.count(),
     lastSuccessAt:
       progress.lastSuccessAt === null ? null : new Date(progress.lastSuccessAt).toISOString(),
     lagSeconds:

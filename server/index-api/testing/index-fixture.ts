@@ -30,14 +30,14 @@ const idleStatus: SyncStatus = {
  * The index routes over a private in-memory index holding `conversations`, with no sync. Every
  * other call's text is left deferred (as a backfill leaves it), so searches find both kinds.
  */
-export function createIndexFixture(
+export async function createIndexFixture(
   conversations: Conversation[],
   options: Pick<CallRouteOptions, 'export'> = {},
-): IndexFixture {
+): Promise<IndexFixture> {
   // A low threshold, so text searches over the small fixture take both of their plans.
   const store = createSqliteCallStore(':memory:', { rowByRowMax: 100 });
-  store.upsert(conversations.filter((_, index) => index % 2 === 0));
-  store.upsert(
+  await store.upsert(conversations.filter((_, index) => index % 2 === 0));
+  await store.upsert(
     conversations.filter((_, index) => index % 2 === 1),
     undefined,
     { deferText: true },
@@ -45,7 +45,7 @@ export function createIndexFixture(
   const sync: SyncEngine = {
     start: () => undefined,
     stop: async () => undefined,
-    status: () => ({ ...idleStatus, indexed: store.count() }),
+    status: async () => ({ ...idleStatus, indexed: await store.count() }),
     wake: () => undefined,
     nextSuccess: async () => undefined,
     revalidate: () => undefined,
@@ -65,7 +65,7 @@ export function createIndexFixture(
     upstream,
     async close() {
       await app.close();
-      store.close();
+      await store.close();
     },
   };
 }

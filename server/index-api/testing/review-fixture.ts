@@ -64,7 +64,7 @@ const unusedUpstream: Upstream = {
  * The list and review routes over an index file of their own holding `conversations`, with an
  * outbox towards `upstream` (not started unless `startOutbox`). `user` stands in for sign-in.
  */
-export function createReviewFixture(
+export async function createReviewFixture(
   conversations: Conversation[],
   options: {
     upstream?: Upstream;
@@ -73,11 +73,11 @@ export function createReviewFixture(
     user?: string;
     dir?: string;
   } = {},
-): ReviewFixture {
+): Promise<ReviewFixture> {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'callscope-review-'));
   const file = path.join(dir, 'index.sqlite');
   const calls = createSqliteCallStore(file);
-  calls.upsert(conversations);
+  await calls.upsert(conversations);
   const reviews = createSqliteReviewStore(file);
   const upstream = options.upstream ?? unusedUpstream;
   const outbox = createOutboxWorker({ store: reviews, upstream, ...options.outbox });
@@ -106,8 +106,8 @@ export function createReviewFixture(
     async close() {
       await app.close();
       await outbox.stop();
-      reviews.close();
-      calls.close();
+      await reviews.close();
+      await calls.close();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -15,7 +15,7 @@ process.stdout.write('started\n');
 outbox.start();
 void outbox.drained().then(async () => {
   await outbox.stop();
-  store.close();
+  await store.close();
   await upstream.close();
   process.stdout.write('drained\n');
 });

@@ -15,17 +15,17 @@ function spread(conversations: Conversation[]): Conversation[] {
 
 const stores: CallStore[] = [];
 afterEach(() => stores.splice(0).forEach((store) => store.close()));
-function storeOf(conversations: Conversation[]): CallStore {
+async function storeOf(conversations: Conversation[]): Promise<CallStore> {
   const store = createSqliteCallStore(':memory:');
   stores.push(store);
-  store.upsert(conversations);
+  await store.upsert(conversations);
   return store;
 }
 
 describe('the counts behind totals and facets', () => {
-  it('follow inserts, updates and removals, for any range', () => {
+  it('follow inserts, updates and removals, for any range', async () => {
     const all = spread(fixtureConversations(80, 3));
-    const store = storeOf(all.slice(0, 60));
+    const store = await storeOf(all.slice(0, 60));
     // Updates move calls between sentiments, agents and days; new calls arrive; some go.
     const changed = all.slice(0, 30).map((conversation, index) => ({
       ...conversation,
@@ -36,12 +36,12 @@ describe('the counts behind totals and facets', () => {
         sentiment_of_caller: ['negative', 'positive', null][index % 3],
       },
     }));
-    store.upsert([...changed, ...all.slice(60)]);
+    await store.upsert([...changed, ...all.slice(60)]);
     const gone = all.slice(40, 50).map((conversation) => conversation.id);
-    store.remove(gone);
+    await store.remove(gone);
 
     const final = [...changed, ...all.slice(30)].filter((c) => !gone.includes(c.id));
-    const fresh = storeOf(final);
+    const fresh = await storeOf(final);
     const first = Math.min(...final.map((c) => parseTrataTimestamp(c.timestampStart)!));
     const queries: Partial<CallQuery>[] = [
       {},
@@ -53,8 +53,10 @@ describe('the counts behind totals and facets', () => {
     ];
     for (const partial of queries) {
       const query: CallQuery = { sort_order: 'desc', skip: 0, limit: 5, ...partial };
-      expect(store.facets(query), JSON.stringify(partial)).toEqual(fresh.facets(query));
-      expect(store.list(query).total, JSON.stringify(partial)).toBe(fresh.list(query).total);
+      expect(await store.facets(query), JSON.stringify(partial)).toEqual(await fresh.facets(query));
+      expect((await store.list(query)).total, JSON.stringify(partial)).toBe(
+        (await fresh.list(query)).total,
+      );
     }
   });
 });

@@ -23,13 +23,13 @@ const call = (id: string, answerAfterMs: number): Conversation => ({
   ],
 });
 
-it('counts the slow answers of calls indexed before the count existed', () => {
+it('counts the slow answers of calls indexed before the count existed', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'callscope-insights-'));
   dirs.push(dir);
   const file = path.join(dir, 'index.sqlite');
   const store = createSqliteCallStore(file);
-  store.upsert([call('con.slow', 9000), call('con.quick', 1000)]);
-  store.close();
+  await store.upsert([call('con.slow', 9000), call('con.quick', 1000)]);
+  await store.close();
   // The index as the previous version left it: no column, no index, one step behind.
   const db = new Database(file);
   db.exec('DROP INDEX calls_insights; ALTER TABLE calls DROP COLUMN slow_answers');
@@ -37,8 +37,11 @@ it('counts the slow answers of calls indexed before the count existed', () => {
   db.close();
 
   const reopened = createSqliteCallStore(file);
-  const rollup = reopened.insights({ sort_order: 'asc', skip: 0, limit: 10 }, [start, start + 1]);
-  reopened.close();
+  const rollup = await reopened.insights({ sort_order: 'asc', skip: 0, limit: 10 }, [
+    start,
+    start + 1,
+  ]);
+  await reopened.close();
   expect(rollup.cells.reduce((sum, cell) => sum + cell.slow, 0)).toBe(1);
   expect(rollup.cells.reduce((sum, cell) => sum + cell.n, 0)).toBe(2);
 });

@@ -5,32 +5,32 @@ import type { CallQuery, CallStore } from '../types';
 import { createSqliteCallStore } from './sqlite-call-store';
 
 const base: CallQuery = { sort_order: 'desc', skip: 0, limit: 100 };
-const rowOf = (store: CallStore, id: string) => {
-  const page = store.listJson(base);
+const rowOf = async (store: CallStore, id: string) => {
+  const page = await store.listJson(base);
   const json = page.itemsJson[page.ids.indexOf(id)];
   return json === undefined ? undefined : (JSON.parse(json) as Record<string, unknown>);
 };
-const agentFacet = (store: CallStore, id: string) =>
-  store.facets(base).agent.find((agent) => agent.id === id);
+const agentFacet = async (store: CallStore, id: string) =>
+  (await store.facets(base)).agent.find((agent) => agent.id === id);
 
 let store: CallStore;
 afterEach(() => store.close());
 
 describe('a listed page and its facets', () => {
-  it('follows every write that changes what it shows', () => {
+  it('follows every write that changes what it shows', async () => {
     store = createSqliteCallStore(':memory:');
     const [first, second] = fixtureConversations(2, 7) as [Conversation, Conversation];
     const agentId = 'agent-page-cache';
-    store.upsert([{ ...first, aiAgentId: agentId }]);
-    expect(rowOf(store, first.id)).toMatchObject({ agentName: agentId });
-    expect(store.listJson(base).total).toBe(1);
-    expect(agentFacet(store, agentId)).toEqual({ id: agentId, name: agentId, count: 1 });
+    await store.upsert([{ ...first, aiAgentId: agentId }]);
+    expect(await rowOf(store, first.id)).toMatchObject({ agentName: agentId });
+    expect((await store.listJson(base)).total).toBe(1);
+    expect(await agentFacet(store, agentId)).toEqual({ id: agentId, name: agentId, count: 1 });
 
-    store.upsert([second]);
-    expect(store.listJson(base).total).toBe(2);
-    expect(store.facets(base).agent.reduce((sum, agent) => sum + agent.count, 0)).toBe(2);
+    await store.upsert([second]);
+    expect((await store.listJson(base)).total).toBe(2);
+    expect((await store.facets(base)).agent.reduce((sum, agent) => sum + agent.count, 0)).toBe(2);
 
-    store.upsert([
+    await store.upsert([
       {
         ...first,
         aiAgentId: agentId,
@@ -38,15 +38,15 @@ describe('a listed page and its facets', () => {
         conversationAnalytics: { ...first.conversationAnalytics, summary: 'changed since' },
       },
     ]);
-    expect(rowOf(store, first.id)).toMatchObject({ summary: 'changed since' });
+    expect(await rowOf(store, first.id)).toMatchObject({ summary: 'changed since' });
 
-    store.upsertAgents([{ id: agentId, name: 'Front desk' } as never]);
-    expect(rowOf(store, first.id)).toMatchObject({ agentName: 'Front desk' });
-    expect(agentFacet(store, agentId)).toEqual({ id: agentId, name: 'Front desk', count: 1 });
+    await store.upsertAgents([{ id: agentId, name: 'Front desk' } as never]);
+    expect(await rowOf(store, first.id)).toMatchObject({ agentName: 'Front desk' });
+    expect(await agentFacet(store, agentId)).toEqual({ id: agentId, name: 'Front desk', count: 1 });
 
-    store.remove([second.id]);
-    expect(store.listJson(base).ids).toEqual([first.id]);
-    store.clear();
-    expect(store.listJson(base)).toMatchObject({ ids: [], total: 0 });
+    await store.remove([second.id]);
+    expect((await store.listJson(base)).ids).toEqual([first.id]);
+    await store.clear();
+    expect(await store.listJson(base)).toMatchObject({ ids: [], total: 0 });
   });
 });

@@ -8,8 +8,10 @@ import type {
   CallCursor,
   CallJsonPage,
   CallPage,
+  CallIndex,
   CallQuery,
   CallStore,
+  CallTransaction,
   InsightRollup,
   SkippedItem,
   UpsertOptions,
@@ -315,27 +317,23 @@ export function createSqliteCallStore(
     return hit;
   }
 
-  return {
-    upsert(conversations, sweep, options = {}) {
+  // The index's reads and writes. Each runs synchronously inside (better-sqlite3), so no other
+  // request interleaves with one, and a cache is filled from the state it was read in.
+  const index: CallIndex = {
+    async upsert(conversations, sweep, options = {}) {
       if (conversations.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const records = conversations.map(toCallRecord);
       const result = upsertMany.immediate(records, sweep ?? null, options);
       if (result.inserted + result.updated > 0) changed();
       return result;
     },
-    beginGroup() {
-      if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
-    },
-    commitGroup() {
-      if (db.inTransaction) db.exec('COMMIT');
-    },
-    indexDeferredTexts(max) {
+    async indexDeferredTexts(max) {
       // The answers stay the same: a deferred text was found by its scan until now.
       indexDeferred.immediate(max);
       return countDeferred.get()!;
     },
-    deferredTexts: () => countDeferred.get()!,
-    seenIn(ids, sweep) {
+    deferredTexts: async () => countDeferred.get()!,
+    async seenIn(ids, sweep) {
       return db.transaction(() => {
         const known = new Set<string>();
         for (const id of ids) {
@@ -348,10 +346,10 @@ export function createSqliteCallStore(
         return known;
       })();
     },
-    seenBy(id, sweep) {
+    async seenBy(id, sweep) {
       return seenByStmt.get(id, sweep) !== undefined;
     },
-    notSeenIn(sweep, limit) {
+    async notSeenIn(sweep, limit) {
       return db
         .prepare<[string, number], string>(
           'SELECT id FROM calls WHERE seen_sweep IS NULL OR seen_sweep <> ? LIMIT ?',
@@ -359,32 +357,32 @@ export function createSqliteCallStore(
         .pluck()
         .all(sweep, limit);
     },
-    remove(ids) {
+    async remove(ids) {
       const removed = db.transaction(() => ids.filter((id) => writer.remove(id)).length)();
       if (removed > 0) changed();
       return removed;
     },
-    clear() {
+    async clear() {
       db.transaction(() => {
         db.exec('DELETE FROM calls; DELETE FROM call_docs; DELETE FROM call_texts;');
         db.exec('DELETE FROM calls_fts; DELETE FROM calls_fts_pending; DELETE FROM sync_skipped;');
       })();
       changed();
     },
-    get(id) {
+    async get(id) {
       const doc = docOf.get(id);
       return doc === undefined ? null : (JSON.parse(doc) as Conversation);
     },
-    newestUpdate: () => newest.get() ?? null,
-    list,
-    listJson,
-    facets,
-    total: (query) => totalOf(groups(query), query),
-    listAfter,
-    insights,
-    firstStart: () => earliest.get() ?? null,
-    count: () => countAll.get()!,
-    upsertAgents(agents: AiAgent[]) {
+    newestUpdate: async () => newest.get() ?? null,
+    list: async (query) => list(query),
+    listJson: async (query) => listJson(query),
+    facets: async (query) => facets(query),
+    total: async (query) => totalOf(groups(query), query),
+    listAfter: async (query, after, limit) => listAfter(query, after, limit),
+    insights: async (query, bounds) => insights(query, bounds),
+    firstStart: async () => earliest.get() ?? null,
+    count: async () => countAll.get()!,
+    async upsertAgents(agents: AiAgent[]) {
       const now = Date.now();
       db.transaction(() => {
         for (const agent of agents) {
@@ -403,21 +401,21 @@ export function createSqliteCallStore(
       pageCache.clear();
       facetCache.clear();
     },
-    agentName: (id) => agentNames.get(id) ?? null,
-    readState<T>(key: string) {
+    agentNames: async () => agentNames,
+    async readState<T>(key: string) {
       const value = readStateStmt.get(key);
       return value === undefined ? undefined : (JSON.parse(value) as T);
     },
-    writeState(key, value) {
+    async writeState(key, value) {
       writeStateStmt.run(key, JSON.stringify(value));
     },
-    noteSkipped(item: SkippedItem) {
+    async noteSkipped(item: SkippedItem) {
       noteSkippedStmt.run(item.id, item.reason, item.at);
     },
-    forgetSkipped(id) {
+    async forgetSkipped(id) {
       forgetSkippedStmt.run(id);
     },
-    skipped(limit) {
+    async skipped(limit) {
       const items = db
         .prepare<[number], SkippedItem>(
           'SELECT id, reason, at FROM sync_skipped ORDER BY at DESC LIMIT ?',
@@ -426,7 +424,43 @@ export function createSqliteCallStore(
       const count = db.prepare<[], number>('SELECT count(*) FROM sync_skipped').pluck().get()!;
       return { items, count };
     },
-    close: () => {
+  };
+
+  // The one connection is shared: a group's transaction is the connection's, so groups take
+  // turns, and a nested statement transaction (an upsert) becomes a savepoint inside it.
+  let groupTurn: Promise<unknown> = Promise.resolve();
+  const groupTx: CallTransaction = {
+    ...index,
+    async commit() {
+      if (!db.inTransaction) return;
+      db.exec('COMMIT');
+      db.exec('BEGIN IMMEDIATE');
+    },
+  };
+  async function runGroup<T>(work: (tx: CallTransaction) => Promise<T>): Promise<T> {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work(groupTx);
+      if (db.inTransaction) db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (db.inTransaction) {
+        db.exec('ROLLBACK');
+        // Pages and counts read meanwhile may hold rows that are gone now.
+        changed();
+      }
+      throw error;
+    }
+  }
+
+  return {
+    ...index,
+    group<T>(work: (tx: CallTransaction) => Promise<T>): Promise<T> {
+      const turn = groupTurn.then(() => runGroup(work));
+      groupTurn = turn.catch(() => undefined);
+      return turn;
+    },
+    async close() {
       walker?.close();
       db.close();
     },

@@ -7,7 +7,7 @@ import type {
   HistoryKind,
   ReviewStatus,
 } from '../../../contract';
-import { ReviewProblem, type ReviewStore, type Verdict } from '../review-types';
+import { ReviewProblem, type DueCall, type ReviewStore, type Verdict } from '../review-types';
 import { migrate } from './migrations';
 import { createOutboxQueue } from './sqlite-outbox-queue';
 import {
@@ -286,10 +286,16 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
     },
   );
 
+  // In-memory claims: this file is used by one process (see `claimDue`), so they end with it.
+  const claims = new Map<string, number>();
+  const release = (callId: string) => claims.delete(callId);
+
+  // Each method runs synchronously inside, and each change is one transaction (better-sqlite3):
+  // two requests changing the same call never interleave.
   return {
-    reviews: (callId) => reviewsOf.all(callId).map(toReview),
-    comments: (callId) => commentsOf.all(callId).map(toComment),
-    history(callId, limit): HistoryEntry[] {
+    reviews: async (callId) => reviewsOf.all(callId).map(toReview),
+    comments: async (callId) => commentsOf.all(callId).map(toComment),
+    async history(callId, limit): Promise<HistoryEntry[]> {
       return historyOf.all(callId, limit).map((row) => ({
         id: row.seq,
         at: iso(row.at),
@@ -300,7 +306,7 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
         to: row.to_value === null ? null : (JSON.parse(row.to_value) as Scalar),
       }));
     },
-    actionItems: (callId): ActionItemCheck[] =>
+    actionItems: async (callId): Promise<ActionItemCheck[]> =>
       checksOf.all(callId).map((row) => ({
         index: row.item_index,
         text: row.text,
@@ -308,16 +314,17 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
         by: row.by,
         at: iso(row.at),
       })),
-    delivery: (callId) => outbox.delivery(callId),
-    setReview: (callId, actor, change) => setReview.immediate(callId, actor, change),
-    addComment: (callId, actor, text, atSeconds) =>
+    delivery: async (callId) => outbox.delivery(callId),
+    setReview: async (callId, actor, change) => setReview.immediate(callId, actor, change),
+    addComment: async (callId, actor, text, atSeconds) =>
       addComment.immediate(callId, actor, text, atSeconds),
-    editComment: (callId, id, actor, change) => editComment.immediate(callId, id, actor, change),
-    deleteComment: (callId, id, actor, version) =>
+    editComment: async (callId, id, actor, change) =>
+      editComment.immediate(callId, id, actor, change),
+    deleteComment: async (callId, id, actor, version) =>
       deleteComment.immediate(callId, id, actor, version),
-    setActionItem: (callId, index, text, actor, checked) =>
+    setActionItem: async (callId, index, text, actor, checked) =>
       setActionItem.immediate(callId, index, text, actor, checked),
-    summaries(callIds, viewer) {
+    async summaries(callIds, viewer) {
       const result = new Map<string, CallReviewSummary>();
       if (callIds.length === 0) return result;
       const ids = JSON.stringify(callIds);
@@ -343,10 +350,20 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
       }
       return result;
     },
-    epoch: () => epoch,
-    dueCalls: (now, limit) => outbox.dueCalls(now, limit),
-    nextDueAt: () => outbox.nextDueAt(),
-    verdicts(callId): Verdict[] {
+    epoch: async () => epoch,
+    async claimDue(now, limit, claimUntil) {
+      const taken: DueCall[] = [];
+      // Oldest due first; calls another worker of this process holds are passed over.
+      for (const due of outbox.dueCalls(now, limit + claims.size)) {
+        if ((claims.get(due.callId) ?? 0) > now) continue;
+        claims.set(due.callId, claimUntil);
+        taken.push(due);
+        if (taken.length === limit) break;
+      }
+      return taken;
+    },
+    nextDueAt: async () => outbox.nextDueAt(),
+    async verdicts(callId): Promise<Verdict[]> {
       const verdicts: Verdict[] = [];
       for (const reviewer of outboxReviewers.all(callId)) {
         const review = reviewOf.get(callId, reviewer);
@@ -364,10 +381,21 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
       }
       return verdicts;
     },
-    markSent: (callId, generations, at) => outbox.markSent(callId, generations, at),
-    markRetry: (callId, reason, nextAt) => outbox.markRetry(callId, reason, nextAt),
-    markFailed: (callId, reason) => outbox.markFailed(callId, reason),
-    retry: (callId) => outbox.retry(callId, Date.now()),
-    close: () => db.close(),
+    async markSent(callId, generations, at) {
+      outbox.markSent(callId, generations, at);
+      release(callId);
+    },
+    async markRetry(callId, reason, nextAt) {
+      outbox.markRetry(callId, reason, nextAt);
+      release(callId);
+    },
+    async markFailed(callId, reason) {
+      outbox.markFailed(callId, reason);
+      release(callId);
+    },
+    retry: async (callId) => outbox.retry(callId, Date.now()),
+    async close() {
+      db.close();
+    },
   };
 }

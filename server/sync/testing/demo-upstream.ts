@@ -93,12 +93,12 @@ export function allOfApi(store: ConversationStore): Map<string, Conversation> {
 }
 
 /** Every conversation of the index, by id. */
-export function allOfIndex(store: CallStore): Map<string, Conversation> {
+export async function allOfIndex(store: CallStore): Promise<Map<string, Conversation>> {
   const all = new Map<string, Conversation>();
-  const total = store.count();
+  const total = await store.count();
   for (let skip = 0; skip < total; skip += 100) {
-    for (const item of store.list({ sort_order: 'asc', skip, limit: 100 }).items) {
-      all.set(item.id, store.get(item.id)!);
+    for (const item of (await store.list({ sort_order: 'asc', skip, limit: 100 })).items) {
+      all.set(item.id, (await store.get(item.id))!);
     }
   }
   return all;

@@ -22,14 +22,13 @@ const sync = createSyncEngine({
   maxBackoffMs: 50,
 });
 const timer = setInterval(() => {
-  const status = sync.status();
-  process.stdout.write(`seen ${status.backfill.seen}\n`);
+  void sync.status().then((status) => process.stdout.write(`seen ${status.backfill.seen}\n`));
 }, 5);
 void sync.nextSuccess().then(async () => {
   clearInterval(timer);
-  process.stdout.write(`done ${store.count()}\n`);
+  process.stdout.write(`done ${await store.count()}\n`);
   await sync.stop();
-  store.close();
+  await store.close();
   await upstream.close();
 });
 sync.start();
