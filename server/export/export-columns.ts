@@ -5,6 +5,7 @@ import {
   type CallListItem,
   type ExportColumn,
 } from '../../contract';
+import { localTimeText } from './local-time-text';
 
 /** Everything a row needs besides the call: the viewer's zone and the dashboard's origin. */
 export interface RowContext {
@@ -14,7 +15,7 @@ export interface RowContext {
 }
 
 type Cell = string | number;
-type CellsOf = (call: CallListItem, context: RowContext, local: Intl.DateTimeFormat) => Cell[];
+type CellsOf = (call: CallListItem, context: RowContext, local: (ms: number) => string) => Cell[];
 
 const text = (value: string | null | undefined): string =>
   value === null || value === undefined ? '' : neutralizeFormula(value);
@@ -25,7 +26,7 @@ const COLUMNS: Record<ExportColumn, { headings(zone: string): string[]; cells: C
     headings: (zone) => ['Start (UTC, ISO 8601)', `Start (${zone})`],
     cells: (call, _context, local) => {
       const ms = parseTrataTimestamp(call.timestampStart);
-      return ms === null ? ['', ''] : [new Date(ms).toISOString(), local.format(ms)];
+      return ms === null ? ['', ''] : [new Date(ms).toISOString(), local(ms)];
     },
   },
   duration: {
@@ -72,17 +73,23 @@ export function localTimeFormat(timeZone: string): Intl.DateTimeFormat {
 
 /** The CSV's rows: the headings, then one row per call; the call's id first, its link last. */
 export function exportRows(columns: readonly ExportColumn[], context: RowContext) {
-  const local = localTimeFormat(context.timeZone);
+  const local = localTimeText(context.timeZone, localTimeFormat(context.timeZone));
+  const cellsOf = columns.map((id) => COLUMNS[id].cells);
+  const link = `${context.origin}/calls/`;
   return {
     headings: (): string[] => [
       'Call id',
       ...columns.flatMap((id) => COLUMNS[id].headings(context.timeZone)),
       'Link',
     ],
-    row: (call: CallListItem): Cell[] => [
-      text(call.id),
-      ...columns.flatMap((id) => COLUMNS[id].cells(call, context, local)),
-      `${context.origin}/calls/${encodeURIComponent(call.id)}`,
-    ],
+    // Called for every exported call: one array, filled in place.
+    row: (call: CallListItem): Cell[] => {
+      const cells: Cell[] = [text(call.id)];
+      for (const cellsOfColumn of cellsOf) {
+        for (const cell of cellsOfColumn(call, context, local)) cells.push(cell);
+      }
+      cells.push(link + encodeURIComponent(call.id));
+      return cells;
+    },
   };
 }
