@@ -1,3 +1,4 @@
+import { REVIEWED_STATES, type ReviewFilter } from '@contract';
 import { DEFAULT_LIST_PARAMS, serializeListParams, type ListParams } from '@/lib/list-params';
 
 /** The list's filters the page carries over: the window is set per link. */
@@ -15,4 +16,17 @@ export function listHref(
 ): string {
   const params: ListParams = { ...DEFAULT_LIST_PARAMS, ...filters, ...span, ...changes };
   return `/?${serializeListParams(params).toString()}`;
+}
+
+/**
+ * The review filter that lists exactly the calls counted as reviewed: the reviewed states, or
+ * those of the page's own review filter. Null when the page filters on `mine`: the list ORs its
+ * review values, so no single filter lists "mine and reviewed".
+ */
+export function reviewedFilter(
+  pageReview: readonly ReviewFilter[] | undefined,
+): ReviewFilter[] | null {
+  if (pageReview === undefined || pageReview.length === 0) return [...REVIEWED_STATES];
+  if (pageReview.includes('mine')) return null;
+  return REVIEWED_STATES.filter((state) => pageReview.includes(state));
 }

@@ -6,6 +6,7 @@ import {
   SENTIMENTS,
   type InsightFigures,
   type Insights,
+  type ReviewFilter,
 } from '@contract';
 import { formatDuration } from '@/lib/format';
 import { SENTIMENT_ICONS } from '../charts/chart-colors';
@@ -17,20 +18,23 @@ import {
   formatWhole,
   slowPerCall,
 } from '../figures';
-import type { InsightFilters } from '../drill-down';
+import { reviewedFilter, type InsightFilters } from '../drill-down';
 import { CountLink } from './trend-chart';
 
 interface HeadlineFiguresProps {
   data: Insights;
   /** The list of the window's calls with these extra filters. */
   href(changes: Partial<InsightFilters>): string;
+  /** The page's own review filter, which the reviewed calls' link narrows. */
+  pageReview?: readonly ReviewFilter[];
   previousLabel: string;
 }
 
 const SENTIMENT_LABELS = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
 
 /** The headline numbers, each with its change against the period just before. */
-export function HeadlineFigures({ data, href, previousLabel }: HeadlineFiguresProps) {
+export function HeadlineFigures({ data, href, pageReview, previousLabel }: HeadlineFiguresProps) {
+  const reviewed = reviewedFilter(pageReview);
   const previous: InsightFigures | null = data.previous;
   const change = (pick: (f: InsightFigures) => number | null) =>
     previous ? `${describeChange(pick(data), pick(previous))} vs ${previousLabel}` : null;
@@ -108,7 +112,20 @@ export function HeadlineFigures({ data, href, previousLabel }: HeadlineFiguresPr
         <Figure
           label="Reviewed"
           value={formatShare(data.reviewed, data.calls)}
-          detail={`${formatWhole(data.reviewed)} calls`}
+          detail={
+            reviewed === null || reviewed.length === 0 ? (
+              `${formatWhole(data.reviewed)} calls`
+            ) : (
+              <>
+                <CountLink
+                  count={data.reviewed}
+                  href={href({ review: reviewed })}
+                  label="reviewed calls (reviewed or to follow up)"
+                />{' '}
+                calls
+              </>
+            )
+          }
           change={change(share((f) => f.reviewed))}
         />
         <Figure

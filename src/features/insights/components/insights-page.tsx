@@ -108,6 +108,7 @@ export function InsightsPage() {
           <HeadlineFigures
             data={data}
             href={(changes) => href(span, changes)}
+            pageReview={view.filters.review}
             previousLabel={`previous ${days === 1 ? 'day' : `${days} days`}`}
           />
           <div className="grid gap-4 xl:grid-cols-2">
