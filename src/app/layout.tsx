@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, type Location } from 'react-router';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { SessionMenu } from '@/features/session';
+import { useRouteAnnouncer } from './use-route-announcer';
 
 // The sync status waits on its own request anyway: its code loads beside the page's, outside the
 // list's first JS, and the header keeps its size whether it is there or not.
@@ -11,7 +12,8 @@ const SyncStatusLine = lazy(() =>
 const SyncBanner = lazy(() =>
   import('@/features/sync-status').then((module) => ({ default: module.SyncBanner })),
 );
-import { useRouteAnnouncer } from './use-route-announcer';
+// Insights' code (with its chart library) is fetched ahead once the pointer or focus reaches its link.
+const loadInsightsRoute = () => import('./routes/insights-route');
 
 /**
  * The list keeps one scroll position per URL, so coming back to it by a link ("All calls") lands
@@ -44,6 +46,9 @@ export function AppLayout() {
           <nav aria-label="Main" className="flex items-center gap-3 text-sm">
             <NavLink
               to="/insights"
+              // The page's code (and chart library) starts loading before the click.
+              onPointerEnter={() => void loadInsightsRoute()}
+              onFocus={() => void loadInsightsRoute()}
               className="text-slate-700 hover:text-slate-900 aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700"
             >
               Insights

@@ -39,8 +39,18 @@ export function createAppRouter(queryClient: QueryClient) {
           },
           lazy: () => import('./routes/call-detail-route').then(toRoute),
         },
-        // Managers' page, with its chart library: loaded only when opened.
-        { path: 'insights', lazy: () => import('./routes/insights-route').then(toRoute) },
+        // Managers' page, with its chart library: loaded only when opened, its data requested
+        // while its code loads.
+        {
+          path: 'insights',
+          loader: async ({ request }) => {
+            // A small module of its own, so the list's first load stays without it.
+            const { preloadInsights } = await import('@/features/insights/preload');
+            preloadInsights(queryClient, new URL(request.url).searchParams);
+            return null;
+          },
+          lazy: () => import('./routes/insights-route').then(toRoute),
+        },
         { path: '*', lazy: () => import('./routes/not-found-route').then(toRoute) },
       ],
     },

@@ -1,8 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { viewerTimeZone, type InstantRange } from '@/lib/date-range';
-import { DEFAULT_LIST_PARAMS, parseListParams, serializeListParams } from '@/lib/list-params';
+import { DEFAULT_LIST_PARAMS, serializeListParams } from '@/lib/list-params';
 import { listHref, type InsightFilters } from './drill-down';
+import { insightFiltersOf, insightsApiQuery } from './insights-api-query';
 import { windowFromUrl } from './insights-window';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -16,30 +17,16 @@ export function useInsightsView() {
   const [now] = useState(() => Date.now());
   const timeZone = viewerTimeZone();
   const window = windowFromUrl(search, now, timeZone);
-  const {
-    from: _from,
-    to: _to,
-    sort_by: _s,
-    sort_order: _o,
-    skip: _k,
-    limit: _l,
-    ...filters
-  } = parseListParams(search).params;
+  const filters = insightFiltersOf(search);
   const filterKey = serializeListParams({ ...DEFAULT_LIST_PARAMS, ...filters }).toString();
   const stableFilters = useMemo<InsightFilters>(
-    () => parseListParamsFilters(filterKey),
+    () => insightFiltersOf(new URLSearchParams(filterKey)),
     [filterKey],
   );
-  const apiQuery = useMemo(() => {
-    const query = serializeListParams({
-      ...DEFAULT_LIST_PARAMS,
-      ...stableFilters,
-      from: iso(window.from),
-      to: iso(window.to),
-    });
-    query.set('tz', timeZone);
-    return query;
-  }, [stableFilters, window.from, window.to, timeZone]);
+  const apiQuery = useMemo(
+    () => insightsApiQuery(stableFilters, { from: window.from, to: window.to }, timeZone),
+    [stableFilters, window.from, window.to, timeZone],
+  );
   const setWindow = (next: InstantRange) => {
     const params = new URLSearchParams(search);
     params.set('from', iso(next.from));
@@ -52,17 +39,4 @@ export function useInsightsView() {
     [stableFilters],
   );
   return { window, now, timeZone, filters: stableFilters, apiQuery, setWindow, href };
-}
-
-function parseListParamsFilters(key: string): InsightFilters {
-  const {
-    from: _f,
-    to: _t,
-    sort_by: _s,
-    sort_order: _o,
-    skip: _k,
-    limit: _l,
-    ...filters
-  } = parseListParams(new URLSearchParams(key)).params;
-  return filters;
 }
