@@ -40,7 +40,7 @@ it('writes exactly what the Intl format writes, across offset changes and odd of
     for (let hour = Date.UTC(2026, 0, 1); hour < Date.UTC(2027, 0, 1); hour += 3_600_000) {
       if (offsetAt(hour, zone) === offsetAt(hour + 3_600_000, zone)) continue;
       changes++;
-      for (let ms = hour - 3_600_000; ms < hour + 7_200_000; ms += 1_003) {
+      for (let ms = hour - 3_600_000; ms < hour + 7_200_000; ms += 4_001) {
         expect(text(ms)).toBe(local.format(ms));
       }
     }
