@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     source: config.mode === 'demo' ? 'demo' : upstream.baseUrl,
     intervalMs: config.SYNC_INTERVAL_S * 1000,
     reconcileMs: config.SYNC_RECONCILE_S * 1000,
+    reconcileFirst: demo?.originMoved ?? false,
     // Called only once the sync runs, after the app server below exists.
     log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) },
     isBusy: () => Date.now() - lastRequestAt < 1_000,

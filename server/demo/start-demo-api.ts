@@ -17,6 +17,11 @@ export interface DemoApi {
   /** `http://127.0.0.1:<DEMO_API_PORT>`: the origin the app server forwards to. */
   origin: string;
   /**
+   * The stored documents' recording links were moved to this run's port: every call changed while
+   * the app server was down, without a newer `updatedAt` to say so.
+   */
+  originMoved: boolean;
+  /**
    * Makes the recordings of the first page of the default list (newest first), so they play at
    * once. Synthesis is heavy: the app server calls this once its index is filled, not before.
    */
@@ -53,7 +58,7 @@ export async function startDemoApi(
   });
   const db = openDatabase(file);
   const store = createConversationStore(db);
-  if (!seeded) adoptOrigin(store, origin);
+  const originMoved = !seeded && adoptOrigin(store, origin);
 
   const app = createDemoApi({
     store,
@@ -79,6 +84,7 @@ export async function startDemoApi(
     app,
     store,
     origin,
+    originMoved,
     warmRecordings() {
       const firstPage = store.list({
         sort_by: 'timestampStart',
@@ -108,9 +114,11 @@ function seedProgress(count: number) {
 }
 
 /** Recording URLs are absolute on the demo API's origin; a new port must not break them. */
-function adoptOrigin(store: ConversationStore, origin: string): void {
+function adoptOrigin(store: ConversationStore, origin: string): boolean {
   const url = store.get(SEED_EXAMPLE_ID)?.transcriptRecordingUrl;
-  if (!url) return;
+  if (!url) return false;
   const seededOrigin = new URL(url).origin;
-  if (seededOrigin !== origin) store.rewriteRecordingOrigin(seededOrigin, origin);
+  if (seededOrigin === origin) return false;
+  store.rewriteRecordingOrigin(seededOrigin, origin);
+  return true;
 }

@@ -15,6 +15,11 @@ export interface SyncOptions {
   source: string;
   intervalMs: number;
   reconcileMs: number;
+  /**
+   * The API's documents changed while this server was down without a newer `updatedAt` (the
+   * demo's recording links follow its port), so the first pass after the backfill reads them all.
+   */
+  reconcileFirst?: boolean;
   pageLimit?: number;
   overlap?: number;
   /** Rows a backfill commits at once (1,000); progress shows what is committed. */
@@ -149,6 +154,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
   async function loop(): Promise<void> {
     await restoring;
     await adoptSource();
+    if (options.reconcileFirst) await store.writeState('lastReconcileAt', null);
     let attempt = 0;
     while (!stopping.signal.aborted) {
       let waitMs = options.intervalMs;
