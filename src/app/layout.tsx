@@ -56,8 +56,8 @@ export function AppLayout() {
           </nav>
           <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1 max-sm:w-full">
             {/* Room kept for the status from the start: it arrives after the page and would
-                push the theme and session controls aside. */}
-            <div className="flex justify-end sm:min-w-44">
+                push the theme and session controls aside, or, on a phone, down a line. */}
+            <div className="flex justify-end max-sm:min-h-5 max-sm:w-full sm:min-w-44">
               <Suspense fallback={null}>
                 <SyncStatusLine />
               </Suspense>
