@@ -1,0 +1,48 @@
+import pg from 'pg';
+
+export interface PgPoolOptions {
+  connectionString: string;
+  /**
+   * A schema of its own (created when missing) that every connection uses first: tests run
+   * side by side in one database this way, each in a schema it drops afterwards.
+   */
+  schema?: string;
+  /** Connections this process keeps at most; several replicas share the server's limit. */
+  max?: number;
+  /** Names the replica in `pg_stat_activity`, for whoever looks at a busy server. */
+  applicationName?: string;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * A pool towards PostgreSQL. An idle connection that the server drops (a restart, a failover)
+ * emits an error on the pool: it is logged and the pool opens a new one on the next query,
+ * instead of the process dying of an unhandled 'error' event.
+ */
+export function createPgPool(
+  options: PgPoolOptions,
+  log: (message: string) => void = () => undefined,
+): pg.Pool {
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
+    throw new Error(`not a plain schema name: ${options.schema}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    application_name: options.applicationName ?? 'callscope',
+    // A database that does not answer must fail a request in seconds, never hold it.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
+  });
+  pool.on('error', (error) => log(`PostgreSQL dropped an idle connection: ${error.message}`));
+  return pool;
+}
+
+/** Creates the pool's own schema when it has one (before migrations run in it). */
+export async function ensureSchema(pool: pg.Pool, schema: string | undefined): Promise<void> {
+  if (schema === undefined) return;
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+}
