@@ -117,6 +117,9 @@ fi
   -c 'CREATE DATABASE callscope' >/dev/null
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$port/callscope"
+# What scripts/pg-ctl.sh needs to stop and start this very cluster (tests of a database outage).
+export CALLSCOPE_PG_DIR="$dir" CALLSCOPE_PG_BIN="$BIN" CALLSCOPE_PG_PORT="$port"
+if [ "${#as_owner[@]}" -gt 0 ]; then export CALLSCOPE_PG_OS_USER="$owner"; fi
 echo "PostgreSQL $major on 127.0.0.1:$port (throwaway, in $dir): DATABASE_URL=$DATABASE_URL" >&2
 
 # Not exec: the trap must stop the cluster when the command ends. In the background, so a
