@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { HistoryKind, ReviewStatus } from '../../contract';
 import {
   iso,
@@ -100,3 +101,7 @@ export function ownComment(
   }
   return row;
 }
+
+/** A new comment's id: its second, then random, so ids sort roughly by time. */
+export const newCommentId = (now: number) =>
+  `cmt.${Math.floor(now / 1000)}.${randomBytes(9).toString('base64url')}`;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type {
   ActionItemCheck,
@@ -18,7 +17,7 @@ import {
   type ReviewRow,
   type Scalar,
 } from '../review-rows';
-import { nextReview, ownComment, reviewNotes } from '../review-rules';
+import { newCommentId, nextReview, ownComment, reviewNotes } from '../review-rules';
 
 /**
  * Reviews in the index's SQLite file, on a connection of their own (WAL lets it sit beside the
@@ -175,7 +174,7 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
   const addComment = db.transaction(
     (callId: string, actor: string, text: string, atSeconds: number | null) => {
       const now = Date.now();
-      const id = `cmt.${Math.floor(now / 1000)}.${randomBytes(9).toString('base64url')}`;
+      const id = newCommentId(now);
       insertComment.run({ id, call: callId, author: actor, text, at: atSeconds, now });
       note(callId, now, actor, 'comment_added', id, null, text);
       changed(callId, actor, now);
