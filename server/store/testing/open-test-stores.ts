@@ -61,3 +61,41 @@ export async function openTestStores(options: { dir?: string } = {}): Promise<Te
     },
   };
 }
+
+export interface TestReviewStore {
+  backend: TestBackend;
+  reviews: ReviewStore;
+  pg: TestPgDatabase | null;
+  /** Another replica's store on the same data (PostgreSQL only: SQLite's is per process). */
+  openReplica(): Promise<ReviewStore>;
+  close(): Promise<void>;
+}
+
+/**
+ * The review store alone, on the backend the suite runs against: SQLite in memory, or a fresh
+ * schema of PostgreSQL whose other pools stand in for other replicas.
+ */
+export async function openTestReviewStore(): Promise<TestReviewStore> {
+  if (testBackend() === 'postgres') {
+    const pg = await openTestPgDatabase();
+    const reviews = await createPgReviewStore(pg.pool);
+    return {
+      backend: 'postgres',
+      reviews,
+      pg,
+      openReplica: () => createPgReviewStore(pg.openPool()),
+      async close() {
+        await reviews.close();
+        await pg.drop();
+      },
+    };
+  }
+  const reviews = createSqliteReviewStore(':memory:');
+  return {
+    backend: 'sqlite',
+    reviews,
+    pg: null,
+    openReplica: () => Promise.reject(new Error('an SQLite review store has no replicas')),
+    close: () => reviews.close(),
+  };
+}
