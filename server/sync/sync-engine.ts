@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { SyncStatus } from '../../contract';
 import { UpstreamError, type Upstream } from '../app-server/upstream';
+import { databaseUnavailableReason } from '../store/postgres/pg-errors';
 import type { CallStore } from '../store/types';
 import { syncAgents } from './agents-sync';
 import { backoffDelayMs } from './backoff';
@@ -277,5 +278,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
 
 function describe(error: unknown): string {
   if (error instanceof SyncFault || error instanceof UpstreamError) return error.message;
+  const unavailable = databaseUnavailableReason(error);
+  if (unavailable !== null) return `The database is unreachable (${unavailable}).`;
   return error instanceof Error ? error.message : String(error);
 }
