@@ -22,12 +22,12 @@ import {
   facetsOf,
   hasText,
   mergeGroups,
-  rangeGroupSql,
+  scopeKey,
   scopeOf,
-  textGroupSql,
   totalOf,
   type CallGroup,
-} from './call-groups';
+} from '../call-groups';
+import { rangeGroupSql, textGroupSql } from './call-groups';
 import { readCallFigures, readReviewFigures } from './insights-sql';
 import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
@@ -187,16 +187,7 @@ export function createSqliteCallStore(
    */
   function groups(query: CallQuery): CallGroup[] {
     const scope = scopeOf(query);
-    const key = JSON.stringify([
-      scope.from,
-      scope.to,
-      scope.q,
-      scope.search_by,
-      scope.search_value,
-      scope.prospect,
-      // The review state's epoch changes with every review, so a cached count never outlives it.
-      scope.review,
-    ]);
+    const key = scopeKey(scope);
     let hit = groupCache.get(key);
     if (hit) return hit;
     if (!hasText(scope) && (scope.prospect !== undefined || scope.review !== undefined)) {
