@@ -79,11 +79,10 @@ export interface CallDialect {
   foldedContains(column: string, needle: string): Sql;
   /** The column (of `calls c`, unqualified) that orders a `sort_by`. */
   sortColumn(column: SortColumn): string;
-  /**
-   * The ORDER BY term of a column. Nulls sort first ascending and last descending (as SQLite
-   * has it), and texts compare by bytes.
-   */
-  order(expression: string, desc: boolean): string;
+  /** A column (`c.`-qualified) as the list's order compares it: texts by their bytes. */
+  sortKey(column: string): string;
+  /** The ORDER BY term of a sort key: nulls first ascending and last descending. */
+  order(key: string, desc: boolean): string;
 }
 
 export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
@@ -188,7 +187,7 @@ export const hasText = (query: CallQuery) =>
 export function orderSql(dialect: CallDialect, query: CallQuery): string {
   const column = `c.${dialect.sortColumn(SORT_COLUMNS[query.sort_by ?? 'timestampStart'])}`;
   const desc = query.sort_order === 'desc';
-  return `${dialect.order(column, desc)}, ${dialect.order('c.id', desc)}`;
+  return `${dialect.order(dialect.sortKey(column), desc)}, ${dialect.order(dialect.sortKey('c.id'), desc)}`;
 }
 
 /**
@@ -232,13 +231,15 @@ export function chunkParts(
     fromKey && sortColumn === 'ts_start'
       ? { ...query, ...(desc ? { to: undefined } : { from: undefined }) }
       : query;
+  const key = dialect.sortKey(column);
+  const id = dialect.sortKey('c.id');
   const keyset: Sql =
     run === 'nulls'
       ? after === null
         ? { text: `${column} IS NULL`, params: [] }
-        : { text: `${column} IS NULL AND c.id ${beyond} ?`, params: [after.id] }
+        : { text: `${column} IS NULL AND ${id} ${beyond} ?`, params: [after.id] }
       : fromKey
-        ? { text: `(${column}, c.id) ${beyond} (?, ?)`, params: [after.key!, after.id] }
+        ? { text: `(${key}, ${id}) ${beyond} (?, ?)`, params: [after.key!, after.id] }
         : { text: `${column} IS NOT NULL`, params: [] };
   return { column, where: whereSql(dialect, filters, undefined, rowByRow), keyset };
 }

@@ -88,6 +88,7 @@ export const SQLITE_DIALECT: CallDialect = {
     params: [needle],
   }),
   sortColumn: (column) => column,
+  sortKey: (column) => column,
   order: (expression, desc) => `${expression} ${desc ? 'DESC' : 'ASC'}`,
 };
 

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { AiAgent, CallFacets, CallListItem, Conversation } from '../../../contract';
-import { toCallRecord, type CallRecord } from '../call-record';
+import { docHashOf, toCallRecord, type CallRecord } from '../call-record';
 import type {
   CallChunk,
   CallCursor,
@@ -145,15 +144,13 @@ export function createSqliteCallStore(
   );
   const forgetSkippedStmt = db.prepare('DELETE FROM sync_skipped WHERE id = ?');
 
-  const hashOf = (doc: string) => createHash('sha1').update(doc).digest('base64');
-
   const upsertMany = db.transaction(
     (records: CallRecord[], sweep: string | null, options: UpsertOptions) => {
       const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
       const now = Date.now();
       const deferText = options.deferText === true;
       for (const record of records) {
-        const hash = hashOf(record.doc);
+        const hash = docHashOf(record.doc);
         const existing = writer.find(record.id);
         if (!existing) {
           writer.insert(record, hash, sweep, now, deferText);

@@ -61,3 +61,28 @@ export async function openTestStores(options: { dir?: string } = {}): Promise<Te
     },
   };
 }
+
+/**
+ * A call index alone on the suite's backend: SQLite at `file` (in memory by default, with
+ * `rowByRowMax` for its text plans), or a fresh PostgreSQL schema. Its `close` also deletes a
+ * PostgreSQL schema; a SQLite file is the caller's.
+ */
+export async function openTestCallStore(
+  options: { file?: string; rowByRowMax?: number } = {},
+): Promise<CallStore> {
+  if (testBackend() === 'postgres') {
+    const pg = await openTestPgDatabase();
+    const store = await createPgCallStore(pg.pool);
+    return {
+      ...store,
+      async close() {
+        await store.close();
+        await pg.drop();
+      },
+    };
+  }
+  return createSqliteCallStore(
+    options.file ?? ':memory:',
+    options.rowByRowMax === undefined ? {} : { rowByRowMax: options.rowByRowMax },
+  );
+}
