@@ -22,11 +22,7 @@ import type { SecurityConfig } from '../security/security-config';
 import type { CallStore } from '../store/types';
 import type { SyncEngine } from '../sync/sync-engine';
 import { openSqliteRevocations, type SessionRevocations } from '../security/session-revocations';
-import {
-  databaseUnavailableBody,
-  databaseUnavailableReason,
-  DATABASE_RETRY_AFTER_S,
-} from '../store/postgres/pg-errors';
+import { sendIfDatabaseUnavailable } from './database-unavailable';
 import { createEntryDocument } from './entry-document';
 import { registerHealthRoutes, type HealthOptions } from './health-routes';
 import { registerForwardRoutes } from './forward-routes';
@@ -89,16 +85,7 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
   });
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
     if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
-    // The database is down or restarting: a clear 503 the client may retry, never a 500.
-    const unavailable = databaseUnavailableReason(error);
-    if (unavailable !== null) {
-      request.log.warn(`Database unavailable: ${unavailable}`);
-      return reply
-        .code(503)
-        .header('retry-after', String(DATABASE_RETRY_AFTER_S))
-        .header('cache-control', 'no-store')
-        .send(databaseUnavailableBody(unavailable));
-    }
+    if (sendIfDatabaseUnavailable(error, request, reply)) return reply;
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ detail: error.message ?? 'Bad request' });
