@@ -11,7 +11,7 @@ import { ensureWritableDataDir } from './data-dir';
 import { startDemoApi, type DemoApi } from './demo/start-demo-api';
 import { assertSafeExposure } from './security/exposure-guard';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
-import { openStores } from './store/open-stores';
+import { openStoresWhenReachable } from './store/open-stores';
 import { createOutboxWorker } from './outbox/outbox-worker';
 import { createSyncEngine } from './sync/sync-engine';
 import { isDatabaseUnavailable } from './store/postgres/pg-errors';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     info: (message) => console.log(message),
     warn: (message) => console.warn(message),
   };
-  const stores = await openStores({
+  const stores = await openStoresWhenReachable({
     dataDir: config.dataDir,
     databaseUrl: config.DATABASE_URL,
     poolMax: config.DATABASE_POOL_MAX,
@@ -101,6 +101,11 @@ async function main(): Promise<void> {
     },
   });
   storeLog = { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) };
+  // A promise some store or driver left unwatched is a bug to log, not a reason to drop every
+  // request in flight: the database's outages are answered by the routes and loops themselves.
+  process.on('unhandledRejection', (reason) => {
+    app.log.error({ err: reason }, 'Unhandled rejection (kept running)');
+  });
   // While the database is unreachable, a recording is located through the API instead.
   const indexedConversation = (id: string) =>
     store.get(id).catch((error: unknown) => {

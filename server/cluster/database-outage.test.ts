@@ -28,6 +28,8 @@ let server: ServerProcess | undefined;
 let dataDir: string | undefined;
 let databaseName: string | undefined;
 let origin = '';
+let env: Record<string, string> = {};
+let late: ServerProcess | undefined;
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -74,7 +76,7 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.CALLSCOPE_PG_DIR)(
       dataDir = mkdtempSync(path.join(tmpdir(), 'callscope-outage-'));
       const port = await freePort();
       origin = `http://127.0.0.1:${port}`;
-      server = startServerProcess(APP_MAIN, {
+      env = {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
@@ -84,7 +86,8 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.CALLSCOPE_PG_DIR)(
         DATABASE_POOL_MAX: '4',
         SYNC_INTERVAL_S: '1',
         LOG_LEVEL: 'info',
-      });
+      };
+      server = startServerProcess(APP_MAIN, env);
       await server.waitForLine(/Callscope is running on/);
       await poll(
         () => get('/api/calls?limit=1'),
@@ -94,6 +97,7 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.CALLSCOPE_PG_DIR)(
 
     afterAll(async () => {
       await pgCtl('start').catch(() => undefined);
+      await late?.stop();
       await server?.stop();
       await demo?.close();
       if (databaseName) {
@@ -157,6 +161,29 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.CALLSCOPE_PG_DIR)(
         (answer) => answer.status === 200 && answer.json?.lastError === null,
       );
       expect(server!.child.exitCode).toBeNull();
+    });
+
+    it('a replica started while the database is down waits for it, then serves', async () => {
+      await pgCtl('stop');
+      const port = await freePort();
+      try {
+        late = startServerProcess(APP_MAIN, { ...env, PORT: String(port) });
+        const line = await late.waitForLine(/is unreachable .*trying again/);
+        // The password never reaches a log line (this URL has none; the form is checked).
+        expect(line).toMatch(/PostgreSQL at postgres:\/\/[^ ]+ is unreachable/);
+        expect(late.child.exitCode).toBeNull();
+      } finally {
+        await pgCtl('start');
+      }
+      await late.waitForLine(/Callscope is running on/);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      // Either may have taken the sync lease after the outage; exactly one of the two syncs.
+      const role = async (at: string) =>
+        ((await (await fetch(`${at}/api/sync`)).json()) as { replica?: string }).replica;
+      await poll(
+        async () => [await role(origin), await role(`http://127.0.0.1:${port}`)].sort().join(),
+        (roles) => roles === 'standby,syncing',
+      );
     });
   },
 );

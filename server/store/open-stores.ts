@@ -1,14 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type pg from 'pg';
 import { redactDatabaseUrl } from '../config';
 import { openPgRevocations } from '../security/pg-session-revocations';
 import { pgRateLimitStore, prepareRateLimitTable } from '../security/pg-rate-limit-store';
 import { openSqliteRevocations, type SessionRevocations } from '../security/session-revocations';
+import { backoffDelayMs } from '../sync/backoff';
 import { createLocalSyncLease, type SyncLease } from '../sync/sync-lease';
 import { embeddedDatabase, PROBE_TIMEOUT_MS, within, type DatabaseHandle } from './database-health';
 import { createPgCallStore } from './postgres/pg-call-store';
+import { databaseUnavailableReason } from './postgres/pg-errors';
 import { createPgPool } from './postgres/pg-pool';
 import { createPgReviewStore } from './postgres/pg-review-store';
 import { createPgSyncLease } from './postgres/pg-sync-lease';
@@ -102,6 +105,27 @@ async function openPgStores(url: string, options: StoreOptions): Promise<Stores>
     for (const store of opened) await store.close().catch(() => undefined);
     await pool.end().catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * `openStores`, waiting for a database that cannot be reached yet (a replica starting before
+ * PostgreSQL, or during a failover) instead of exiting: it tries again with a growing wait.
+ * Any other failure (a bad password, a schema newer than this server) is thrown at once.
+ */
+export async function openStoresWhenReachable(options: StoreOptions): Promise<Stores> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openStores(options);
+    } catch (error) {
+      const reason = databaseUnavailableReason(error);
+      if (reason === null || !options.databaseUrl) throw error;
+      const delay = backoffDelayMs(attempt, { baseMs: 1_000, maxMs: 30_000 });
+      options.log?.warn(
+        `PostgreSQL at ${redactDatabaseUrl(options.databaseUrl)} is unreachable (${reason}); trying again in ${Math.round(delay / 1000)} s`,
+      );
+      await sleep(delay);
+    }
   }
 }
 
