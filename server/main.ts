@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server/create-app-server';
 import { createRecordingCopies } from './app-server/recording-copies';
 import { createRecordingLocator } from './app-server/recording-source';
+import { listenWhileStarting } from './app-server/starting-server';
 import { registerRecordingRoutes } from './app-server/recording-routes';
 import { createFileCache } from './recordings/recording-cache';
 import { createUpstream, type Upstream } from './app-server/upstream';
@@ -51,6 +52,11 @@ async function main(): Promise<void> {
     info: (message) => console.log(message),
     warn: (message) => console.warn(message),
   };
+  // On PostgreSQL, opening may wait for the database or its migrations: the port answers
+  // meanwhile, so a load balancer sees a replica starting, not one gone.
+  const starting = config.DATABASE_URL
+    ? await listenWhileStarting(config.PORT, config.HOST)
+    : undefined;
   const stores = await openStoresWhenReachable({
     dataDir: config.dataDir,
     databaseUrl: config.DATABASE_URL,
@@ -158,6 +164,8 @@ async function main(): Promise<void> {
     // The demo storage host keeps each recording's waveform beside it, made while synthesizing.
     storagePeaksUrl: demo ? demoPeaksUrl(demo.origin) : undefined,
   });
+  // Handed over at the last moment: the port is refused for as short a time as can be.
+  await starting?.close();
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info(
     stores.database.kind === 'postgres'
