@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server/create-app-server';
 import { createRecordingCopies } from './app-server/recording-copies';
-import { createRecordingLocator } from './app-server/recording-source';
+import { createRecordingLocator, indexThenUpstream } from './app-server/recording-source';
 import { listenWhileStarting } from './app-server/starting-server';
 import { registerRecordingRoutes } from './app-server/recording-routes';
 import { createFileCache } from './recordings/recording-cache';
@@ -15,7 +15,6 @@ import { loadSecurityConfig, type SecurityConfig } from './security/security-con
 import { openStoresWhenReachable } from './store/open-stores';
 import { createOutboxWorker } from './outbox/outbox-worker';
 import { createSyncEngine } from './sync/sync-engine';
-import { isDatabaseUnavailable } from './store/postgres/pg-errors';
 import { createGuardedRecordingFetch } from './upstream-fetch/recording-fetch';
 
 /**
@@ -112,12 +111,6 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => {
     app.log.error({ err: reason }, 'Unhandled rejection (kept running)');
   });
-  // While the database is unreachable, a recording is located through the API instead.
-  const indexedConversation = (id: string) =>
-    store.get(id).catch((error: unknown) => {
-      if (!isDatabaseUnavailable(error)) throw error;
-      return null;
-    });
   app.addHook('onRequest', async (request) => {
     // A status line polling the sync or a load balancer's probe is not a person waiting.
     if (
@@ -146,8 +139,10 @@ async function main(): Promise<void> {
   registerRecordingRoutes(app, {
     // The index knows where each call's recording is, even while the API is down.
     locate: createRecordingLocator({
-      getConversation: async (id, signal) =>
-        (await indexedConversation(id)) ?? upstream.getConversation(id, signal),
+      getConversation: indexThenUpstream(
+        (id) => store.get(id),
+        (id, signal) => upstream.getConversation(id, signal),
+      ),
     }),
     fetchRecording,
     // The embedded demo API cannot be down on its own; a real upstream's recordings are kept.
