@@ -194,6 +194,9 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.CALLSCOPE_PG_DIR)(
         async () => [await role(origin), await role(`http://127.0.0.1:${port}`)].sort().join(),
         (roles) => roles === 'standby,syncing',
       );
+      // SIGTERM: the sync gives its lease up, the stores close, the pool ends, exit 0.
+      await late.stop();
+      expect(await late.exited).toBe(0);
     });
   },
 );
