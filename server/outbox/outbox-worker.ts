@@ -17,6 +17,11 @@ export interface OutboxOptions {
    * one write, and the write never competes with the requests that queued it.
    */
   settleMs?: number;
+  /**
+   * How long a claimed call stays this worker's (see `CLAIM_MS`). A claim kept in a shared
+   * database outlives a crashed worker, so this is also how long its calls wait for another.
+   */
+  claimMs?: number;
   log?: { warn(message: string): void };
 }
 
@@ -48,6 +53,7 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   const maxMs = options.maxMs ?? 300_000;
   const concurrency = options.concurrency ?? 4;
   const settleMs = options.settleMs ?? 200;
+  const claimMs = options.claimMs ?? CLAIM_MS;
   const stopping = new AbortController();
   let wake = new AbortController();
   let kicked = false;
@@ -85,7 +91,7 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
     while (!stopping.signal.aborted) {
       kicked = false;
       const now = Date.now();
-      const due = await store.claimDue(now, concurrency * 4, now + CLAIM_MS);
+      const due = await store.claimDue(now, concurrency * 4, now + claimMs);
       if (due.length > 0) {
         let next = 0;
         const lane = async () => {
