@@ -3,9 +3,9 @@ import { createPgReviewStore } from '../../store/postgres/pg-review-store';
 import type { ReviewStore } from '../../store/review-types';
 import { createSqliteReviewStore } from '../../store/sqlite/sqlite-review-store';
 
-const PG_PREFIX = 'postgres:';
+const PG_PREFIX = 'postgres-schema:';
 
-/** Where a crash test's outbox lives: an SQLite file, or `postgres:<schema>` of DATABASE_URL. */
+/** Where a crash test's outbox lives: an SQLite file, or `postgres-schema:<schema>` of DATABASE_URL. */
 export const pgTarget = (schema: string) => `${PG_PREFIX}${schema}`;
 
 /**

@@ -31,8 +31,14 @@ export interface TestStores {
 export async function openTestStores(options: { dir?: string } = {}): Promise<TestStores> {
   if (testBackend() === 'postgres') {
     const pg = await openTestPgDatabase();
-    const calls = await createPgCallStore(pg.pool);
-    const reviews = await createPgReviewStore(pg.pool);
+    const [calls, reviews] = await Promise.all([
+      createPgCallStore(pg.pool),
+      createPgReviewStore(pg.pool),
+    ]).catch(async (error: unknown) => {
+      // A store that cannot open must not leave the test's schema behind.
+      await pg.drop();
+      throw error;
+    });
     return {
       backend: 'postgres',
       calls,
