@@ -102,7 +102,10 @@ export interface ReviewStore {
    * claims in memory, and they end with it.
    */
   claimDue(now: number, limit: number, claimUntil: number): Promise<DueCall[]>;
-  /** The earliest time a pending delivery is due, or null when none is pending. */
+  /**
+   * The earliest time a pending delivery is due, or null when none is pending. A backend shared
+   * by several processes counts a call another worker holds as due when its claim runs out.
+   */
   nextDueAt(): Promise<number | null>;
   /** Every rated reviewer's current verdict on the call, each with its generation. */
   verdicts(callId: string): Promise<Verdict[]>;
