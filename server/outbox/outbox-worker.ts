@@ -60,12 +60,13 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   let running: Promise<void> | null = null;
   let waiters: (() => void)[] = [];
 
-  async function deliverOne(callId: string, attempts: number): Promise<void> {
+  /** Whether the call was marked (sent, retry or failed), which ends this worker's claim. */
+  async function deliverOne(callId: string, attempts: number): Promise<boolean> {
     let outcome: Delivery;
     try {
       outcome = await deliverCall(upstream, store, callId, stopping.signal);
     } catch (error) {
-      if (stopping.signal.aborted) return;
+      if (stopping.signal.aborted) return false;
       outcome = { kind: 'retry', reason: describeDeliveryError(error) };
     }
     const now = Date.now();
@@ -85,6 +86,7 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
       );
       await store.markRetry(callId, outcome.reason, now + delay);
     }
+    return true;
   }
 
   async function loop(): Promise<void> {
@@ -94,13 +96,17 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
       const due = await store.claimDue(now, concurrency * 4, now + claimMs);
       if (due.length > 0) {
         let next = 0;
+        const unmarked = new Set(due.map((job) => job.callId));
         const lane = async () => {
           while (next < due.length && !stopping.signal.aborted) {
             const job = due[next++]!;
-            await deliverOne(job.callId, job.attempts);
+            if (await deliverOne(job.callId, job.attempts)) unmarked.delete(job.callId);
           }
         };
         await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
+        // Stopping: the calls not delivered go back now, not when the claims run out (a claim
+        // in a shared database would keep them from the other replicas until then).
+        if (unmarked.size > 0) await store.release([...unmarked]);
         continue;
       }
       const nextDue = await store.nextDueAt();

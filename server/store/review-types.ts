@@ -115,6 +115,11 @@ export interface ReviewStore {
   markRetry(callId: string, reason: string, nextAt: number): Promise<void>;
   /** Delivery failed for good until someone retries or changes the verdict. */
   markFailed(callId: string, reason: string): Promise<void>;
+  /**
+   * Gives back claims the worker took and will not mark (it is stopping), so other workers need
+   * not wait for them to run out. Nothing else about the calls changes.
+   */
+  release(callIds: string[]): Promise<void>;
   /** Queues the call's failed (and pending) deliveries again, due now; returns how many. */
   retry(callId: string): Promise<number>;
   close(): Promise<void>;

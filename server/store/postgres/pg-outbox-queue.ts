@@ -43,6 +43,7 @@ type OutboxMethods = Pick<
   | 'markSent'
   | 'markRetry'
   | 'markFailed'
+  | 'release'
   | 'retry'
 >;
 
@@ -180,6 +181,14 @@ export function pgOutbox(pool: pg.Pool): OutboxMethods {
           [reason, callId],
         );
       }),
+
+    async release(callIds) {
+      if (callIds.length === 0) return;
+      await pool.query(
+        'UPDATE review_outbox_claims SET claimed_until = 0 WHERE call_id = ANY($1::text[])',
+        [callIds],
+      );
+    },
 
     retry: (callId) =>
       inTransaction(pool, async (client) => {

@@ -310,6 +310,7 @@ export async function createPgReviewStore(pool: pg.Pool): Promise<ReviewStore> {
     markSent: outbox.markSent,
     markRetry: outbox.markRetry,
     markFailed: outbox.markFailed,
+    release: outbox.release,
     retry: outbox.retry,
     async close() {
       // The pool is shared (the call index, sessions) and ended by whoever opened it.
