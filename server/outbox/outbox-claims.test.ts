@@ -30,4 +30,18 @@ describe('claiming due deliveries', () => {
       (await store.claimDue(now + 60_000, 10, now + 120_000)).map((due) => due.callId).sort(),
     ).toEqual(['con.a', 'con.b']);
   });
+
+  it('gives a released call to the next worker at once, unchanged', async () => {
+    opened = await openTestReviewStore();
+    store = opened.reviews;
+    await store.setReview('con.a', 'Ann', { rating: 4 });
+    const now = Date.now() + 1;
+    expect(await store.claimDue(now, 10, now + 60_000)).toHaveLength(1);
+    expect(await store.claimDue(now, 10, now + 60_000)).toEqual([]);
+
+    await store.release(['con.a']);
+    expect(await store.claimDue(now, 10, now + 60_000)).toEqual([{ callId: 'con.a', attempts: 0 }]);
+    expect(await store.delivery('con.a')).toMatchObject({ state: 'pending' });
+    await store.release([]);
+  });
 });

@@ -7,19 +7,27 @@ import type { FastifyRequest } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_TOKEN } from '../api/testing/demo-api-fixture';
 import { reviewConversation } from '../index-api/testing/review-fixture';
-import { createSqliteCallStore } from '../store/sqlite/sqlite-call-store';
-import { createSqliteReviewStore } from '../store/sqlite/sqlite-review-store';
+import {
+  openTestPgDatabase,
+  testBackend,
+  type TestPgDatabase,
+} from '../store/testing/test-database';
+import { openOutboxStore, pgTarget } from './testing/open-outbox-store';
 import { adminCommentsOf, startReviewUpstream } from './testing/review-upstream';
 import { reviewerOfEntry } from './verdict-entry';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing/outbox-child.ts');
 const ID = 'con.review.1';
 const dir = mkdtempSync(path.join(tmpdir(), 'callscope-outbox-crash-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const schemas: TestPgDatabase[] = [];
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await Promise.all(schemas.map((schema) => schema.drop()));
+});
 
 /** Runs the child until it prints `line` (resolving then), or until it dies. */
-function runChild(file: string, url: string, line: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, TEST_TOKEN, file], {
+function runChild(target: string, url: string, line: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, TEST_TOKEN, target], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -36,17 +44,22 @@ function runChild(file: string, url: string, line: string) {
   return { child, exited, printed };
 }
 
-/** An index whose outbox holds Dana's verdict, not yet delivered. */
-async function queuedIndex(name: string): Promise<string> {
-  const file = path.join(dir, `${name}.sqlite`);
-  const calls = createSqliteCallStore(file);
-  await calls.upsert([reviewConversation(ID)]);
-  await calls.close();
-  const reviews = createSqliteReviewStore(file);
-  await reviews.setReview(ID, 'Dana', { rating: 4, status: 'reviewed' });
-  await reviews.addComment(ID, 'Dana', 'Quoted the right price.', 12);
-  await reviews.close();
-  return file;
+/**
+ * An outbox holding Dana's verdict, not yet delivered: in an SQLite file, or in a PostgreSQL
+ * schema of its own when the suite runs against PostgreSQL (the child inherits DATABASE_URL).
+ */
+async function queuedOutbox(name: string): Promise<string> {
+  let target = path.join(dir, `${name}.sqlite`);
+  if (testBackend() === 'postgres') {
+    const schema = await openTestPgDatabase();
+    schemas.push(schema);
+    target = pgTarget(schema.schema);
+  }
+  const { store, close } = await openOutboxStore(target);
+  await store.setReview(ID, 'Dana', { rating: 4, status: 'reviewed' });
+  await store.addComment(ID, 'Dana', 'Quoted the right price.', 12);
+  await close();
+  return target;
 }
 
 /**
@@ -84,25 +97,25 @@ async function holdingUpstream(landed: boolean) {
 }
 
 async function crashThenRestart(landed: boolean) {
-  const file = await queuedIndex(landed ? 'landed' : 'lost');
+  const target = await queuedOutbox(landed ? 'landed' : 'lost');
   const { api, held, arrivals } = await holdingUpstream(landed);
-  const first = runChild(file, api.url, 'drained');
+  const first = runChild(target, api.url, 'drained');
   first.printed.catch(() => undefined);
   await held;
   first.child.kill('SIGKILL');
   await first.exited;
   expect(arrivals.count).toBe(1);
 
-  const second = runChild(file, api.url, 'drained');
+  const second = runChild(target, api.url, 'drained');
   await second.printed;
   await second.exited;
-  const reviews = createSqliteReviewStore(file);
-  expect((await reviews.delivery(ID)).state).toBe('sent');
-  await reviews.close();
+  const { store, close } = await openOutboxStore(target);
+  expect((await store.delivery(ID)).state).toBe('sent');
+  await close();
   return { api, putsAfterRestart: arrivals.count - 1 };
 }
 
-describe('an outbox killed while a write is in flight', () => {
+describe(`an outbox killed while a write is in flight (${testBackend()})`, () => {
   it('delivers once after a restart when the write had not landed', async () => {
     const { api, putsAfterRestart } = await crashThenRestart(false);
     try {

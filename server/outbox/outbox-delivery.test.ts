@@ -227,4 +227,36 @@ describe('the outbox', () => {
       reason: expect.stringMatching(/once it has a rating/),
     });
   });
+
+  it('gives back the calls it claimed but did not deliver when it stops', async () => {
+    const OTHER = 'con.review.2';
+    let reached: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (reached = resolve));
+    let letGo: () => void = () => undefined;
+    const gone = new Promise<void>((resolve) => (letGo = resolve));
+    api = await startReviewUpstream([reviewConversation(ID), reviewConversation(OTHER)], {
+      setup: (server) =>
+        server.addHook('preHandler', async (request, reply) => {
+          if (request.method !== 'PUT') return;
+          reached();
+          await gone;
+          return reply.code(503).send({ detail: 'gone' });
+        }),
+    });
+    app = await createReviewFixture([reviewConversation(ID), reviewConversation(OTHER)], {
+      upstream: api.upstream,
+      outbox: { concurrency: 1 },
+    });
+    await app.reviews.setReview(ID, 'Dana', { rating: 4 });
+    await app.reviews.setReview(OTHER, 'Dana', { rating: 3 });
+    app.outbox.start();
+    // The worker claimed both calls and is writing the first when it is stopped.
+    await held;
+    await app.outbox.stop();
+    letGo();
+    const now = Date.now();
+    const due = await app.reviews.claimDue(now, 10, now + 60_000);
+    expect(due.map((job) => job.callId).sort()).toEqual([ID, OTHER]);
+    expect((await app.reviews.delivery(OTHER)).state).toBe('pending');
+  });
 });

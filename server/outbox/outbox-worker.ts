@@ -17,6 +17,11 @@ export interface OutboxOptions {
    * one write, and the write never competes with the requests that queued it.
    */
   settleMs?: number;
+  /**
+   * How long a claimed call stays this worker's (see `CLAIM_MS`). A claim kept in a shared
+   * database outlives a crashed worker, so this is also how long its calls wait for another.
+   */
+  claimMs?: number;
   log?: { warn(message: string): void };
 }
 
@@ -48,18 +53,20 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   const maxMs = options.maxMs ?? 300_000;
   const concurrency = options.concurrency ?? 4;
   const settleMs = options.settleMs ?? 200;
+  const claimMs = options.claimMs ?? CLAIM_MS;
   const stopping = new AbortController();
   let wake = new AbortController();
   let kicked = false;
   let running: Promise<void> | null = null;
   let waiters: (() => void)[] = [];
 
-  async function deliverOne(callId: string, attempts: number): Promise<void> {
+  /** Whether the call was marked (sent, retry or failed), which ends this worker's claim. */
+  async function deliverOne(callId: string, attempts: number): Promise<boolean> {
     let outcome: Delivery;
     try {
       outcome = await deliverCall(upstream, store, callId, stopping.signal);
     } catch (error) {
-      if (stopping.signal.aborted) return;
+      if (stopping.signal.aborted) return false;
       outcome = { kind: 'retry', reason: describeDeliveryError(error) };
     }
     const now = Date.now();
@@ -79,6 +86,7 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
       );
       await store.markRetry(callId, outcome.reason, now + delay);
     }
+    return true;
   }
 
   async function loop(): Promise<void> {
@@ -105,16 +113,20 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   async function onePass(): Promise<void> {
     kicked = false;
     const now = Date.now();
-    const due = await store.claimDue(now, concurrency * 4, now + CLAIM_MS);
+    const due = await store.claimDue(now, concurrency * 4, now + claimMs);
     if (due.length > 0) {
       let next = 0;
+      const unmarked = new Set(due.map((job) => job.callId));
       const lane = async () => {
         while (next < due.length && !stopping.signal.aborted) {
           const job = due[next++]!;
-          await deliverOne(job.callId, job.attempts);
+          if (await deliverOne(job.callId, job.attempts)) unmarked.delete(job.callId);
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
+      // Stopping: the calls not delivered go back now, not when the claims run out (a claim
+      // in a shared database would keep them from the other replicas until then).
+      if (unmarked.size > 0) await store.release([...unmarked]);
       return;
     }
     const nextDue = await store.nextDueAt();

@@ -102,7 +102,10 @@ export interface ReviewStore {
    * claims in memory, and they end with it.
    */
   claimDue(now: number, limit: number, claimUntil: number): Promise<DueCall[]>;
-  /** The earliest time a pending delivery is due, or null when none is pending. */
+  /**
+   * The earliest time a pending delivery is due, or null when none is pending. A backend shared
+   * by several processes counts a call another worker holds as due when its claim runs out.
+   */
   nextDueAt(): Promise<number | null>;
   /** Every rated reviewer's current verdict on the call, each with its generation. */
   verdicts(callId: string): Promise<Verdict[]>;
@@ -112,6 +115,11 @@ export interface ReviewStore {
   markRetry(callId: string, reason: string, nextAt: number): Promise<void>;
   /** Delivery failed for good until someone retries or changes the verdict. */
   markFailed(callId: string, reason: string): Promise<void>;
+  /**
+   * Gives back claims the worker took and will not mark (it is stopping), so other workers need
+   * not wait for them to run out. Nothing else about the calls changes.
+   */
+  release(callIds: string[]): Promise<void>;
   /** Queues the call's failed (and pending) deliveries again, due now; returns how many. */
   retry(callId: string): Promise<number>;
   close(): Promise<void>;

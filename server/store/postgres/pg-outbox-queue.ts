@@ -43,6 +43,7 @@ type OutboxMethods = Pick<
   | 'markSent'
   | 'markRetry'
   | 'markFailed'
+  | 'release'
   | 'retry'
 >;
 
@@ -87,11 +88,21 @@ export function pgOutbox(pool: pg.Pool): OutboxMethods {
           [now, limit],
         );
         if (rows.length === 0) return [];
+        // The statement above read the outbox as it was when it began: a worker that marked a
+        // call since (and so ended its claim) may have sent it. A new statement sees that mark.
+        const { rows: still } = await client.query<{ call_id: string }>(
+          `SELECT DISTINCT call_id FROM review_outbox
+           WHERE call_id = ANY($1::text[]) AND state = 'pending' AND next_at <= $2`,
+          [rows.map((row) => row.call_id), now],
+        );
+        const due = new Set(still.map((row) => row.call_id));
+        const taken = rows.filter((row) => due.has(row.call_id));
+        if (taken.length === 0) return [];
         await client.query(
           'UPDATE review_outbox_claims SET claimed_until = $1 WHERE call_id = ANY($2::text[])',
-          [claimUntil, rows.map((row) => row.call_id)],
+          [claimUntil, taken.map((row) => row.call_id)],
         );
-        return rows.map((row) => ({ callId: row.call_id, attempts: row.attempts }));
+        return taken.map((row) => ({ callId: row.call_id, attempts: row.attempts }));
       }),
 
     async nextDueAt() {
@@ -170,6 +181,14 @@ export function pgOutbox(pool: pg.Pool): OutboxMethods {
           [reason, callId],
         );
       }),
+
+    async release(callIds) {
+      if (callIds.length === 0) return;
+      await pool.query(
+        'UPDATE review_outbox_claims SET claimed_until = 0 WHERE call_id = ANY($1::text[])',
+        [callIds],
+      );
+    },
 
     retry: (callId) =>
       inTransaction(pool, async (client) => {

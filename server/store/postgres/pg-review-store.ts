@@ -1,11 +1,5 @@
 import type pg from 'pg';
-import type {
-  ActionItemCheck,
-  CallReviewSummary,
-  HistoryEntry,
-  HistoryKind,
-  ReviewStatus,
-} from '../../../contract';
+import type { ActionItemCheck, HistoryKind } from '../../../contract';
 import {
   iso,
   toComment,
@@ -19,11 +13,8 @@ import type { ReviewStore } from '../review-types';
 import { runMigrations } from './pg-migrate';
 import { bumpOutbox, pgOutbox } from './pg-outbox-queue';
 import { REVIEW_STEPS } from './pg-review-migration';
+import { COMMENT_COLUMNS, pgReviewReads, REVIEW_COLUMNS } from './pg-review-reads';
 import { inTransaction, lockCall } from './pg-transaction';
-
-const REVIEW_COLUMNS =
-  'reviewer, rating, status, follow_up_reason, version, created_at, updated_at';
-const COMMENT_COLUMNS = 'id, author, text, at_seconds, version, created_at, updated_at';
 
 /**
  * Reviews and their outbox on PostgreSQL, beside the call index in the same schema, shared by
@@ -34,7 +25,6 @@ const COMMENT_COLUMNS = 'id, author, text, at_seconds, version, created_at, upda
  */
 export async function createPgReviewStore(pool: pg.Pool): Promise<ReviewStore> {
   await runMigrations(pool, 'reviews', REVIEW_STEPS);
-  const outbox = pgOutbox(pool);
 
   const reviewOf = async (client: pg.PoolClient, callId: string, reviewer: string) =>
     (
@@ -100,67 +90,8 @@ export async function createPgReviewStore(pool: pg.Pool): Promise<ReviewStore> {
     });
 
   return {
-    async reviews(callId) {
-      const { rows } = await pool.query<ReviewRow>(
-        `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE call_id = $1
-         ORDER BY created_at, reviewer COLLATE "C"`,
-        [callId],
-      );
-      return rows.map(toReview);
-    },
-    async comments(callId) {
-      const { rows } = await pool.query<CommentRow>(
-        `SELECT ${COMMENT_COLUMNS} FROM review_comments WHERE call_id = $1
-         ORDER BY created_at, id COLLATE "C"`,
-        [callId],
-      );
-      return rows.map(toComment);
-    },
-    async history(callId, limit): Promise<HistoryEntry[]> {
-      const { rows } = await pool.query<{
-        seq: string;
-        at: number;
-        actor: string;
-        kind: HistoryKind;
-        target: string | null;
-        from_value: string | null;
-        to_value: string | null;
-      }>(
-        `SELECT seq, at, actor, kind, target, from_value, to_value FROM review_history
-         WHERE call_id = $1 ORDER BY seq DESC LIMIT $2`,
-        [callId, limit],
-      );
-      return rows.map((row) => ({
-        id: Number(row.seq),
-        at: iso(row.at),
-        actor: row.actor,
-        kind: row.kind,
-        target: row.target,
-        from: row.from_value === null ? null : (JSON.parse(row.from_value) as Scalar),
-        to: row.to_value === null ? null : (JSON.parse(row.to_value) as Scalar),
-      }));
-    },
-    async actionItems(callId): Promise<ActionItemCheck[]> {
-      const { rows } = await pool.query<{
-        item_index: number;
-        text: string;
-        checked: number;
-        by: string;
-        at: number;
-      }>(
-        `SELECT item_index, text, checked, "by", at FROM action_item_checks
-         WHERE call_id = $1 ORDER BY item_index`,
-        [callId],
-      );
-      return rows.map((row) => ({
-        index: row.item_index,
-        text: row.text,
-        checked: row.checked === 1,
-        by: row.by,
-        at: iso(row.at),
-      }));
-    },
-    delivery: outbox.delivery,
+    ...pgReviewReads(pool),
+    ...pgOutbox(pool),
 
     setReview: (callId, actor, request) =>
       change(callId, async (client) => {
@@ -254,63 +185,6 @@ export async function createPgReviewStore(pool: pg.Pool): Promise<ReviewStore> {
         return { index, text, checked, by: actor, at: iso(now) };
       }),
 
-    async summaries(callIds, viewer) {
-      const result = new Map<string, CallReviewSummary>();
-      if (callIds.length === 0) return result;
-      const [states, mine] = await Promise.all([
-        pool.query<{
-          call_id: string;
-          state: ReviewStatus;
-          reviewers: number;
-          rating_sum: number;
-          rating_count: number;
-          comments: number;
-        }>(
-          `SELECT call_id, state, reviewers, rating_sum, rating_count, comments
-           FROM call_review_state WHERE call_id = ANY($1::text[])`,
-          [callIds],
-        ),
-        viewer === null
-          ? null
-          : pool.query<ReviewRow & { call_id: string }>(
-              `SELECT call_id, ${REVIEW_COLUMNS} FROM reviews
-               WHERE reviewer = $1 AND call_id = ANY($2::text[])`,
-              [viewer, callIds],
-            ),
-      ]);
-      const stateOf = new Map(states.rows.map((row) => [row.call_id, row]));
-      const reviewOfCall = new Map((mine?.rows ?? []).map((row) => [row.call_id, row]));
-      // In the order asked, as the page lists them.
-      for (const callId of callIds) {
-        const state = stateOf.get(callId);
-        if (!state) continue;
-        const review = reviewOfCall.get(callId);
-        result.set(callId, {
-          state: state.state,
-          reviewers: state.reviewers,
-          averageRating:
-            state.rating_count === 0
-              ? null
-              : Math.round((state.rating_sum / state.rating_count) * 10) / 10,
-          comments: state.comments,
-          myRating: review?.rating ?? null,
-          myStatus: review?.status ?? null,
-        });
-      }
-      return result;
-    },
-    async epoch() {
-      const { rows } = await pool.query<{ value: string }>('SELECT value FROM review_epoch');
-      return Number(rows[0]?.value ?? 0);
-    },
-
-    claimDue: outbox.claimDue,
-    nextDueAt: outbox.nextDueAt,
-    verdicts: outbox.verdicts,
-    markSent: outbox.markSent,
-    markRetry: outbox.markRetry,
-    markFailed: outbox.markFailed,
-    retry: outbox.retry,
     async close() {
       // The pool is shared (the call index, sessions) and ended by whoever opened it.
     },

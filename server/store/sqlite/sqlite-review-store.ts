@@ -329,6 +329,9 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
       outbox.markFailed(callId, reason);
       release(callId);
     },
+    async release(callIds) {
+      for (const callId of callIds) release(callId);
+    },
     retry: async (callId) => outbox.retry(callId, Date.now()),
     async close() {
       db.close();

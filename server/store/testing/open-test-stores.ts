@@ -33,8 +33,16 @@ export interface TestStores {
 export async function openTestStores(options: { dir?: string } = {}): Promise<TestStores> {
   if (testBackend() === 'postgres') {
     const pg = await openTestPgDatabase();
-    const calls = await createPgCallStore(pg.pool);
-    const reviews = await createPgReviewStore(pg.pool);
+    let calls: CallStore;
+    let reviews: ReviewStore;
+    try {
+      calls = await createPgCallStore(pg.pool);
+      reviews = await createPgReviewStore(pg.pool);
+    } catch (error) {
+      // A store that cannot open must not leave the test's schema behind.
+      await pg.drop();
+      throw error;
+    }
     return {
       backend: 'postgres',
       calls,
