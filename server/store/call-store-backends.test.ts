@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   parseTrataTimestamp,
   PROSPECT_STATUSES,
+  REVIEW_STATUSES,
   SEARCH_BY_FIELDS,
   SORT_BY_FIELDS,
   transcriptMessages,
@@ -12,7 +17,7 @@ import { fixtureConversations } from '../db/testing/fixture-conversations';
 import { createPgCallStore } from './postgres/pg-call-store';
 import { createSqliteCallStore } from './sqlite/sqlite-call-store';
 import { openTestPgDatabase, testBackend, type TestPgDatabase } from './testing/test-database';
-import type { CallQuery, CallStore, InsightCell } from './types';
+import type { CallQuery, CallStore, InsightCell, InsightReviewRow } from './types';
 
 /**
  * The PostgreSQL index answers every read exactly as SQLite's does, over the same calls: rows
@@ -44,7 +49,45 @@ function edgy(conversations: Conversation[]): Conversation[] {
   });
 }
 
+/**
+ * The review store's tables that the review filter and insights read, as the PostgreSQL review
+ * store names them (after SQLite's): a stand-in, so this suite needs only the call index.
+ */
+const REVIEW_TABLES = `CREATE TABLE reviews (
+    call_id text NOT NULL, reviewer text NOT NULL, rating integer, status text NOT NULL,
+    follow_up_reason text, version integer NOT NULL, created_at double precision NOT NULL,
+    updated_at double precision NOT NULL, PRIMARY KEY (call_id, reviewer)
+  );
+  CREATE TABLE call_review_state (
+    call_id text PRIMARY KEY, state text NOT NULL, reviewers integer NOT NULL,
+    rating_sum integer NOT NULL, rating_count integer NOT NULL, comments integer NOT NULL
+  )`;
+
+/** Reviews of every seventh call by one or two reviewers, and the state each call has then. */
+function reviewRows(calls: Conversation[]) {
+  const reviews: [string, string, number | null, string][] = [];
+  const states: [string, string, number, number, number][] = [];
+  calls.forEach((call, index) => {
+    if (index % 7 !== 0) return;
+    const status = REVIEW_STATUSES[index % REVIEW_STATUSES.length]!;
+    const rating = index % 3 === 0 ? null : 1 + (index % 5);
+    reviews.push([call.id, 'ann', rating, status]);
+    if (index % 2 === 0) reviews.push([call.id, 'ben', 3, 'follow_up']);
+    const mine = reviews.filter((review) => review[0] === call.id);
+    const rated = mine.filter((review) => review[2] !== null);
+    const state = mine.some((review) => review[3] === 'follow_up')
+      ? 'follow_up'
+      : mine.some((review) => review[3] === 'reviewed')
+        ? 'reviewed'
+        : 'to_review';
+    const sum = rated.reduce((total, review) => total + review[2]!, 0);
+    states.push([call.id, state, mine.length, sum, rated.length]);
+  });
+  return { reviews, states };
+}
+
 const enabled = testBackend() === 'postgres';
+let dir: string;
 let pg: TestPgDatabase;
 let sqlite: CallStore;
 let postgres: CallStore;
@@ -55,8 +98,23 @@ beforeAll(async () => {
   if (!enabled) return;
   conversations = edgy(fixtureConversations(150, 23));
   pg = await openTestPgDatabase();
-  sqlite = createSqliteCallStore(':memory:', { rowByRowMax: 60 });
+  dir = mkdtempSync(path.join(tmpdir(), 'callscope-parity-'));
+  const file = path.join(dir, 'index.sqlite');
+  sqlite = createSqliteCallStore(file, { rowByRowMax: 60 });
   postgres = await createPgCallStore(pg.pool);
+  const { reviews, states } = reviewRows(conversations);
+  const raw = new Database(file);
+  await pg.pool.query(REVIEW_TABLES);
+  for (const [callId, reviewer, rating, status] of reviews) {
+    const row = [callId, reviewer, rating, status, 1, 0, 0];
+    raw.prepare('INSERT INTO reviews VALUES (?, ?, ?, ?, NULL, ?, ?, ?)').run(...row);
+    await pg.pool.query('INSERT INTO reviews VALUES ($1, $2, $3, $4, NULL, $5, $6, $7)', row);
+  }
+  for (const row of states) {
+    raw.prepare('INSERT INTO call_review_state VALUES (?, ?, ?, ?, ?, 0)').run(...row);
+    await pg.pool.query('INSERT INTO call_review_state VALUES ($1, $2, $3, $4, $5, 0)', row);
+  }
+  raw.close();
   const agents = [
     { id: 'aia.1727.alpha', name: 'Alpha' },
     { id: 'aia.1727.beta', name: 'beta' },
@@ -90,6 +148,7 @@ afterAll(async () => {
   await sqlite.close();
   await postgres.close();
   await pg.drop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const starts = () =>
@@ -119,6 +178,13 @@ const query = (): fc.Arbitrary<CallQuery> =>
       status: rarely(fc.constantFrom('active', 'archived')),
       search: rarely(fc.tuple(fc.constantFrom(...SEARCH_BY_FIELDS), fc.nat())),
       range: rarely(fc.tuple(share, share)),
+      review: rarely(
+        fc.record({
+          states: fc.subarray([...REVIEW_STATUSES], { minLength: 1 }),
+          reviewer: fc.option(fc.constantFrom('ann', 'ben', 'cy'), { nil: null }),
+          epoch: fc.constant(1),
+        }),
+      ),
       sort_by: fc.option(fc.constantFrom(...SORT_BY_FIELDS), { nil: undefined }),
       sort_order: fc.constantFrom('asc' as const, 'desc' as const),
       skip: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 120 })),
@@ -136,6 +202,7 @@ const query = (): fc.Arbitrary<CallQuery> =>
         ...(raw.agent ? { agent: raw.agent } : {}),
         ...(raw.source_type ? { source_type: raw.source_type } : {}),
         ...(raw.status ? { status: raw.status } : {}),
+        ...(raw.review ? { review: raw.review } : {}),
       };
       if (raw.q !== undefined) out.q = samples[raw.q % samples.length]!;
       if (raw.search) {
@@ -186,7 +253,9 @@ describe.skipIf(!enabled)('the PostgreSQL call index against SQLite', () => {
         const bounds = [all[0]!, all[30]!, all[90]!, all.at(-1)! + 1];
         const [x, y] = [await sqlite.insights(q, bounds), await postgres.insights(q, bounds)];
         expect(y.duration).toEqual(x.duration);
-        expect(y.reviews).toEqual(x.reviews);
+        const byAgent = (rows: InsightReviewRow[]) =>
+          [...rows].sort((m, n) => String(m.agent).localeCompare(String(n.agent)));
+        expect(byAgent(y.reviews)).toEqual(byAgent(x.reviews));
         const [cx, cy] = [sortedCells(x.cells), sortedCells(y.cells)];
         expect(cy.map((cell) => ({ ...cell, talk: 0 }))).toEqual(
           cx.map((cell) => ({ ...cell, talk: 0 })),
