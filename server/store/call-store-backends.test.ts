@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import {
 } from '../../contract';
 import { fixtureConversations } from '../db/testing/fixture-conversations';
 import { createPgCallStore } from './postgres/pg-call-store';
+import { createPgPool } from './postgres/pg-pool';
 import { createSqliteCallStore } from './sqlite/sqlite-call-store';
 import { openTestPgDatabase, testBackend, type TestPgDatabase } from './testing/test-database';
 import type { CallQuery, CallStore, InsightCell, InsightReviewRow } from './types';
@@ -382,6 +384,49 @@ describe.skipIf(!enabled)('the PostgreSQL call index shared by replicas', () => 
       expect((await db.pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     } finally {
       await db.drop();
+    }
+  });
+});
+
+describe.skipIf(!enabled)('the PostgreSQL call index in a database of another locale', () => {
+  it('orders names, sentiments and ids by their bytes still, as SQLite does', async (context) => {
+    const name = `callscope_icu_${randomBytes(4).toString('hex')}`;
+    const admin = createPgPool({ connectionString: process.env.DATABASE_URL! });
+    try {
+      await admin.query(
+        `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`,
+      );
+    } catch {
+      await admin.end();
+      // A server without ICU (or without the right to create databases) cannot say.
+      context.skip();
+    }
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${name}`;
+    const pool = createPgPool({ connectionString: url.toString() });
+    try {
+      const store = await createPgCallStore(pool);
+      await store.upsert(conversations);
+      await store.upsertAgents([
+        { id: 'aia.1727.alpha', name: 'Alpha' },
+        { id: 'aia.1727.beta', name: 'beta' },
+      ]);
+      const reference = createSqliteCallStore(':memory:');
+      await reference.upsert(conversations);
+      for (const sort_by of SORT_BY_FIELDS) {
+        for (const sort_order of ['asc', 'desc'] as const) {
+          const q: CallQuery = { sort_by, sort_order, skip: 0, limit: 500 };
+          const ids = async (from: CallStore) => (await from.listJson(q)).ids;
+          expect(await ids(store), `${sort_by} ${sort_order}`).toEqual(await ids(reference));
+          expect(await walk(store, q, 11)).toEqual(await ids(reference));
+        }
+      }
+      await reference.close();
+      await store.close();
+    } finally {
+      await pool.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   });
 });
