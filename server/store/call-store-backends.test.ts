@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  formatTrataTimestamp,
   parseTrataTimestamp,
   PROSPECT_STATUSES,
   REVIEW_STATUSES,
@@ -35,6 +36,10 @@ function edgy(conversations: Conversation[]): Conversation[] {
     const analytics = conversation.conversationAnalytics;
     return {
       ...conversation,
+      // Over ten days, so date ranges cover whole days (kept counts) and partial ones.
+      timestampStart: formatTrataTimestamp(
+        parseTrataTimestamp(conversation.timestampStart)! + (index % 10) * 86_400_000,
+      ),
       ...(index % 17 === 5 ? { timestampStart: 'unknown' } : {}),
       ...(index % 13 === 4 ? { timestampStart: conversations[0]!.timestampStart } : {}),
       ...(analytics
