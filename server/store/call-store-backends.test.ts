@@ -289,6 +289,24 @@ describe.skipIf(!enabled)('the PostgreSQL call index against SQLite', () => {
     // Repeated ids in one batch: the later one is a change of the earlier one.
     const batch = [...again, { ...again[0]!, status: 'gone' }, again[0]!];
     expect(await postgres.upsert(batch, 'sweep-2')).toEqual(await sqlite.upsert(batch, 'sweep-2'));
+    // A NUL character, which PostgreSQL's text cannot hold: the call is indexed and found alike.
+    const source = conversations[7]!;
+    const nul: Conversation = {
+      ...source,
+      id: 'conv-nul',
+      conversationAnalytics: {
+        ...source.conversationAnalytics,
+        name_of_caller: 'Nu\u0000ll Caller',
+        summary: 'before\u0000after',
+      },
+    };
+    expect(await postgres.upsert([nul])).toEqual(await sqlite.upsert([nul]));
+    for (const q of ['after', 'before', 'll caller']) {
+      const page: CallQuery = { q, sort_order: 'asc', skip: 0, limit: 200 };
+      expect(await postgres.listJson(page), q).toEqual(await sqlite.listJson(page));
+    }
+    const stored = await postgres.get('conv-nul');
+    expect(stored?.conversationAnalytics?.summary).toBe('before\ufffdafter');
     const ids = [conversations[0]!.id, 'unknown', conversations[120]!.id];
     expect(await postgres.seenIn(ids, 'sweep-2')).toEqual(await sqlite.seenIn(ids, 'sweep-2'));
     expect(await postgres.seenBy(ids[0]!, 'sweep-2')).toBe(true);
