@@ -354,6 +354,56 @@ describe.skipIf(!enabled)('the PostgreSQL call index shared by replicas', () => 
     }
   });
 
+  it('lets replicas write at once: the second waits for the first instead of deadlocking', async () => {
+    const db = await openTestPgDatabase();
+    const name = `replica_${randomBytes(4).toString('hex')}`;
+    const pool = createPgPool({
+      connectionString: db.connectionString,
+      schema: db.schema,
+      applicationName: name,
+    });
+    try {
+      const one = await createPgCallStore(db.pool);
+      const two = await createPgCallStore(pool);
+      const calls = fixtureConversations(60, 13);
+      const renamed = (list: Conversation[]) => list.map((c) => ({ ...c, status: 'archived' }));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let started!: () => void;
+      const firstWrote = new Promise<void>((resolve) => (started = resolve));
+      const a = one.group(async (tx) => {
+        await tx.upsert(calls.slice(0, 30));
+        started();
+        await gate;
+        await tx.upsert(calls.slice(30));
+      });
+      await firstWrote;
+      const b = two.group(async (tx) => {
+        await tx.upsert(renamed(calls.slice(30)));
+        await tx.upsert(renamed(calls.slice(0, 30)));
+      });
+      // The second replica's write waits on a lock (held by the first's open group).
+      for (;;) {
+        const { rows } = await db.pool.query<{ n: number }>(
+          "SELECT count(*)::integer AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
+          [name],
+        );
+        if (rows[0]!.n > 0) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      release();
+      await Promise.all([a, b]);
+      const all: CallQuery = { sort_order: 'asc', skip: 0, limit: 100, status: 'archived' };
+      expect(await one.total(all)).toBe(60);
+      expect((await one.facets({ ...all, status: undefined })).consent).toEqual(
+        (await two.facets({ ...all, status: undefined })).consent,
+      );
+    } finally {
+      await pool.end();
+      await db.drop();
+    }
+  });
+
   it('groups writes on one connection: commit goes on, a throw rolls back, groups take turns', async () => {
     const db = await openTestPgDatabase();
     try {

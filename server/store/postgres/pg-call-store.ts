@@ -37,6 +37,7 @@ import {
 } from './pg-call-sql';
 import {
   clearCalls,
+  markSeen,
   removeCalls,
   upsertAgentRows,
   upsertRecords,
@@ -162,11 +163,7 @@ function createIndex(
     deferredTexts: async () => 0,
     async seenIn(ids, sweep) {
       if (ids.length === 0) return new Set<string>();
-      const rows = await run<{ id: string }>(
-        'UPDATE calls SET seen_sweep = $1 WHERE id = ANY($2::text[]) RETURNING id',
-        [sweep, ids],
-      );
-      return new Set(rows.map((row) => row.id));
+      return atomic((inner) => markSeen(inner, ids, sweep));
     },
     async seenBy(id, sweep) {
       const rows = await run('SELECT 1 FROM calls WHERE id = $1 AND seen_sweep = $2', [id, sweep]);

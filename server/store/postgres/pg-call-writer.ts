@@ -9,6 +9,13 @@ export type PgRun = <R extends object>(text: string, values?: unknown[]) => Prom
 /** Every write that changes what a list shows bumps it; replicas key their caches by it. */
 export const BUMP_VERSION = "UPDATE calls_version SET version = nextval('calls_version_seq')";
 
+/**
+ * Taken first by every write of calls, until its transaction ends: writers of several replicas
+ * then take their turns here, instead of locking counts (see the triggers) in opposite orders
+ * and deadlocking.
+ */
+export const LOCK_VERSION = 'SELECT version FROM calls_version FOR UPDATE';
+
 /** Code points, as PostgreSQL's `substr` counts them. */
 const length = (text: string) => [...text].length;
 const foldedOrNull = (value: string | null) => (value === null ? null : fold(value));
@@ -163,6 +170,7 @@ export async function upsertRecords(
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
   const now = Date.now();
+  await run(LOCK_VERSION);
   for (const batch of distinctRuns(records)) {
     const rows = batch.map((record) => rowOf(record, sweep, now));
     const written = await run<{ id: string; inserted: boolean }>(UPSERT, [JSON.stringify(rows)]);
@@ -186,6 +194,7 @@ export async function upsertRecords(
 /** Removes calls with their document and text; returns how many were in the index. */
 export async function removeCalls(run: PgRun, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
+  await run(LOCK_VERSION);
   const removed = await run<{ id: string }>(
     'DELETE FROM calls WHERE id = ANY($1::text[]) RETURNING id',
     [ids],
@@ -199,6 +208,7 @@ export async function removeCalls(run: PgRun, ids: string[]): Promise<number> {
 }
 
 export async function clearCalls(run: PgRun): Promise<void> {
+  await run(LOCK_VERSION);
   for (const table of ['calls', 'call_docs', 'call_texts', 'sync_skipped']) {
     await run(`DELETE FROM ${table}`);
   }
@@ -227,4 +237,14 @@ export async function upsertAgentRows(run: PgRun, agents: AiAgent[]): Promise<vo
     [JSON.stringify(last)],
   );
   await run(BUMP_VERSION);
+}
+
+/** Marks calls as seen by a sweep (their counts are rewritten alike by the triggers). */
+export async function markSeen(run: PgRun, ids: string[], sweep: string): Promise<Set<string>> {
+  await run(LOCK_VERSION);
+  const rows = await run<{ id: string }>(
+    'UPDATE calls SET seen_sweep = $1 WHERE id = ANY($2::text[]) RETURNING id',
+    [sweep, ids],
+  );
+  return new Set(rows.map((row) => row.id));
 }
