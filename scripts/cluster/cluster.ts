@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     [
       '',
       `Callscope cluster: open ${cluster.url}`,
-      ...cluster.replicas.map((replica) => `  ${replica.name}: ${replica.url}`),
+      ...cluster.replicas.map(
+        (replica) => `  ${replica.name}: ${replica.url} (pid ${replica.process()?.pid})`,
+      ),
       `  demo Trata API: ${cluster.apiOrigin} (token ${cluster.apiToken})`,
       'Ctrl+C stops everything.',
       '',
