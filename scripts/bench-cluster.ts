@@ -115,7 +115,9 @@ async function failover(cluster: Cluster) {
   const leaseMs = Date.now() - killedAt;
   if (takenOver !== survivor) throw new Error('the lease went to an unexpected replica');
   for (;;) {
-    const list = (await (await fetch(`${survivor.url}/api/calls?limit=20`)).json()) as CallList;
+    const list = (await (
+      await fetch(`${survivor.url}/api/calls?limit=20&sort_by=timestampStart&sort_order=desc`)
+    ).json()) as CallList;
     if (list.items.some((item) => item.id === id)) break;
     if (Date.now() - killedAt > 120_000) throw new Error('the new call was never listed');
     // Polling the survivor until its sync has read the call.
