@@ -85,6 +85,11 @@ export const syncStatusSchema = z.object({
   notes: z.array(z.string()),
   skipped: z.array(z.object({ id: z.string(), reason: z.string(), at: z.string() })),
   skippedCount: z.number(),
+  /**
+   * With several replicas on one database, only one syncs; the others serve the same index on
+   * standby, and take over when it stops. Absent from older servers, which always sync.
+   */
+  replica: z.optional(z.enum(['syncing', 'standby'])),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

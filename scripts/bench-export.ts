@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { formatTrataTimestamp, type Conversation } from '../contract';
 import { APP_MAIN, freePort, startServerProcess } from '../server/security/testing/server-process';
-import { openCallStore } from '../server/store/open-call-store';
+import { openStores } from '../server/store/open-stores';
 import { countRecords, NO_RECORDS } from '../src/features/export/record-counter';
 import { replaceSection } from './bench-report';
 
@@ -64,7 +64,8 @@ function syntheticCall(i: number): Conversation {
 async function buildIndex(): Promise<number> {
   rmSync(dataDir, { recursive: true, force: true });
   const started = performance.now();
-  const store = await openCallStore(dataDir);
+  const stores = await openStores({ dataDir });
+  const store = stores.calls;
   const BATCH = 5_000;
   for (let from = 0; from < N; from += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, N - from) }, (_, k) =>
@@ -76,7 +77,7 @@ async function buildIndex(): Promise<number> {
   await store.writeState('source', DEAD_UPSTREAM);
   await store.writeState('backfillDone', true);
   await store.writeState('lastReconcileAt', Date.now());
-  await store.close();
+  await stores.close();
   return (performance.now() - started) / 1000;
 }
 

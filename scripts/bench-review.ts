@@ -10,8 +10,7 @@ import { createOutboxWorker } from '../server/outbox/outbox-worker';
 import { reviewerOfEntry } from '../server/outbox/verdict-entry';
 import { reviewConversation } from '../server/index-api/testing/review-fixture';
 import { startReviewUpstream } from '../server/outbox/testing/review-upstream';
-import { openCallStore } from '../server/store/open-call-store';
-import { openReviewStore } from '../server/store/open-review-store';
+import { openStores } from '../server/store/open-stores';
 import { measureKeypressToRating, WARM_UP_PRESSES } from './bench-review-keypress';
 import { replaceSection } from './bench-report';
 
@@ -38,9 +37,9 @@ const api = await startReviewUpstream(conversations, {
       if (down) return reply.code(503).send({ detail: 'Service Unavailable' });
     }),
 });
-const calls = await openCallStore(dir);
+const stores = await openStores({ dataDir: dir });
+const { calls, reviews } = stores;
 await calls.upsert(conversations);
-const reviews = await openReviewStore(dir);
 const outbox = createOutboxWorker({
   store: reviews,
   upstream: api.upstream,
@@ -201,8 +200,7 @@ console.log(
 
 await app.close();
 await outbox.stop();
-await reviews.close();
-await calls.close();
+await stores.close();
 await agent.close();
 await api.close();
 rmSync(dir, { recursive: true, force: true });

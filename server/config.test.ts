@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, redactDatabaseUrl } from './config';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -63,5 +63,38 @@ describe('loadConfig', () => {
     expect(loadConfig({ SYNC_INTERVAL_S: '5' }).SYNC_INTERVAL_S).toBe(5);
     expect(() => loadConfig({ SYNC_INTERVAL_S: '0' })).toThrowError(/SYNC_INTERVAL_S/);
     expect(() => loadConfig({ SYNC_RECONCILE_S: 'hourly' })).toThrowError(/SYNC_RECONCILE_S/);
+  });
+
+  it('takes a PostgreSQL URL and a pool size, and stays on SQLite without one', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({}).DATABASE_POOL_MAX).toBe(10);
+    for (const url of ['postgres://u:p@db:5432/callscope', 'postgresql://db/callscope']) {
+      expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    expect(loadConfig({ DATABASE_POOL_MAX: '25' }).DATABASE_POOL_MAX).toBe(25);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrowError(/DATABASE_POOL_MAX/);
+  });
+
+  it('refuses a DATABASE_URL of another kind, without repeating its password', () => {
+    for (const url of ['mysql://u:hunter2@db/x', 'sqlite:./data', 'db:5432', 'postgres://']) {
+      try {
+        loadConfig({ DATABASE_URL: url });
+        expect.unreachable(url);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as Error).message).toMatch(/DATABASE_URL: must be a PostgreSQL URL/);
+        expect((error as Error).message).not.toContain('hunter2');
+      }
+    }
+  });
+
+  it('redacts the password of a database URL for the logs', () => {
+    expect(redactDatabaseUrl('postgres://app:hunter2@db:5432/callscope')).toBe(
+      'postgres://app:***@db:5432/callscope',
+    );
+    expect(redactDatabaseUrl('postgres://db/callscope?password=hunter2&sslmode=require')).toBe(
+      'postgres://db/callscope?password=***&sslmode=require',
+    );
+    expect(redactDatabaseUrl('postgres://db/callscope')).toBe('postgres://db/callscope');
   });
 });

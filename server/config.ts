@@ -63,6 +63,16 @@ export const configSchema = z
     // The most rows one CSV export writes, and how many exports may run at once.
     EXPORT_MAX_ROWS: positiveInt.max(100_000_000).default(1_000_000),
     EXPORT_MAX_CONCURRENT: positiveInt.max(100).default(3),
+    // PostgreSQL for the index, reviews, the outbox, sessions and rate limits, shared by every
+    // replica; without it, SQLite files in DATA_DIR serve a single server.
+    DATABASE_URL: z
+      .string()
+      .refine((value) => isPostgresUrl(value), {
+        message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/callscope',
+      })
+      .optional(),
+    // Connections each replica keeps at most: replicas times this must fit max_connections.
+    DATABASE_POOL_MAX: positiveInt.max(1_000).default(10),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -75,6 +85,23 @@ export const configSchema = z
     message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS',
     path: ['HTTP_HEADERS_TIMEOUT_MS'],
   });
+
+function isPostgresUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return /^postgres(ql)?:$/.test(url.protocol) && url.hostname !== '';
+}
+
+/** The URL as it may be logged: the password, if any, replaced. */
+export function redactDatabaseUrl(value: string): string {
+  if (!URL.canParse(value)) return '(unreadable URL)';
+  const url = new URL(value);
+  if (url.password !== '') url.password = '***';
+  for (const key of [...url.searchParams.keys()]) {
+    if (/pass|secret|key/i.test(key)) url.searchParams.set(key, '***');
+  }
+  return url.toString();
+}
 
 export type Config = z.infer<typeof configSchema> & {
   dataDir: string;

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server/create-app-server';
@@ -7,16 +6,15 @@ import { createRecordingLocator } from './app-server/recording-source';
 import { registerRecordingRoutes } from './app-server/recording-routes';
 import { createFileCache } from './recordings/recording-cache';
 import { createUpstream, type Upstream } from './app-server/upstream';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, redactDatabaseUrl, type Config } from './config';
 import { ensureWritableDataDir } from './data-dir';
 import { startDemoApi, type DemoApi } from './demo/start-demo-api';
 import { assertSafeExposure } from './security/exposure-guard';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
-import { openCallStore } from './store/open-call-store';
-import { openReviewStore } from './store/open-review-store';
+import { openStoresWhenReachable } from './store/open-stores';
 import { createOutboxWorker } from './outbox/outbox-worker';
 import { createSyncEngine } from './sync/sync-engine';
-import { openSqliteRevocations } from './security/session-revocations';
+import { isDatabaseUnavailable } from './store/postgres/pg-errors';
 import { createGuardedRecordingFetch } from './upstream-fetch/recording-fetch';
 
 /**
@@ -48,7 +46,18 @@ async function main(): Promise<void> {
     });
   }
 
-  const store = await openCallStore(config.dataDir);
+  // Until the app server (and its logger) exists, the stores speak through the console.
+  let storeLog: { info(message: string): void; warn(message: string): void } = {
+    info: (message) => console.log(message),
+    warn: (message) => console.warn(message),
+  };
+  const stores = await openStoresWhenReachable({
+    dataDir: config.dataDir,
+    databaseUrl: config.DATABASE_URL,
+    poolMax: config.DATABASE_POOL_MAX,
+    log: { info: (message) => storeLog.info(message), warn: (message) => storeLog.warn(message) },
+  });
+  const { calls: store, reviews, revocations: sessions } = stores;
   // When a person last asked for something: the sync gives way to them.
   let lastRequestAt = 0;
   const sync = createSyncEngine({
@@ -62,18 +71,18 @@ async function main(): Promise<void> {
     // Called only once the sync runs, after the app server below exists.
     log: { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) },
     isBusy: () => Date.now() - lastRequestAt < 1_000,
+    lease: stores.lease,
   });
-  const reviews = await openReviewStore(config.dataDir);
   const outbox = createOutboxWorker({
     store: reviews,
     upstream,
     log: { warn: (message) => app.log.warn(message) },
   });
-  mkdirSync(config.dataDir, { recursive: true });
-  const sessions = openSqliteRevocations(path.join(config.dataDir, 'sessions.sqlite'));
   const app = await createAppServer({
     upstream,
     sessions,
+    health: { database: () => stores.database.probe() },
+    rateLimitStore: stores.rateLimitStore,
     staticDir: distDir,
     logger,
     security,
@@ -91,9 +100,25 @@ async function main(): Promise<void> {
       },
     },
   });
+  storeLog = { info: (message) => app.log.info(message), warn: (message) => app.log.warn(message) };
+  // A promise some store or driver left unwatched is a bug to log, not a reason to drop every
+  // request in flight: the database's outages are answered by the routes and loops themselves.
+  process.on('unhandledRejection', (reason) => {
+    app.log.error({ err: reason }, 'Unhandled rejection (kept running)');
+  });
+  // While the database is unreachable, a recording is located through the API instead.
+  const indexedConversation = (id: string) =>
+    store.get(id).catch((error: unknown) => {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return null;
+    });
   app.addHook('onRequest', async (request) => {
     // A status line polling the sync or a load balancer's probe is not a person waiting.
-    if (!request.url.startsWith('/api/sync') && request.url !== '/healthz') {
+    if (
+      !request.url.startsWith('/api/sync') &&
+      request.url !== '/healthz' &&
+      request.url !== '/readyz'
+    ) {
       lastRequestAt = Date.now();
     }
   });
@@ -105,19 +130,18 @@ async function main(): Promise<void> {
     headersTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
   });
   app.addHook('onClose', async () => {
+    // The sync gives its lease up first; the stores and then the pool close last.
     await sync.stop();
     await outbox.stop();
-    await store.close();
-    await reviews.close();
     await fetchRecording.close();
     await upstream.close();
-    await sessions.close();
+    await stores.close();
   });
   registerRecordingRoutes(app, {
     // The index knows where each call's recording is, even while the API is down.
     locate: createRecordingLocator({
       getConversation: async (id, signal) =>
-        (await store.get(id)) ?? upstream.getConversation(id, signal),
+        (await indexedConversation(id)) ?? upstream.getConversation(id, signal),
     }),
     fetchRecording,
     // The embedded demo API cannot be down on its own; a real upstream's recordings are kept.
@@ -135,6 +159,11 @@ async function main(): Promise<void> {
     storagePeaksUrl: demo ? demoPeaksUrl(demo.origin) : undefined,
   });
   await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(
+    stores.database.kind === 'postgres'
+      ? `Index, reviews, sessions and rate limits on PostgreSQL (${redactDatabaseUrl(config.DATABASE_URL!)}), shared with any other replica`
+      : `Index, reviews and sessions in ${config.dataDir}`,
+  );
   app.log.info(
     `Callscope is running on http://${config.HOST}:${config.PORT} (${config.mode === 'demo' ? 'demo data' : `upstream ${upstream.baseUrl}`})`,
   );

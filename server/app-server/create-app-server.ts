@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { HttpProblem } from '../api/fastapi-errors';
 import { decodeJsonBody } from '../api/json-body';
@@ -21,7 +22,9 @@ import type { SecurityConfig } from '../security/security-config';
 import type { CallStore } from '../store/types';
 import type { SyncEngine } from '../sync/sync-engine';
 import { openSqliteRevocations, type SessionRevocations } from '../security/session-revocations';
+import { sendIfDatabaseUnavailable } from './database-unavailable';
 import { createEntryDocument } from './entry-document';
+import { registerHealthRoutes, type HealthOptions } from './health-routes';
 import { registerForwardRoutes } from './forward-routes';
 import { registerIdGuard } from './id-guard';
 import { registerPrivateCaching } from './private-caching';
@@ -39,6 +42,10 @@ export interface AppServerOptions {
    * server closes with itself.
    */
   sessions?: SessionRevocations;
+  /** What `/healthz` and `/readyz` say of the database; `embedded` when absent. */
+  health?: HealthOptions;
+  /** Where rate limits count (PostgreSQL, shared by replicas); in memory when absent. */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
   /** Timeouts and the per-address connection cap; defaults when absent. */
   httpLimits?: HttpLimits;
   /** The call index and its sync: serves `/api/calls` and `/api/sync` when given. */
@@ -78,6 +85,7 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
   });
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
     if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
+    if (sendIfDatabaseUnavailable(error, request, reply)) return reply;
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ detail: error.message ?? 'Bad request' });
@@ -100,14 +108,14 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
   if (options.security) {
     const sessions = options.sessions ?? openSqliteRevocations(':memory:');
     if (!options.sessions) app.addHook('onClose', () => sessions.close());
-    await registerSecurity(app, options.security, sessions);
+    await registerSecurity(app, options.security, sessions, options.rateLimitStore);
     registerPrivateCaching(app, options.security.auth);
   }
   registerIdGuard(app);
 
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  registerHealthRoutes(app, options.health);
 
   registerForwardRoutes(app, options.upstream);
   if (options.index) registerCallRoutes(app, { ...options.index, upstream: options.upstream });

@@ -1,3 +1,4 @@
+import { sendIfDatabaseUnavailable } from './database-unavailable';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isValidResourceId } from '../../contract';
 import { HttpProblem } from '../api/fastapi-errors';
@@ -48,6 +49,7 @@ export function registerForwardRoutes(app: FastifyInstance, upstream: Upstream):
     );
     scope.setErrorHandler((error: { statusCode?: number }, request, reply) => {
       if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
+      if (sendIfDatabaseUnavailable(error, request, reply)) return reply;
       const status = error.statusCode ?? 500;
       if (status === 415)
         return reply.code(415).send({ detail: 'Send the body as application/json.' });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../contract';
 import { createAppServer } from '../app-server/create-app-server';
 import { generateConversations } from '../demo-data/generate';
-import { createSqliteCallStore } from '../store/sqlite/sqlite-call-store';
+import { openTestCallStore } from '../store/testing/open-test-stores';
 import type { CallStore } from '../store/types';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
 import { AUTH, startDemoUpstream, type DemoUpstream } from '../sync/testing/demo-upstream';
@@ -27,7 +27,7 @@ describe('GET /api/calls/{id}: what the call page reads', () => {
       }),
     ];
     demo = await startDemoUpstream(0, (fixture) => fixture.store.insertMany(demoCalls));
-    store = createSqliteCallStore(':memory:');
+    store = await openTestCallStore();
     engine = createSyncEngine({
       store,
       upstream: demo.upstream,

@@ -1,3 +1,4 @@
+import { sendIfDatabaseUnavailable } from '../app-server/database-unavailable';
 import type { FastifyInstance } from 'fastify';
 import { CONVERSATION_NOT_FOUND } from '../../contract';
 import { HttpProblem } from '../api/fastapi-errors';
@@ -30,6 +31,7 @@ export function registerCallRoutes(app: FastifyInstance, options: CallRouteOptio
   void app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => {
       if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
+      if (sendIfDatabaseUnavailable(error, request, reply)) return reply;
       if (error instanceof UpstreamError) {
         return reply.code(error.statusCode).send({ detail: error.message });
       }

@@ -1,3 +1,4 @@
+import { sendIfDatabaseUnavailable } from '../app-server/database-unavailable';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type * as z from 'zod/mini';
 import {
@@ -69,6 +70,7 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRouteO
   void app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => {
       if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
+      if (sendIfDatabaseUnavailable(error, request, reply)) return reply;
       if (error instanceof ReviewProblem) {
         if (error.kind === 'invalid') {
           const issue: ValidationIssue = {

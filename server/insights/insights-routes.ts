@@ -1,3 +1,4 @@
+import { sendIfDatabaseUnavailable } from '../app-server/database-unavailable';
 import type { FastifyInstance } from 'fastify';
 import type { Insights } from '../../contract';
 import { HttpProblem } from '../api/fastapi-errors';
@@ -63,6 +64,7 @@ export function registerInsightsRoutes(app: FastifyInstance, options: InsightsRo
   void app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => {
       if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
+      if (sendIfDatabaseUnavailable(error, request, reply)) return reply;
       request.log.error(error);
       return reply.code(500).send({ detail: 'Internal Server Error' });
     });

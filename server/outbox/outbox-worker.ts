@@ -82,36 +82,55 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   }
 
   async function loop(): Promise<void> {
+    let failures = 0;
     while (!stopping.signal.aborted) {
-      kicked = false;
-      const now = Date.now();
-      const due = await store.claimDue(now, concurrency * 4, now + CLAIM_MS);
-      if (due.length > 0) {
-        let next = 0;
-        const lane = async () => {
-          while (next < due.length && !stopping.signal.aborted) {
-            const job = due[next++]!;
-            await deliverOne(job.callId, job.attempts);
-          }
-        };
-        await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
-        continue;
+      try {
+        await onePass();
+        failures = 0;
+      } catch (error) {
+        if (stopping.signal.aborted) return;
+        // The store failed (its database is unreachable): claims already taken run out on their
+        // own, so waiting and looking again is all there is to do.
+        failures++;
+        const delay = backoffDelayMs(failures, { baseMs, maxMs: Math.min(maxMs, 60_000) });
+        options.log?.warn(
+          `Outbox: ${describeDeliveryError(error)} Looking again in ${Math.round(delay)} ms.`,
+        );
+        await sleep(delay, undefined, { signal: stopping.signal }).catch(() => undefined);
       }
-      const nextDue = await store.nextDueAt();
-      if (nextDue === null) {
-        const ready = waiters;
-        waiters = [];
-        for (const resolve of ready) resolve();
-      }
-      if (kicked) continue;
-      const wait = nextDue === null ? IDLE_MS : Math.max(0, nextDue - Date.now());
-      await sleep(wait, undefined, {
-        signal: AbortSignal.any([stopping.signal, wake.signal]),
-      }).catch(() => undefined);
-      if (wake.signal.aborted) {
-        wake = new AbortController();
-        await sleep(settleMs, undefined, { signal: stopping.signal }).catch(() => undefined);
-      }
+    }
+  }
+
+  /** Delivers what is due now, or waits until something is (or a kick). */
+  async function onePass(): Promise<void> {
+    kicked = false;
+    const now = Date.now();
+    const due = await store.claimDue(now, concurrency * 4, now + CLAIM_MS);
+    if (due.length > 0) {
+      let next = 0;
+      const lane = async () => {
+        while (next < due.length && !stopping.signal.aborted) {
+          const job = due[next++]!;
+          await deliverOne(job.callId, job.attempts);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
+      return;
+    }
+    const nextDue = await store.nextDueAt();
+    if (nextDue === null) {
+      const ready = waiters;
+      waiters = [];
+      for (const resolve of ready) resolve();
+    }
+    if (kicked) return;
+    const wait = nextDue === null ? IDLE_MS : Math.max(0, nextDue - Date.now());
+    await sleep(wait, undefined, {
+      signal: AbortSignal.any([stopping.signal, wake.signal]),
+    }).catch(() => undefined);
+    if (wake.signal.aborted) {
+      wake = new AbortController();
+      await sleep(settleMs, undefined, { signal: stopping.signal }).catch(() => undefined);
     }
   }
 

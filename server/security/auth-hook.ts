@@ -16,12 +16,13 @@ declare module 'fastify' {
 
 const OPEN_WITH_PASSWORD = new Set([
   '/healthz',
+  '/readyz',
   '/sign-in',
   '/sign-in.css',
   '/sign-out',
   '/favicon.svg',
 ]);
-const OPEN_WITH_PROXY = new Set(['/healthz']);
+const OPEN_WITH_PROXY = new Set(['/healthz', '/readyz']);
 
 /**
  * With sign-in configured, every request but the sign-in page and the health check needs a

@@ -103,6 +103,8 @@ describe('trusted-proxy sign-in', () => {
     expect((await request('10.0.0.2', '   ')).statusCode).toBe(401);
     const healthz = await secure.app.inject({ url: '/healthz', remoteAddress: '10.0.0.3' });
     expect(healthz.statusCode).toBe(200);
+    const readyz = await secure.app.inject({ url: '/readyz', remoteAddress: '10.0.0.3' });
+    expect(readyz.statusCode).toBe(200);
     const signIn = await secure.app.inject({
       url: '/sign-in',
       remoteAddress: '10.0.0.2',
@@ -133,6 +135,7 @@ describe('rate limits', () => {
     );
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(await statuses('/healthz', 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(await statuses('/readyz', 5)).toEqual([200, 200, 200, 200, 200]);
   });
 
   it('limits sign-in requests too', async () => {

@@ -1,4 +1,4 @@
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pathOf } from './auth-hook';
 import type { SecurityConfig } from './security-config';
@@ -22,15 +22,17 @@ export interface FailureLimiter {
 }
 
 /**
- * Per-client limits on /v1, the recordings and sign-in (in memory, per replica). A signed-in
+ * Per-client limits on /v1, the recordings and sign-in: in memory, per replica, unless a shared
+ * `store` is given (PostgreSQL, so replicas count against one budget). A signed-in
  * user is counted as themself, so colleagues behind one NAT or gateway do not share a budget.
  * Returns the limiter of failed sign-ins, which the sign-in route feeds.
  */
 export async function registerRateLimits(
   app: FastifyInstance,
   limits: SecurityConfig['rateLimits'],
+  store?: FastifyRateLimitStoreCtor,
 ): Promise<FailureLimiter> {
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...(store ? { store } : {}) });
   const who = (request: FastifyRequest) =>
     request.dashboardUser ? `user:${request.dashboardUser}` : `ip:${request.ip}`;
   const api = app.createRateLimit({

@@ -1,3 +1,4 @@
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { registerAuthHook } from './auth-hook';
 import { registerRateLimits } from './rate-limits';
@@ -16,6 +17,8 @@ export async function registerSecurity(
   app: FastifyInstance,
   config: SecurityConfig,
   revocations: SessionRevocations,
+  /** Where rate limits count: shared by replicas on PostgreSQL; in memory without it. */
+  rateLimitStore?: FastifyRateLimitStoreCtor,
 ): Promise<void> {
   registerSecurityHeaders(app);
   registerRequestGuards(app, {
@@ -24,7 +27,7 @@ export async function registerSecurity(
     allowedHosts: config.allowedHosts,
   });
   registerAuthHook(app, config.auth, revocations);
-  const failures = await registerRateLimits(app, config.rateLimits);
+  const failures = await registerRateLimits(app, config.rateLimits, rateLimitStore);
   if (config.auth.mode === 'password') {
     await registerSignInRoutes(app, {
       auth: config.auth,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   callerPhoneOf,
   countSlowAnswers,
@@ -117,3 +118,6 @@ export function toCallRecord(conversation: Conversation): CallRecord {
     doc: JSON.stringify(conversation),
   };
 }
+
+/** What tells a changed document from one already stored: a sweep rewrites only changed calls. */
+export const docHashOf = (doc: string) => createHash('sha1').update(doc).digest('base64');

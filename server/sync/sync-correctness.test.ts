@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSqliteCallStore } from '../store/sqlite/sqlite-call-store';
+import { openTestCallStore } from '../store/testing/open-test-stores';
 import type { CallStore } from '../store/types';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
 import {
@@ -21,8 +21,8 @@ afterEach(async () => {
   engine = store = demo = undefined;
 });
 
-function startSync(options: { pageLimit: number; overlap: number }) {
-  store = createSqliteCallStore(':memory:');
+async function startSync(options: { pageLimit: number; overlap: number }) {
+  store = await openTestCallStore();
   engine = createSyncEngine({
     store,
     upstream: demo!.upstream,
@@ -56,7 +56,7 @@ describe('sync correctness while the API changes under it', () => {
       });
     });
     // Small pages and overlap, so the writes shift pages by more than the overlap.
-    const { store: index, engine: sync } = startSync({ pageLimit: 20, overlap: 2 });
+    const { store: index, engine: sync } = await startSync({ pageLimit: 20, overlap: 2 });
     await sync.nextSuccess();
     expect((await sync.status()).backfill.done).toBe(true);
     // Writes still land during these incremental passes.
@@ -73,7 +73,7 @@ describe('sync correctness while the API changes under it', () => {
 
   it('a reconcile removes calls the API no longer has', async () => {
     demo = await startDemoUpstream(300);
-    const first = startSync({ pageLimit: 25, overlap: 3 });
+    const first = await startSync({ pageLimit: 25, overlap: 3 });
     await first.engine.nextSuccess();
     // A call that only the index has (deleted upstream while Callscope was down).
     const ghost = { ...demo.fixture.conversations[0]!, id: 'con.ghost.1' };

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_TOKEN } from '../api/testing/demo-api-fixture';
-import { createSqliteCallStore } from '../store/sqlite/sqlite-call-store';
+import {
+  dropTestCallStore,
+  openTestCallStore,
+  testCallStoreLocation,
+} from '../store/testing/open-test-stores';
 import {
   allOfApi,
   allOfIndex,
@@ -16,9 +20,11 @@ import {
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing/sync-child.ts');
 const dir = mkdtempSync(path.join(tmpdir(), 'callscope-sync-crash-'));
+const file = testCallStoreLocation(dir);
 let demo: DemoUpstream | undefined;
 afterAll(async () => {
   await demo?.close();
+  await dropTestCallStore(file);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -58,10 +64,9 @@ describe('a sync killed during the backfill', () => {
         if (match) sweepSkips.push(Number(match[1]));
       });
     });
-    const file = path.join(dir, 'index.sqlite');
     const seen = (line: string) => Number(/^seen (\d+)$/.exec(line)?.[1] ?? -1);
     await runChild(file, (line) => seen(line) >= 150, true);
-    const before = createSqliteCallStore(file);
+    const before = await openTestCallStore({ at: file });
     const checkpoint = await before.readState<{ next: number } | null>('sweep');
     await before.close();
     // Killed halfway: the checkpoint is past the start and short of the end.
@@ -74,7 +79,7 @@ describe('a sync killed during the backfill', () => {
     // The restart read on from the checkpoint (less the overlap), not from the start.
     expect(sweepSkips[0]).toBe(checkpoint!.next - 2);
 
-    const index = createSqliteCallStore(file);
+    const index = await openTestCallStore({ at: file });
     try {
       expect(differences(allOfApi(demo.fixture.store), await allOfIndex(index))).toEqual([]);
     } finally {

@@ -1,10 +1,12 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { SyncStatus } from '../../contract';
 import { UpstreamError, type Upstream } from '../app-server/upstream';
+import { databaseUnavailableReason } from '../store/postgres/pg-errors';
 import type { CallStore } from '../store/types';
 import { syncAgents } from './agents-sync';
 import { backoffDelayMs } from './backoff';
 import { catchUpTexts, fullSweep, incrementalPass, type PassContext } from './passes';
+import { createLocalSyncLease, type SyncLease } from './sync-lease';
 import { describeSync, type SyncProgress } from './sync-status';
 import { SyncFault } from './upstream-pages';
 
@@ -31,6 +33,11 @@ export interface SyncOptions {
    * seconds each), so its work never stands in front of theirs.
    */
   isBusy?: () => boolean;
+  /**
+   * Which replica syncs a shared index: passes run only while this one holds the lease, and a
+   * standby tries again every interval. Without one, this server always syncs (SQLite).
+   */
+  lease?: SyncLease;
 }
 
 export interface SyncEngine {
@@ -65,7 +72,9 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     lastSuccessAt: null,
     lastError: null,
     notes: new Map(),
+    standby: false,
   };
+  const lease = options.lease ?? createLocalSyncLease();
   let wakeUp = new AbortController();
   let successWaiters: (() => void)[] = [];
   let running: Promise<void> | null = null;
@@ -112,9 +121,9 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     progress.lastSuccessAt = (await store.readState<number>('lastSuccessAt')) ?? null;
   }
 
-  const restoring = restore();
-  // Said by the status or the loop, whichever asks first; unasked, it must not go unhandled.
-  restoring.catch(() => undefined);
+  // Read again by the loop each time it takes the lease; a failure here (the database is down
+  // at start) is the loop's to retry, and the status reads without it.
+  const restoring = restore().catch(() => undefined);
 
   async function adoptSource(): Promise<void> {
     if ((await store.readState<string>('source')) === options.source) return;
@@ -151,14 +160,47 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     await store.writeState('watermark', watermark);
   }
 
+  /**
+   * Holds the lease for the pass about to run: the first time (or after it was lost), the
+   * checkpoint is read again from the store, since another replica may have moved it on.
+   * Returns false on standby.
+   */
+  let holding: AbortSignal | null = null;
+  let reconcileFirst = options.reconcileFirst ?? false;
+  async function takeLease(): Promise<boolean> {
+    const signal = await lease.acquire();
+    if (signal === null) {
+      if (!progress.standby) options.log?.info('Sync: another replica syncs; this one stands by');
+      progress.standby = true;
+      holding = null;
+      return false;
+    }
+    if (signal !== holding) {
+      await restore();
+      // Under the lease only: adopting a new source empties the index every replica shares.
+      await adoptSource();
+      if (reconcileFirst) await store.writeState('lastReconcileAt', null);
+      reconcileFirst = false;
+      if (progress.standby) options.log?.info('Sync: this replica took over the sync');
+      progress.standby = false;
+      holding = signal;
+    }
+    context.signal = AbortSignal.any([stopping.signal, signal]);
+    return true;
+  }
+
   async function loop(): Promise<void> {
     await restoring;
-    await adoptSource();
-    if (options.reconcileFirst) await store.writeState('lastReconcileAt', null);
     let attempt = 0;
     while (!stopping.signal.aborted) {
       let waitMs = options.intervalMs;
       try {
+        if (!(await takeLease())) {
+          progress.lastError = null;
+          attempt = 0;
+          await idle(waitMs);
+          continue;
+        }
         await onePass();
         attempt = 0;
         progress.lastError = null;
@@ -170,6 +212,12 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
         await catchUpTexts(context);
       } catch (error) {
         if (stopping.signal.aborted) return;
+        if (holding?.aborted) {
+          // The lease went mid-pass: another replica may sync now; try for it again later.
+          holding = null;
+          await idle(waitMs);
+          continue;
+        }
         attempt++;
         progress.lastError = describe(error);
         options.log?.warn(`Sync: ${progress.lastError}`);
@@ -201,9 +249,12 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     async stop() {
       stopping.abort();
       await running;
+      await lease.release().catch(() => undefined);
     },
     async status() {
       await restoring;
+      // A standby shows the progress the syncing replica keeps in the shared store.
+      if (progress.standby) await restore();
       return describeSync(progress, store, Date.now());
     },
     wake: () => wakeUp.abort(),
@@ -227,5 +278,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
 
 function describe(error: unknown): string {
   if (error instanceof SyncFault || error instanceof UpstreamError) return error.message;
+  const unavailable = databaseUnavailableReason(error);
+  if (unavailable !== null) return `The database is unreachable (${unavailable}).`;
   return error instanceof Error ? error.message : String(error);
 }

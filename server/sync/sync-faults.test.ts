@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSqliteCallStore } from '../store/sqlite/sqlite-call-store';
+import { openTestCallStore } from '../store/testing/open-test-stores';
 import type { CallStore } from '../store/types';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
 import {
@@ -44,7 +44,7 @@ async function setUp(spoil: Spoil) {
       return JSON.stringify(items);
     });
   });
-  store = createSqliteCallStore(':memory:');
+  store = await openTestCallStore();
   engine = createSyncEngine({
     store,
     upstream: demo.upstream,

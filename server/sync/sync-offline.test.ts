@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallList, Conversation, SyncStatus } from '../../contract';
 import { createAppServer } from '../app-server/create-app-server';
-import { createSqliteCallStore } from '../store/sqlite/sqlite-call-store';
+import { openTestCallStore } from '../store/testing/open-test-stores';
 import type { CallStore } from '../store/types';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
 import { startDemoUpstream, type DemoUpstream } from './testing/demo-upstream';
@@ -18,7 +18,7 @@ afterEach(async () => {
 
 async function appWithIndex() {
   demo = await startDemoUpstream(60);
-  store = createSqliteCallStore(':memory:');
+  store = await openTestCallStore();
   engine = createSyncEngine({
     store,
     upstream: demo.upstream,

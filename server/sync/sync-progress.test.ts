@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSqliteCallStore } from '../store/sqlite/sqlite-call-store';
+import { openTestCallStore } from '../store/testing/open-test-stores';
 import type { CallStore } from '../store/types';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
 import { startDemoUpstream, type DemoUpstream } from './testing/demo-upstream';
@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('the backfill progress in the sync status', () => {
   it("reports the API's own total while backfilling, so a progress bar has an end", async () => {
     demo = await startDemoUpstream(45);
-    store = createSqliteCallStore(':memory:');
+    store = await openTestCallStore();
     engine = createSyncEngine({
       store,
       upstream: demo.upstream,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSqliteCallStore } from '../store/sqlite/sqlite-call-store';
+import { openTestCallStore } from '../store/testing/open-test-stores';
 import type { CallStore } from '../store/types';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
 import { startDemoUpstream, type DemoUpstream } from './testing/demo-upstream';
@@ -58,7 +58,7 @@ describe('a restart after the API rewrote its documents in place', () => {
         )
         .run(OLD);
     });
-    store = createSqliteCallStore(':memory:');
+    store = await openTestCallStore();
     await startSync(false).nextSuccess();
     expect(await recordingOrigins(store)).toEqual(new Set([OLD]));
     await engine!.stop();

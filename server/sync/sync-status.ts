@@ -10,6 +10,8 @@ export interface SyncProgress {
   lastSuccessAt: number | null;
   lastError: string | null;
   notes: Map<string, string>;
+  /** Another replica holds the sync lease: this one serves the shared index without syncing. */
+  standby: boolean;
 }
 
 export async function describeSync(
@@ -36,5 +38,6 @@ export async function describeSync(
     notes: [...progress.notes.values()],
     skipped: skipped.items,
     skippedCount: skipped.count,
+    replica: progress.standby ? 'standby' : 'syncing',
   };
 }

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Conversation, SyncStatus } from '../../../contract';
 import type { Upstream } from '../../app-server/upstream';
-import { createSqliteCallStore } from '../../store/sqlite/sqlite-call-store';
+import { openTestCallStore } from '../../store/testing/open-test-stores';
 import type { CallStore } from '../../store/types';
 import type { SyncEngine } from '../../sync/sync-engine';
 import { registerCallRoutes, type CallRouteOptions } from '../calls-routes';
@@ -27,15 +27,16 @@ const idleStatus: SyncStatus = {
 };
 
 /**
- * The index routes over a private in-memory index holding `conversations`, with no sync. Every
- * other call's text is left deferred (as a backfill leaves it), so searches find both kinds.
+ * The index routes over a private index holding `conversations` (SQLite in memory, or a schema
+ * of PostgreSQL when the suite runs on it), with no sync. Every other call's text is left
+ * deferred (as a backfill leaves it), so searches find both kinds.
  */
 export async function createIndexFixture(
   conversations: Conversation[],
   options: Pick<CallRouteOptions, 'export'> = {},
 ): Promise<IndexFixture> {
   // A low threshold, so text searches over the small fixture take both of their plans.
-  const store = createSqliteCallStore(':memory:', { rowByRowMax: 100 });
+  const store = await openTestCallStore({ rowByRowMax: 100 });
   await store.upsert(conversations.filter((_, index) => index % 2 === 0));
   await store.upsert(
     conversations.filter((_, index) => index % 2 === 1),

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   encodeReviewerName,
@@ -15,8 +12,7 @@ import {
   type OutboxWorker,
 } from '../../outbox/outbox-worker';
 import type { ReviewStore } from '../../store/review-types';
-import { createSqliteCallStore } from '../../store/sqlite/sqlite-call-store';
-import { createSqliteReviewStore } from '../../store/sqlite/sqlite-review-store';
+import { openTestStores, type TestStores } from '../../store/testing/open-test-stores';
 import type { CallStore } from '../../store/types';
 import type { SyncEngine } from '../../sync/sync-engine';
 import { registerCallRoutes } from '../calls-routes';
@@ -27,7 +23,8 @@ export interface ReviewFixture {
   calls: CallStore;
   reviews: ReviewStore;
   outbox: OutboxWorker;
-  file: string;
+  /** The stores' backend and, on PostgreSQL, the test's schema. */
+  stores: TestStores;
   close(): Promise<void>;
 }
 
@@ -61,8 +58,9 @@ const unusedUpstream: Upstream = {
 };
 
 /**
- * The list and review routes over an index file of their own holding `conversations`, with an
- * outbox towards `upstream` (not started unless `startOutbox`). `user` stands in for sign-in.
+ * The list and review routes over an index of their own holding `conversations` (a file of
+ * SQLite, or a schema of PostgreSQL when the suite runs against it), with an outbox towards
+ * `upstream` (not started unless `startOutbox`). `user` stands in for sign-in.
  */
 export async function createReviewFixture(
   conversations: Conversation[],
@@ -74,11 +72,12 @@ export async function createReviewFixture(
     dir?: string;
   } = {},
 ): Promise<ReviewFixture> {
-  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'callscope-review-'));
-  const file = path.join(dir, 'index.sqlite');
-  const calls = createSqliteCallStore(file);
-  await calls.upsert(conversations);
-  const reviews = createSqliteReviewStore(file);
+  const stores = await openTestStores(options.dir ? { dir: options.dir } : {});
+  const { calls, reviews } = stores;
+  await calls.upsert(conversations).catch(async (error: unknown) => {
+    await stores.close();
+    throw error;
+  });
   const upstream = options.upstream ?? unusedUpstream;
   const outbox = createOutboxWorker({ store: reviews, upstream, ...options.outbox });
   const sync = {
@@ -102,13 +101,11 @@ export async function createReviewFixture(
     calls,
     reviews,
     outbox,
-    file,
+    stores,
     async close() {
       await app.close();
       await outbox.stop();
-      await reviews.close();
-      await calls.close();
-      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+      await stores.close();
     },
   };
 }

@@ -1,7 +1,362 @@
 import type pg from 'pg';
-import type { CallStore } from '../types';
+import { LRUCache } from 'lru-cache';
+import type { CallFacets, CallListItem, Conversation } from '../../../contract';
+import { toCallRecord } from '../call-record';
+import { sortRuns, type Sql } from '../call-filters';
+import { facetsOf, scopeKey, scopeOf, totalOf, type CallGroup } from '../call-groups';
+import type {
+  CallChunk,
+  CallIndex,
+  CallJsonPage,
+  CallQuery,
+  CallStore,
+  CallTransaction,
+  InsightCell,
+  InsightReviewRow,
+  InsightRollup,
+  SkippedItem,
+} from '../types';
+import { CALL_MIGRATIONS } from './pg-call-migrations';
+import {
+  chunkSql,
+  groupSql,
+  insightCellsSql,
+  insightDurationsSql,
+  insightReviewsSql,
+  numbered,
+  pageSql,
+} from './pg-call-sql';
+import {
+  clearCalls,
+  removeCalls,
+  upsertAgentRows,
+  upsertRecords,
+  type PgRun,
+} from './pg-call-writer';
+import { runMigrations } from './pg-migrate';
 
-/** The call index on PostgreSQL: the same interface as SQLite's, over a shared pool. */
-export async function createPgCallStore(_pool: pg.Pool): Promise<CallStore> {
-  throw new Error('the PostgreSQL call index is not written yet');
+/**
+ * What this process keeps between requests, each entry under the data version it was read at
+ * (and the review epoch inside the query): another replica's write bumps the version, so no
+ * entry outlives the data it was read from, whichever replica wrote.
+ */
+interface Caches {
+  groups: LRUCache<string, CallGroup[]>;
+  facets: LRUCache<string, CallFacets>;
+  insights: LRUCache<string, Omit<InsightRollup, 'reviews'>>;
+  agents: { version: string; names: Map<string, string> } | null;
+  /** The review tables exist (created by the review store); they are never dropped. */
+  reviewTables: boolean;
+}
+
+interface PageRow {
+  id: string;
+  agentId: string | null;
+  item: string;
+}
+interface ChunkRow extends PageRow {
+  sortKey: string | number | null;
+}
+
+/**
+ * The index's methods over one way of running statements: the pool (each statement on its own)
+ * or a group's connection (inside its transaction). `atomic` runs several writes together.
+ */
+function createIndex(
+  run: PgRun,
+  atomic: <T>(work: (run: PgRun) => Promise<T>) => Promise<T>,
+  caches: Caches,
+): CallIndex {
+  const query = <R extends object>(sql: Sql) => {
+    const { text, values } = numbered(sql);
+    return run<R>(text, values);
+  };
+  const version = async () =>
+    (await run<{ version: string }>('SELECT version FROM calls_version'))[0]!.version;
+
+  async function agentNames(at: string): Promise<Map<string, string>> {
+    if (caches.agents?.version === at) return caches.agents.names;
+    const rows = await run<{ id: string; name: string | null }>('SELECT id, name FROM agents');
+    const names = new Map<string, string>();
+    for (const row of rows) if (row.name) names.set(row.id, row.name);
+    caches.agents = { version: at, names };
+    return names;
+  }
+
+  async function groups(at: string, query_: CallQuery): Promise<CallGroup[]> {
+    const scope = scopeOf(query_);
+    const key = `${at}|${scopeKey(scope)}`;
+    let hit = caches.groups.get(key);
+    if (!hit) {
+      hit = await query<CallGroup>(groupSql(scope));
+      caches.groups.set(key, hit);
+    }
+    return hit;
+  }
+
+  async function pageRows(q: CallQuery) {
+    const at = await version();
+    const total = totalOf(await groups(at, q), q);
+    const rows = q.skip >= total ? [] : await query<PageRow>(pageSql(q));
+    return { rows, total, names: await agentNames(at) };
+  }
+
+  const itemsOf = (rows: PageRow[], names: Map<string, string>): CallListItem[] =>
+    rows.map((row) => {
+      const item = JSON.parse(row.item) as Omit<CallListItem, 'agentName'>;
+      const agentName = item.agentId === null ? null : (names.get(item.agentId) ?? item.agentId);
+      return { ...item, agentName };
+    });
+
+  async function reviewFigures(q: CallQuery, bounds: number[]): Promise<InsightReviewRow[]> {
+    if (!caches.reviewTables) {
+      const rows = await run<{ present: boolean }>(
+        "SELECT to_regclass('call_review_state') IS NOT NULL AS present",
+      );
+      // Without the review tables (no review store yet) there is no review to count.
+      if (!rows[0]!.present) return [];
+      caches.reviewTables = true;
+    }
+    return query<InsightReviewRow>(insightReviewsSql(q, bounds));
+  }
+
+  async function callFigures(at: string, q: CallQuery, bounds: number[]) {
+    const key = JSON.stringify([at, q, bounds]);
+    const hit = caches.insights.get(key);
+    if (hit) return hit;
+    const cells = await query<InsightCell>(insightCellsSql(q, bounds));
+    const [duration] = await query<{ median: number | null; p90: number | null }>(
+      insightDurationsSql(q, bounds),
+    );
+    const figures = { cells, duration: { median: duration!.median, p90: duration!.p90 } };
+    caches.insights.set(key, figures);
+    return figures;
+  }
+
+  const single = async <T>(sql: string, values: unknown[] = []) =>
+    (await run<{ v: T }>(sql, values))[0]?.v;
+
+  return {
+    async upsert(conversations: Conversation[], sweep?: string) {
+      if (conversations.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+      const records = conversations.map(toCallRecord);
+      // Texts are indexed at once: a GIN index takes them in the same transaction.
+      return atomic((inner) => upsertRecords(inner, records, sweep ?? null));
+    },
+    indexDeferredTexts: async () => 0,
+    deferredTexts: async () => 0,
+    async seenIn(ids, sweep) {
+      if (ids.length === 0) return new Set<string>();
+      const rows = await run<{ id: string }>(
+        'UPDATE calls SET seen_sweep = $1 WHERE id = ANY($2::text[]) RETURNING id',
+        [sweep, ids],
+      );
+      return new Set(rows.map((row) => row.id));
+    },
+    async seenBy(id, sweep) {
+      const rows = await run('SELECT 1 FROM calls WHERE id = $1 AND seen_sweep = $2', [id, sweep]);
+      return rows.length > 0;
+    },
+    async notSeenIn(sweep, limit) {
+      const rows = await run<{ id: string }>(
+        'SELECT id FROM calls WHERE seen_sweep IS NULL OR seen_sweep <> $1 LIMIT $2',
+        [sweep, limit],
+      );
+      return rows.map((row) => row.id);
+    },
+    remove: (ids) => atomic((inner) => removeCalls(inner, ids)),
+    clear: () => atomic((inner) => clearCalls(inner)),
+    async get(id) {
+      const doc = await single<Conversation>('SELECT doc AS v FROM call_docs WHERE id = $1', [id]);
+      return doc ?? null;
+    },
+    newestUpdate: async () =>
+      (await single<number | null>('SELECT max(updated_at) AS v FROM calls')) ?? null,
+    firstStart: async () =>
+      (await single<number | null>('SELECT min(ts_start) AS v FROM calls')) ?? null,
+    count: async () => (await single<number>('SELECT count(*)::integer AS v FROM calls'))!,
+    async list(q) {
+      const { rows, total, names } = await pageRows(q);
+      return { items: itemsOf(rows, names), total };
+    },
+    async listJson(q): Promise<CallJsonPage> {
+      const { rows, total, names } = await pageRows(q);
+      return {
+        ids: rows.map((row) => row.id),
+        // A stored row is an object's JSON text: its closing brace gives way to the agent's name.
+        itemsJson: rows.map((row) => {
+          const agentName = row.agentId === null ? null : (names.get(row.agentId) ?? row.agentId);
+          return `${row.item.slice(0, -1)},"agentName":${JSON.stringify(agentName)}}`;
+        }),
+        total,
+      };
+    },
+    async facets(q) {
+      const at = await version();
+      const key = JSON.stringify([
+        at,
+        { ...q, skip: 0, limit: 0, sort_by: null, sort_order: null },
+      ]);
+      let hit = caches.facets.get(key);
+      if (!hit) {
+        const names = await agentNames(at);
+        hit = facetsOf(await groups(at, q), q, (id) => names.get(id) ?? id);
+        caches.facets.set(key, hit);
+      }
+      return hit;
+    },
+    total: async (q) => totalOf(await groups(await version(), q), q),
+    async listAfter(q, after, limit): Promise<CallChunk> {
+      const runs = sortRuns(q);
+      // A cursor's sort value says which run it is in: null only in the run of nulls.
+      let current = after === null ? runs[0] : after.key === null ? 'nulls' : 'values';
+      let from = after;
+      const rows: ChunkRow[] = [];
+      for (;;) {
+        const wanted = limit - rows.length;
+        const got = await query<ChunkRow>(chunkSql(q, current, from, wanted));
+        rows.push(...got);
+        if (got.length === wanted || current === runs[1]) break;
+        current = runs[1];
+        from = null;
+      }
+      const names = await agentNames(await version());
+      const last = rows.at(-1);
+      return {
+        items: itemsOf(rows, names),
+        next: last && rows.length === limit ? { key: last.sortKey, id: last.id } : null,
+      };
+    },
+    async insights(q, bounds) {
+      if (bounds.length < 2)
+        return { cells: [], duration: { median: null, p90: null }, reviews: [] };
+      const figures = await callFigures(await version(), q, bounds);
+      return { ...figures, reviews: await reviewFigures(q, bounds) };
+    },
+    async upsertAgents(agents) {
+      if (agents.length === 0) return;
+      await atomic((inner) => upsertAgentRows(inner, agents));
+    },
+    agentNames: async () => agentNames(await version()),
+    async readState<T>(key: string) {
+      const value = await single<string>('SELECT value AS v FROM sync_state WHERE key = $1', [key]);
+      return value === undefined ? undefined : (JSON.parse(value) as T);
+    },
+    async writeState(key, value) {
+      await run(
+        `INSERT INTO sync_state (key, value) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        [key, JSON.stringify(value)],
+      );
+    },
+    async noteSkipped(item: SkippedItem) {
+      await run(
+        `INSERT INTO sync_skipped (id, reason, at) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, at = excluded.at`,
+        [item.id, item.reason, item.at],
+      );
+    },
+    async forgetSkipped(id) {
+      await run('DELETE FROM sync_skipped WHERE id = $1', [id]);
+    },
+    async skipped(limit) {
+      const items = await run<SkippedItem>(
+        'SELECT id, reason, at FROM sync_skipped ORDER BY at COLLATE "C" DESC LIMIT $1',
+        [limit],
+      );
+      const count = (await single<number>('SELECT count(*)::integer AS v FROM sync_skipped'))!;
+      return { items, count };
+    },
+  };
+}
+
+const runOn =
+  (client: pg.Pool | pg.PoolClient): PgRun =>
+  async <R extends object>(text: string, values?: unknown[]) =>
+    (await client.query<R & pg.QueryResultRow>(text, values)).rows;
+
+/**
+ * The call index on PostgreSQL, over a pool shared with the other stores (its owner ends it).
+ * Several replicas may share the database: caches are keyed by the data version it keeps.
+ */
+export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
+  await runMigrations(pool, 'calls', CALL_MIGRATIONS);
+  const caches: Caches = {
+    groups: new LRUCache({ max: 500 }),
+    facets: new LRUCache({ max: 200 }),
+    insights: new LRUCache({ max: 100 }),
+    agents: null,
+    reviewTables: false,
+  };
+
+  /** Several writes in one transaction of their own, on one connection of the pool. */
+  async function inTransaction<T>(work: (run: PgRun) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(runOn(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+  const index = createIndex(runOn(pool), inTransaction, caches);
+
+  async function runGroup<T>(work: (tx: CallTransaction) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    const run = runOn(client);
+    let broken: Error | undefined;
+    let savepoints = 0;
+    // Writes inside the group are savepoints: one that fails leaves the group's earlier work,
+    // as SQLite's nested transactions do.
+    const atomic = async <R>(inner: (run: PgRun) => Promise<R>): Promise<R> => {
+      const name = `w${++savepoints}`;
+      await client.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await inner(run);
+        await client.query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (error) {
+        await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        throw error;
+      }
+    };
+    const tx: CallTransaction = {
+      ...createIndex(run, atomic, caches),
+      async commit() {
+        await client.query('COMMIT');
+        await client.query('BEGIN');
+      },
+    };
+    try {
+      await client.query('BEGIN');
+      const result = await work(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  let groupTurn: Promise<unknown> = Promise.resolve();
+  return {
+    ...index,
+    group<T>(work: (tx: CallTransaction) => Promise<T>): Promise<T> {
+      const turn = groupTurn.then(() => runGroup(work));
+      groupTurn = turn.catch(() => undefined);
+      return turn;
+    },
+    async close() {
+      // The pool is shared: its owner ends it. A group still running finishes first.
+      await groupTurn;
+    },
+  };
 }

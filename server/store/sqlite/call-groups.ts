@@ -1,38 +1,7 @@
-import type { CallFacets } from '../../../contract';
+import { GROUP_BY, SELECT_GROUP } from '../call-groups';
 import type { CallQuery } from '../types';
 import { whereSql, type Sql } from './call-list-sql';
-import { DAY_MS, GROUP_COLUMNS } from './migrations';
-
-/** How many calls share one combination of the filterable values. */
-export interface CallGroup {
-  sentiment: string | null;
-  outcome: string | null;
-  consent: number;
-  agent: string | null;
-  status: string | null;
-  source: string | null;
-  n: number;
-}
-
-const SELECT_GROUP = `sentiment, prospect_status AS outcome, consent, agent_id AS agent,
-  status, source_type AS source`;
-const GROUP_BY = GROUP_COLUMNS.join(', ');
-
-/** The query without the filters that the groups answer in memory (the facet filters). */
-export function scopeOf(query: CallQuery): CallQuery {
-  return {
-    ...query,
-    sentiment: undefined,
-    outcome: undefined,
-    consent: undefined,
-    agent: undefined,
-    status: undefined,
-    source_type: undefined,
-  };
-}
-
-export const hasText = (query: CallQuery) =>
-  query.q !== undefined || (query.search_by !== undefined && query.search_value !== undefined);
+import { DAY_MS } from './migrations';
 
 /**
  * The statements that group the calls in a date range without a text search: whole UTC days
@@ -95,79 +64,4 @@ export function textGroupSql(scope: CallQuery, rowByRow: boolean): Sql {
     text: `SELECT ${SELECT_GROUP}, count(*) AS n FROM calls c ${where.text} GROUP BY ${GROUP_BY}`,
     params: where.params,
   };
-}
-
-/** One group per combination, summing the counts of the same combination. */
-export function mergeGroups(groups: CallGroup[]): CallGroup[] {
-  const merged = new Map<string, CallGroup>();
-  for (const group of groups) {
-    const key = JSON.stringify([
-      group.sentiment,
-      group.outcome,
-      group.consent,
-      group.agent,
-      group.status,
-      group.source,
-    ]);
-    const known = merged.get(key);
-    if (known) known.n += group.n;
-    else merged.set(key, { ...group });
-  }
-  return [...merged.values()];
-}
-
-type FacetFilter = 'sentiment' | 'outcome' | 'consent' | 'agent';
-
-/** Does the group pass every filter but `omit` (a facet counts under the others)? */
-function passes(group: CallGroup, query: CallQuery, omit?: FacetFilter): boolean {
-  if (query.status !== undefined && group.status !== query.status) return false;
-  if (query.source_type !== undefined && group.source !== query.source_type) return false;
-  if (omit !== 'sentiment' && query.sentiment && !includes(query.sentiment, group.sentiment)) {
-    return false;
-  }
-  if (omit !== 'outcome' && query.outcome && !includes(query.outcome, group.outcome)) return false;
-  if (omit !== 'agent' && query.agent && !includes(query.agent, group.agent)) return false;
-  if (omit !== 'consent' && query.consent !== undefined) {
-    if (group.consent !== (query.consent === 'given' ? 1 : 0)) return false;
-  }
-  return true;
-}
-const includes = (values: string[], value: string | null) =>
-  value !== null && values.includes(value);
-
-export function totalOf(groups: CallGroup[], query: CallQuery): number {
-  let total = 0;
-  for (const group of groups) if (passes(group, query)) total += group.n;
-  return total;
-}
-
-export function facetsOf(
-  groups: CallGroup[],
-  query: CallQuery,
-  agentName: (id: string) => string,
-): CallFacets {
-  const facets: CallFacets = {
-    sentiment: {},
-    outcome: {},
-    consent: { given: 0, missing: 0 },
-    agent: [],
-  };
-  const agents = new Map<string, number>();
-  for (const group of groups) {
-    if (group.sentiment !== null && passes(group, query, 'sentiment')) {
-      facets.sentiment[group.sentiment] = (facets.sentiment[group.sentiment] ?? 0) + group.n;
-    }
-    if (group.outcome !== null && passes(group, query, 'outcome')) {
-      facets.outcome[group.outcome] = (facets.outcome[group.outcome] ?? 0) + group.n;
-    }
-    if (passes(group, query, 'consent')) {
-      facets.consent[group.consent === 1 ? 'given' : 'missing'] += group.n;
-    }
-    if (group.agent !== null && passes(group, query, 'agent')) {
-      agents.set(group.agent, (agents.get(group.agent) ?? 0) + group.n);
-    }
-  }
-  for (const [id, count] of agents) facets.agent.push({ id, name: agentName(id), count });
-  facets.agent.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-  return facets;
 }

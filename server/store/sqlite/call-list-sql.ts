@@ -1,53 +1,26 @@
-import type { SearchByField } from '../../../contract';
-import { searchNeedle, trigramQuery } from '../../db/search-fields';
-import { fold } from '../../db/row-mapping';
+import { trigramQuery } from '../../db/search-fields';
+import {
+  chunkParts,
+  orderSql,
+  whereSql as sharedWhereSql,
+  type CallDialect,
+  type FacetName,
+  type SortRun,
+  type Sql,
+  type TextField,
+  FACET_COLUMNS,
+} from '../call-filters';
 import type { CallCursor, CallQuery } from '../types';
-import { SORT_COLUMNS } from './migrations';
-import { reviewCondition } from './review-filter-sql';
 
-/** Bound SQL: every value is a parameter; names come from allowlists. */
-export interface Sql {
-  text: string;
-  params: (string | number)[];
-}
-
-/** The facets, each computed under every filter but its own. */
-export type FacetName = 'sentiment' | 'outcome' | 'consent' | 'agent';
-
-export const FACET_COLUMNS: Record<FacetName, string> = {
-  sentiment: 'sentiment',
-  outcome: 'prospect_status',
-  consent: 'consent',
-  agent: 'agent_id',
-};
+export { FACET_COLUMNS, sortRuns, type FacetName, type SortRun, type Sql } from '../call-filters';
 
 /** Text columns a `search_by` reads, relative to `call_texts t` (transcript first, then summary). */
 const TRANSCRIPT = 'substr(t.search_l, 1, t.t_len)';
 const SUMMARY = 'substr(t.search_l, t.t_len + 2, t.s_len)';
-
-type SearchSpec =
-  | { kind: 'fts'; check: string }
-  | { kind: 'scan'; column: string }
-  | { kind: 'folded'; column: string };
-
-/**
- * How each `search_by` field is found: trigram candidates from `calls_fts` checked with `instr`
- * on the field itself, a scan of a short folded column (ids), or the few distinct values of a
- * low-cardinality column folded as JavaScript folds them.
- */
-const SEARCH: Record<SearchByField, SearchSpec> = {
-  transcript: { kind: 'fts', check: TRANSCRIPT },
-  summary: { kind: 'fts', check: SUMMARY },
-  name_of_caller: { kind: 'fts', check: 'c.name_l' },
-  phone_number_of_caller: { kind: 'fts', check: 'c.phone_d' },
-  email_address_of_caller: { kind: 'fts', check: 'c.email_l' },
-  id: { kind: 'scan', column: 'c.id_l' },
-  prospectId: { kind: 'scan', column: 'c.prospect_l' },
-  aiAgentId: { kind: 'scan', column: 'c.agent_l' },
-  status: { kind: 'folded', column: 'c.status' },
-  sourceType: { kind: 'folded', column: 'c.source_type' },
-  sentiment_of_caller: { kind: 'folded', column: 'c.sentiment' },
-  prospectStatus: { kind: 'folded', column: 'c.prospect_status' },
+const CALLER_COLUMNS: Record<Exclude<TextField, 'transcript' | 'summary'>, string> = {
+  name: 'c.name_l',
+  phone: 'c.phone_d',
+  email: 'c.email_l',
 };
 
 /** The SQL function (registered by the store) that folds case as JavaScript does. */
@@ -89,93 +62,53 @@ function textCondition(
   };
 }
 
-function searchCondition(field: SearchByField, value: string, rowByRow: boolean): Sql {
-  const spec = SEARCH[field];
-  const needle = searchNeedle(field, value);
-  if (spec.kind === 'scan') return { text: `instr(${spec.column}, ?) > 0`, params: [needle] };
-  if (spec.kind === 'folded') {
-    return { text: `instr(${FOLD_FUNCTION}(${spec.column}), ?) > 0`, params: [fold(value)] };
-  }
-  if (spec.check.startsWith('substr(t.')) {
-    return textCondition(needle, spec.check, true, rowByRow);
-  }
-  if (rowByRow) return { text: `instr(${spec.check}, ?) > 0`, params: [needle] };
-  // Caller fields are in the indexed text too; the row's own column confirms the field.
-  return {
-    text: `c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ? UNION ALL ${DEFERRED})
-      AND instr(${spec.check}, ?) > 0`,
-    params: [trigramQuery(needle), needle],
-  };
-}
-
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-
 /**
- * Every active filter but `omit` (a facet counts under the others), as one WHERE clause. A text
- * search reads trigram candidates, or with `rowByRow` checks each row that passes the other
- * filters (cheaper when those rows are few or the text is common); the text check comes last.
+ * SQLite's side of the list: FTS5 trigram candidates (plus the deferred texts) checked with
+ * `instr`; nulls first ascending already, and texts compare by bytes (BINARY) except the
+ * caller's name, whose column is NOCASE.
  */
+export const SQLITE_DIALECT: CallDialect = {
+  anyText: (needle, rowByRow) => textCondition(needle, 't.search_l', false, rowByRow),
+  fieldText(field, needle, rowByRow) {
+    if (field === 'transcript' || field === 'summary') {
+      return textCondition(needle, field === 'transcript' ? TRANSCRIPT : SUMMARY, true, rowByRow);
+    }
+    const check = CALLER_COLUMNS[field];
+    if (rowByRow) return { text: `instr(${check}, ?) > 0`, params: [needle] };
+    // Caller fields are in the indexed text too; the row's own column confirms the field.
+    return {
+      text: `c.rid IN (SELECT f.rowid FROM calls_fts f WHERE calls_fts MATCH ? UNION ALL ${DEFERRED})
+      AND instr(${check}, ?) > 0`,
+      params: [trigramQuery(needle), needle],
+    };
+  },
+  contains: (column, needle) => ({ text: `instr(${column}, ?) > 0`, params: [needle] }),
+  foldedContains: (column, needle) => ({
+    text: `instr(${FOLD_FUNCTION}(${column}), ?) > 0`,
+    params: [needle],
+  }),
+  sortColumn: (column) => column,
+  sortKey: (column) => column,
+  order: (expression, desc) => `${expression} ${desc ? 'DESC' : 'ASC'}`,
+};
+
 export function whereSql(query: CallQuery, omit?: FacetName, rowByRow = false): Sql {
-  const parts: Sql[] = [];
-  const add = (text: string, ...params: (string | number)[]) => parts.push({ text, params });
-  if (query.status !== undefined) add('c.status = ?', query.status);
-  if (query.source_type !== undefined) add('c.source_type = ?', query.source_type);
-  if (query.from !== undefined) add('c.ts_start >= ?', query.from);
-  if (query.to !== undefined) add('c.ts_start < ?', query.to);
-  if (query.sentiment && omit !== 'sentiment') {
-    add(`c.sentiment IN (${placeholders(query.sentiment)})`, ...query.sentiment);
-  }
-  if (query.outcome && omit !== 'outcome') {
-    add(`c.prospect_status IN (${placeholders(query.outcome)})`, ...query.outcome);
-  }
-  if (query.agent && omit !== 'agent') {
-    add(`c.agent_id IN (${placeholders(query.agent)})`, ...query.agent);
-  }
-  if (query.consent !== undefined && omit !== 'consent') {
-    add('c.consent = ?', query.consent === 'given' ? 1 : 0);
-  }
-  if (query.prospect !== undefined) add('c.prospect_id = ?', query.prospect);
-  if (query.q !== undefined) {
-    const needle = fold(query.q);
-    parts.push(textCondition(needle, 't.search_l', false, rowByRow));
-  }
-  if (query.search_by !== undefined && query.search_value !== undefined) {
-    parts.push(searchCondition(query.search_by, query.search_value, rowByRow));
-  }
-  if (query.review) parts.push(reviewCondition(query.review));
-  if (parts.length === 0) return { text: '', params: [] };
-  return {
-    text: `WHERE ${parts.map((part) => part.text).join(' AND ')}`,
-    params: parts.flatMap((part) => part.params),
-  };
+  return sharedWhereSql(SQLITE_DIALECT, query, omit, rowByRow);
 }
 
 /** A page of list rows in the query's order; ties break on `id` in the same direction. */
 export function pageSql(query: CallQuery, rowByRow = false): Sql {
   const where = whereSql(query, undefined, rowByRow);
-  const column = SORT_COLUMNS[query.sort_by ?? 'timestampStart'];
-  const direction = query.sort_order === 'desc' ? 'DESC' : 'ASC';
   return {
     text: `SELECT c.id AS id, c.agent_id AS agentId, c.item AS item FROM calls c ${where.text}
-      ORDER BY c.${column} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
+      ORDER BY ${orderSql(SQLITE_DIALECT, query)} LIMIT ? OFFSET ?`,
     params: [...where.params, query.limit, query.skip],
   };
 }
 
 /**
- * The list's order in two runs that an index walks without a sort: the rows whose sort value is
- * null (SQLite sorts them first ascending, last descending) and the rows with a value.
- */
-export type SortRun = 'nulls' | 'values';
-
-export function sortRuns(query: CallQuery): [SortRun, SortRun] {
-  return query.sort_order === 'desc' ? ['values', 'nulls'] : ['nulls', 'values'];
-}
-
-/**
- * Up to `limit` rows of one run after `after` (a row of that run; its start when null), in the
- * query's order: a keyset that the sort column's index `(column, id)` answers from that point
- * on, however deep into the list it is.
+ * Up to `limit` rows of one run after `after`, in the query's order, through the sort column's
+ * own index.
  */
 export function chunkSql(
   query: CallQuery,
@@ -184,40 +117,24 @@ export function chunkSql(
   limit: number,
   rowByRow: boolean,
 ): Sql {
-  const sortColumn = SORT_COLUMNS[query.sort_by ?? 'timestampStart'];
-  const column = `c.${sortColumn}`;
-  const desc = query.sort_order === 'desc';
-  const direction = desc ? 'DESC' : 'ASC';
-  const beyond = desc ? '<' : '>';
-  const fromKey = run === 'values' && after !== null && after.key !== null;
-  // Past the first chunk the keyset implies the date bound on its side; left in, SQLite would
-  // take that bound for the index range and step over every row already sent, in each chunk.
-  const filters =
-    fromKey && sortColumn === 'ts_start'
-      ? { ...query, ...(desc ? { to: undefined } : { from: undefined }) }
-      : query;
-  const filtered = whereSql(filters, undefined, rowByRow);
+  const {
+    column,
+    where: filtered,
+    keyset,
+  } = chunkParts(SQLITE_DIALECT, query, run, after, rowByRow);
   // A filter on the sort column itself (sentiment, outcome) would win the index too, its values
   // looked up from their first row in every chunk; the unary plus leaves the index to the keyset.
   const where = {
     ...filtered,
     text: filtered.text.replaceAll(`${column} IN (`, `+${column} IN (`),
   };
-  const keyset: Sql =
-    run === 'nulls'
-      ? after === null
-        ? { text: `${column} IS NULL`, params: [] }
-        : { text: `${column} IS NULL AND c.id ${beyond} ?`, params: [after.id] }
-      : fromKey
-        ? { text: `(${column}, c.id) ${beyond} (?, ?)`, params: [after.key!, after.id] }
-        : { text: `${column} IS NOT NULL`, params: [] };
   const conditions = [where.text.replace(/^WHERE /, ''), keyset.text].filter(Boolean);
   // The sort's own index, always: with another one (a filter's), SQLite would sort every match
   // again for each chunk. Walking this one reads each row once over the whole export.
   return {
     text: `SELECT c.id AS id, ${column} AS sortKey, c.agent_id AS agentId, c.item AS item
-      FROM calls c INDEXED BY calls_sort_${sortColumn} WHERE ${conditions.join(' AND ')}
-      ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ?`,
+      FROM calls c INDEXED BY calls_sort_${column.slice(2)} WHERE ${conditions.join(' AND ')}
+      ORDER BY ${orderSql(SQLITE_DIALECT, query)} LIMIT ?`,
     params: [...where.params, ...keyset.params, limit],
   };
 }

@@ -1,18 +1,10 @@
 import type Database from 'better-sqlite3';
 import { insightsStep } from './insights-migration';
 import { reviewTablesStep } from './review-migration';
+import { SORT_COLUMNS } from '../call-filters';
+import { GROUP_COLUMNS } from '../call-groups';
 
-/** Columns the list sorts by, by `sort_by` name. Names come from here only, never from input. */
-export const SORT_COLUMNS = {
-  timestampStart: 'ts_start',
-  timestampEnd: 'ts_end',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  duration: 'duration',
-  name_of_caller: 'caller_name',
-  sentiment_of_caller: 'sentiment',
-  prospectStatus: 'prospect_status',
-} as const;
+export { SORT_COLUMNS } from '../call-filters';
 
 /**
  * The index's schema, one step per version. A step runs once, in its own transaction, and
@@ -117,16 +109,6 @@ const FILTER_COLUMNS = [
   ['agent', 'agent_id'],
   ['consent', 'consent'],
   ['source', 'source_type'],
-] as const;
-
-/** The columns the counts are grouped by: every filter but a date range and text. */
-export const GROUP_COLUMNS = [
-  'sentiment',
-  'prospect_status',
-  'consent',
-  'agent_id',
-  'status',
-  'source_type',
 ] as const;
 
 /**

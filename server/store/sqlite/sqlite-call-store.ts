@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { AiAgent, CallFacets, CallListItem, Conversation } from '../../../contract';
-import { toCallRecord, type CallRecord } from '../call-record';
+import { docHashOf, toCallRecord, type CallRecord } from '../call-record';
 import type {
   CallChunk,
   CallCursor,
@@ -22,12 +21,12 @@ import {
   facetsOf,
   hasText,
   mergeGroups,
-  rangeGroupSql,
+  scopeKey,
   scopeOf,
-  textGroupSql,
   totalOf,
   type CallGroup,
-} from './call-groups';
+} from '../call-groups';
+import { rangeGroupSql, textGroupSql } from './call-groups';
 import { readCallFigures, readReviewFigures } from './insights-sql';
 import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
@@ -145,15 +144,13 @@ export function createSqliteCallStore(
   );
   const forgetSkippedStmt = db.prepare('DELETE FROM sync_skipped WHERE id = ?');
 
-  const hashOf = (doc: string) => createHash('sha1').update(doc).digest('base64');
-
   const upsertMany = db.transaction(
     (records: CallRecord[], sweep: string | null, options: UpsertOptions) => {
       const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
       const now = Date.now();
       const deferText = options.deferText === true;
       for (const record of records) {
-        const hash = hashOf(record.doc);
+        const hash = docHashOf(record.doc);
         const existing = writer.find(record.id);
         if (!existing) {
           writer.insert(record, hash, sweep, now, deferText);
@@ -187,16 +184,7 @@ export function createSqliteCallStore(
    */
   function groups(query: CallQuery): CallGroup[] {
     const scope = scopeOf(query);
-    const key = JSON.stringify([
-      scope.from,
-      scope.to,
-      scope.q,
-      scope.search_by,
-      scope.search_value,
-      scope.prospect,
-      // The review state's epoch changes with every review, so a cached count never outlives it.
-      scope.review,
-    ]);
+    const key = scopeKey(scope);
     let hit = groupCache.get(key);
     if (hit) return hit;
     if (!hasText(scope) && (scope.prospect !== undefined || scope.review !== undefined)) {

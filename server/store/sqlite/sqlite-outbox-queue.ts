@@ -1,22 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { CallDelivery, DeliveryState, ReviewerDelivery } from '../../../contract';
+import type { CallDelivery } from '../../../contract';
+import { callDelivery, NEEDS_RATING, QUEUED, type OutboxRow } from '../outbox-delivery';
 import type { DueCall } from '../review-types';
-
-export const QUEUED = 'Waiting to be sent to Trata.';
-export const NEEDS_RATING = 'Saved in Callscope; a verdict goes to Trata once it has a rating.';
-
-interface OutboxRow {
-  reviewer: string;
-  state: DeliveryState;
-  attempts: number;
-  next_at: number;
-  reason: string | null;
-  sent_at: number | null;
-}
-
-/** Failed first, then pending, sent and saved: what a call's single delivery line shows. */
-const PRESSING: DeliveryState[] = ['failed', 'pending', 'sent', 'saved'];
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /**
  * The outbox's SQL: one row per call and reviewer. `bump` runs inside the transaction of the
@@ -82,21 +67,7 @@ export function createOutboxQueue(db: Database.Database) {
       });
     },
     delivery(callId: string): CallDelivery {
-      const reviewers: ReviewerDelivery[] = rowsOf.all(callId).map((row) => ({
-        reviewer: row.reviewer,
-        state: row.state,
-        reason: row.reason,
-        attempts: row.attempts,
-        nextAttemptAt: row.state === 'pending' ? iso(row.next_at) : null,
-        sentAt: iso(row.sent_at),
-      }));
-      const worst = PRESSING.find((state) => reviewers.some((row) => row.state === state));
-      if (!worst) return { state: 'none', reason: null, reviewers };
-      return {
-        state: worst,
-        reason: reviewers.find((row) => row.state === worst)?.reason ?? null,
-        reviewers,
-      };
+      return callDelivery(rowsOf.all(callId));
     },
     dueCalls(now: number, limit: number): DueCall[] {
       return dueStmt

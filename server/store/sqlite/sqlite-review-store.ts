@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type {
   ActionItemCheck,
@@ -7,7 +6,7 @@ import type {
   HistoryKind,
   ReviewStatus,
 } from '../../../contract';
-import { ReviewProblem, type DueCall, type ReviewStore, type Verdict } from '../review-types';
+import type { DueCall, ReviewStore, Verdict } from '../review-types';
 import { migrate } from './migrations';
 import { createOutboxQueue } from './sqlite-outbox-queue';
 import {
@@ -17,7 +16,8 @@ import {
   type CommentRow,
   type ReviewRow,
   type Scalar,
-} from './review-rows';
+} from '../review-rows';
+import { newCommentId, nextReview, ownComment, reviewNotes } from '../review-rules';
 
 /**
  * Reviews in the index's SQLite file, on a connection of their own (WAL lets it sit beside the
@@ -155,80 +155,16 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
     epoch++;
   };
 
-  const stale = (what: string, had: number, now: number, when: number) =>
-    `${what} changed since you loaded it (you had version ${had}, it is now version ${now}, ` +
-    `changed ${iso(when)}). Nothing was saved: reload to see the change, then apply yours again.`;
-
-  const ownComment = (callId: string, id: string, actor: string, version?: number) => {
-    const row = commentOf.get(id, callId);
-    if (!row) throw new ReviewProblem('not_found', 'Comment not found');
-    if (row.author !== actor) {
-      throw new ReviewProblem(
-        'forbidden',
-        `You can change only your own comments; this one is ${row.author}'s.`,
-      );
-    }
-    if (version !== undefined && version !== row.version) {
-      throw new ReviewProblem(
-        'conflict',
-        stale('This comment', version, row.version, row.updated_at),
-        toComment(row),
-      );
-    }
-    return row;
-  };
-
   const setReview = db.transaction(
     (callId: string, actor: string, change: Parameters<ReviewStore['setReview']>[2]) => {
       const now = Date.now();
       const before = reviewOf.get(callId, actor);
-      if (before && change.version !== undefined && change.version !== before.version) {
-        throw new ReviewProblem(
-          'conflict',
-          stale('Your review', change.version, before.version, before.updated_at),
-          toReview(before),
-        );
-      }
-      if (!before && change.version !== undefined) {
-        throw new ReviewProblem(
-          'conflict',
-          'Your review was removed since you loaded it. Nothing was saved: reload to see it.',
-          null,
-        );
-      }
-      const status = change.status ?? before?.status ?? 'to_review';
-      const next = {
-        call: callId,
-        reviewer: actor,
-        rating: change.rating ?? before?.rating ?? null,
-        status,
-        reason:
-          status === 'follow_up'
-            ? change.followUpReason !== undefined
-              ? change.followUpReason?.trim() || null
-              : (before?.follow_up_reason ?? null)
-            : null,
-        now,
-      };
-      if (next.status === 'follow_up' && next.reason === null) {
-        throw new ReviewProblem(
-          'invalid',
-          'A follow-up needs a reason: say what should happen next.',
-        );
-      }
-      if (before) updateReview.run(next);
-      else insertReview.run(next);
-      const was = {
-        rating: before?.rating ?? null,
-        status: before?.status ?? 'to_review',
-        reason: before?.follow_up_reason ?? null,
-      };
-      if (was.rating !== next.rating)
-        note(callId, now, actor, 'rating', null, was.rating, next.rating);
-      if (was.status !== next.status)
-        note(callId, now, actor, 'status', null, was.status, next.status);
-      if (was.reason !== next.reason) {
-        note(callId, now, actor, 'follow_up_reason', null, was.reason, next.reason);
+      const next = nextReview(before, change);
+      const values = { call: callId, reviewer: actor, ...next, now };
+      if (before) updateReview.run(values);
+      else insertReview.run(values);
+      for (const { kind, from, to } of reviewNotes(before, next)) {
+        note(callId, now, actor, kind, null, from, to);
       }
       changed(callId, actor, now);
       return toReview(reviewOf.get(callId, actor)!);
@@ -238,7 +174,7 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
   const addComment = db.transaction(
     (callId: string, actor: string, text: string, atSeconds: number | null) => {
       const now = Date.now();
-      const id = `cmt.${Math.floor(now / 1000)}.${randomBytes(9).toString('base64url')}`;
+      const id = newCommentId(now);
       insertComment.run({ id, call: callId, author: actor, text, at: atSeconds, now });
       note(callId, now, actor, 'comment_added', id, null, text);
       changed(callId, actor, now);
@@ -253,7 +189,7 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
       actor: string,
       change: Parameters<ReviewStore['editComment']>[3],
     ) => {
-      const row = ownComment(callId, id, actor, change.version);
+      const row = ownComment(commentOf.get(id, callId), actor, change.version);
       const now = Date.now();
       const text = change.text ?? row.text;
       const at = change.atSeconds !== undefined ? change.atSeconds : row.at_seconds;
@@ -267,7 +203,7 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
 
   const deleteComment = db.transaction(
     (callId: string, id: string, actor: string, version?: number) => {
-      const row = ownComment(callId, id, actor, version);
+      const row = ownComment(commentOf.get(id, callId), actor, version);
       const now = Date.now();
       deleteCommentStmt.run(id);
       note(callId, now, actor, 'comment_deleted', id, row.text, null);

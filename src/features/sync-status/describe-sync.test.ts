@@ -87,6 +87,17 @@ describe('describeSync', () => {
     expect(view.kind === 'unreachable' && view.headline).toMatch(/^Trata refused the sync, /);
   });
 
+  it("names an outage of Callscope's own database as such", () => {
+    const view = describeSync(
+      status({
+        state: 'error',
+        lastError: 'The database is unreachable (the connection was refused (ECONNREFUSED)).',
+      }),
+      options,
+    );
+    expect(view.kind === 'unreachable' && view.headline).toMatch(/^Database unreachable, /);
+  });
+
   it('counts what a backfill cut short by an outage has indexed', () => {
     const view = describeSync(
       status({

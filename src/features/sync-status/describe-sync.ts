@@ -91,8 +91,11 @@ export function backfillProgress(
   return { value, max: total, valueText: `${count.format(value)} of ${count.format(total)}` };
 }
 
-/** Refused credentials are not an outage: the headline says which it is. */
+/** Refused credentials are not an outage, nor is Callscope's own database: the headline says which. */
 function problemHeadline(lastError: string | null): string {
+  if (lastError !== null && /^The database is unreachable\b/.test(lastError)) {
+    return 'Database unreachable';
+  }
   return lastError !== null && /\b(401|403|signed in)\b/i.test(lastError)
     ? 'Trata refused the sync'
     : 'Trata unreachable';

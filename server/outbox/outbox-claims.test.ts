@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReviewStore } from '../review-types';
-import { createSqliteReviewStore } from './sqlite-review-store';
+import type { ReviewStore } from '../store/review-types';
+import { openTestReviewStore, type TestReviewStore } from '../store/testing/open-test-stores';
 
+let opened: TestReviewStore;
 let store: ReviewStore;
-afterEach(() => store.close());
+afterEach(() => opened.close());
 
 describe('claiming due deliveries', () => {
   it('gives each due call to one worker until it is marked or its claim runs out', async () => {
-    store = createSqliteReviewStore(':memory:');
+    opened = await openTestReviewStore();
+    store = opened.reviews;
     await store.setReview('con.a', 'Ann', { rating: 4 });
     await store.setReview('con.b', 'Bob', { rating: 2 });
     const now = Date.now() + 1;

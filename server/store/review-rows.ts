@@ -1,6 +1,6 @@
-import type { Review, ReviewComment, ReviewStatus } from '../../../contract';
+import type { Review, ReviewComment, ReviewStatus } from '../../contract';
 
-/** Rows of the review tables as SQLite returns them, and their shapes in the contract. */
+/** Rows of the review tables as either backend returns them, and their shapes in the contract. */
 export interface ReviewRow {
   reviewer: string;
   rating: number | null;

@@ -1,0 +1,110 @@
+import { SORT_COLUMNS } from '../call-filters';
+
+/** The sort column of the caller's name: its ASCII letters folded, as SQLite's NOCASE compares. */
+export const NAME_KEY = 'name_key';
+
+/** Columns as the list compares them: ids and texts by their bytes, whatever the database's locale. */
+export const TEXT_SORT_COLUMNS = new Set(['id', NAME_KEY, 'sentiment', 'prospect_status']);
+
+const sortColumnOf = (column: string) => (column === 'caller_name' ? NAME_KEY : column);
+const keyOf = (column: string) =>
+  TEXT_SORT_COLUMNS.has(column) ? `${column} COLLATE "C"` : column;
+
+/** Filter columns whose index also gives the default order (start, then id) without a sort. */
+const FILTER_COLUMNS = [
+  ['sentiment', 'sentiment'],
+  ['outcome', 'prospect_status'],
+  ['agent', 'agent_id'],
+  ['consent', 'consent'],
+  ['source', 'source_type'],
+  ['status', 'status'],
+  ['prospect', 'prospect_id'],
+] as const;
+
+/**
+ * The call index's schema on PostgreSQL (component `calls`), one statement list per version;
+ * steps are only ever appended.
+ *
+ * - `calls` holds the columns filters and sorts read, folded copies for `search_by`, the list
+ *   row as JSON text (`item`, spliced into answers as is) and a hash of the document.
+ * - `call_docs` holds each conversation as jsonb; only a call page reads it.
+ * - `call_texts.search_l` holds transcript, summary and caller fields folded, as SQLite's does,
+ *   under a pg_trgm GIN index (where SQLite has FTS5 trigrams); a LIKE on it is exact.
+ * - `calls_version` is bumped (from a sequence, so a rolled-back value never returns) by every
+ *   write that changes what a list shows: replicas key their caches by it.
+ * - Columns carry the database's collation (the review tables join on ids); the list orders by
+ *   `COLLATE "C"`, as SQLite compares bytes, and its indexes are built that way.
+ */
+export const CALL_MIGRATIONS: readonly string[] = [
+  `CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+  CREATE TABLE calls (
+    id text PRIMARY KEY,
+    status text,
+    source_type text,
+    agent_id text,
+    prospect_id text,
+    ts_start double precision,
+    ts_end double precision,
+    created_at double precision,
+    updated_at double precision,
+    duration double precision,
+    caller_name text,
+    ${NAME_KEY} text,
+    sentiment text,
+    prospect_status text,
+    consent smallint NOT NULL,
+    slow_answers integer NOT NULL,
+    id_l text NOT NULL,
+    prospect_l text NOT NULL,
+    agent_l text NOT NULL,
+    name_l text NOT NULL,
+    phone_d text NOT NULL,
+    email_l text NOT NULL,
+    status_f text,
+    source_type_f text,
+    sentiment_f text,
+    prospect_status_f text,
+    item text NOT NULL,
+    doc_hash text NOT NULL,
+    seen_sweep text,
+    synced_at double precision NOT NULL
+  );
+  CREATE TABLE call_docs (id text PRIMARY KEY, doc jsonb NOT NULL);
+  CREATE TABLE call_texts (
+    id text PRIMARY KEY,
+    t_len integer NOT NULL,
+    s_len integer NOT NULL,
+    search_l text NOT NULL
+  );
+  CREATE INDEX call_texts_trgm ON call_texts USING gin (search_l public.gin_trgm_ops);
+  CREATE TABLE agents (
+    id text PRIMARY KEY,
+    name text,
+    role text,
+    timezone text,
+    doc jsonb NOT NULL,
+    synced_at double precision NOT NULL
+  );
+  CREATE TABLE sync_state (key text PRIMARY KEY, value text NOT NULL);
+  CREATE TABLE sync_skipped (id text PRIMARY KEY, reason text NOT NULL, at text NOT NULL);
+  CREATE SEQUENCE calls_version_seq;
+  CREATE TABLE calls_version (
+    single boolean PRIMARY KEY DEFAULT true CHECK (single),
+    version bigint NOT NULL
+  );
+  INSERT INTO calls_version (version) VALUES (nextval('calls_version_seq'));
+  CREATE INDEX calls_seen ON calls (seen_sweep);
+  CREATE INDEX calls_insights ON calls (ts_start) INCLUDE (sentiment, prospect_status, agent_id,
+    consent, duration, slow_answers);
+  ${Object.values(SORT_COLUMNS)
+    .map(sortColumnOf)
+    .map(
+      (column) =>
+        `CREATE INDEX calls_sort_${column} ON calls (${keyOf(column)} NULLS FIRST, id COLLATE "C");`,
+    )
+    .join('\n  ')}
+  ${FILTER_COLUMNS.map(
+    ([name, column]) =>
+      `CREATE INDEX calls_${name} ON calls (${column}, ts_start NULLS FIRST, id COLLATE "C");`,
+  ).join('\n  ')}`,
+];
