@@ -261,7 +261,7 @@ test.describe.serial('two replicas on one PostgreSQL database', () => {
     outage = false;
     const died = cluster.replicas.flatMap((replica) => {
       const child = replica.process();
-      return child?.exited ? [`${replica.name}: ${child.stderrTail().slice(-800)}`] : [];
+      return child?.exited ? [`${replica.name}: ${child.stderrTail().slice(-1500)}`] : [];
     });
     expect(died, 'replicas that died while the database was away').toEqual([]);
     await expect
