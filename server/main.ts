@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServer } from './app-server/create-app-server';
 import { createRecordingCopies } from './app-server/recording-copies';
-import { createRecordingLocator } from './app-server/recording-source';
+import { createRecordingLocator, indexThenUpstream } from './app-server/recording-source';
+import { listenWhileStarting } from './app-server/starting-server';
 import { registerRecordingRoutes } from './app-server/recording-routes';
 import { createFileCache } from './recordings/recording-cache';
 import { createUpstream, type Upstream } from './app-server/upstream';
@@ -14,7 +15,6 @@ import { loadSecurityConfig, type SecurityConfig } from './security/security-con
 import { openStoresWhenReachable } from './store/open-stores';
 import { createOutboxWorker } from './outbox/outbox-worker';
 import { createSyncEngine } from './sync/sync-engine';
-import { isDatabaseUnavailable } from './store/postgres/pg-errors';
 import { createGuardedRecordingFetch } from './upstream-fetch/recording-fetch';
 
 /**
@@ -51,6 +51,11 @@ async function main(): Promise<void> {
     info: (message) => console.log(message),
     warn: (message) => console.warn(message),
   };
+  // On PostgreSQL, opening may wait for the database or its migrations: the port answers
+  // meanwhile, so a load balancer sees a replica starting, not one gone.
+  const starting = config.DATABASE_URL
+    ? await listenWhileStarting(config.PORT, config.HOST)
+    : undefined;
   const stores = await openStoresWhenReachable({
     dataDir: config.dataDir,
     databaseUrl: config.DATABASE_URL,
@@ -106,12 +111,6 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => {
     app.log.error({ err: reason }, 'Unhandled rejection (kept running)');
   });
-  // While the database is unreachable, a recording is located through the API instead.
-  const indexedConversation = (id: string) =>
-    store.get(id).catch((error: unknown) => {
-      if (!isDatabaseUnavailable(error)) throw error;
-      return null;
-    });
   app.addHook('onRequest', async (request) => {
     // A status line polling the sync or a load balancer's probe is not a person waiting.
     if (
@@ -140,8 +139,10 @@ async function main(): Promise<void> {
   registerRecordingRoutes(app, {
     // The index knows where each call's recording is, even while the API is down.
     locate: createRecordingLocator({
-      getConversation: async (id, signal) =>
-        (await indexedConversation(id)) ?? upstream.getConversation(id, signal),
+      getConversation: indexThenUpstream(
+        (id) => store.get(id),
+        (id, signal) => upstream.getConversation(id, signal),
+      ),
     }),
     fetchRecording,
     // The embedded demo API cannot be down on its own; a real upstream's recordings are kept.
@@ -158,6 +159,8 @@ async function main(): Promise<void> {
     // The demo storage host keeps each recording's waveform beside it, made while synthesizing.
     storagePeaksUrl: demo ? demoPeaksUrl(demo.origin) : undefined,
   });
+  // Handed over at the last moment: the port is refused for as short a time as can be.
+  await starting?.close();
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info(
     stores.database.kind === 'postgres'

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { recordingFileName } from '../../contract';
+import { recordingFileName, type Conversation } from '../../contract';
+import { isDatabaseUnavailable } from '../store/postgres/pg-errors';
 import type { Upstream } from './upstream';
 
 export type FetchRecording = (
@@ -39,5 +40,25 @@ export function createRecordingLocator(
         : null;
     remembered.set(id, { location });
     return location;
+  };
+}
+
+type GetConversation = Upstream['getConversation'];
+
+/**
+ * Where the locator reads a conversation: the index first (it knows each call's recording even
+ * while the API is down), then the API when the index lacks the call or its database cannot be
+ * reached, so recordings keep playing through a database outage. Other index errors are raised.
+ */
+export function indexThenUpstream(
+  fromIndex: (id: string) => Promise<Conversation | null>,
+  fromUpstream: GetConversation,
+): GetConversation {
+  return async (id, signal) => {
+    const indexed = await fromIndex(id).catch((error: unknown) => {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return null;
+    });
+    return indexed ?? fromUpstream(id, signal);
   };
 }

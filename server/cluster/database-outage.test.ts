@@ -172,6 +172,16 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.CALLSCOPE_PG_DIR)(
         // The password never reaches a log line (this URL has none; the form is checked).
         expect(line).toMatch(/PostgreSQL at postgres:\/\/[^ ]+ is unreachable/);
         expect(late.child.exitCode).toBeNull();
+        // Meanwhile the port says it is starting: alive, not ready, and no request served.
+        const at = `http://127.0.0.1:${port}`;
+        const health = await fetch(`${at}/healthz`);
+        expect(health.status).toBe(200);
+        expect(await health.json()).toMatchObject({ status: 'starting' });
+        expect((await fetch(`${at}/readyz`)).status).toBe(503);
+        const list = await fetch(`${at}/api/calls`);
+        expect(list.status).toBe(503);
+        expect(list.headers.get('retry-after')).toBe('5');
+        expect(((await list.json()) as { detail: string }).detail).toMatch(/starting/);
       } finally {
         await pgCtl('start');
       }
@@ -184,6 +194,9 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.CALLSCOPE_PG_DIR)(
         async () => [await role(origin), await role(`http://127.0.0.1:${port}`)].sort().join(),
         (roles) => roles === 'standby,syncing',
       );
+      // SIGTERM: the sync gives its lease up, the stores close, the pool ends, exit 0.
+      await late.stop();
+      expect(await late.exited).toBe(0);
     });
   },
 );

@@ -21,11 +21,14 @@ export interface ServerProcess {
 
 /**
  * A server entry point (`server/main.ts` or `server/api/main.ts`) in its own Node process under
- * the tsx loader, with `env` on top of this process's environment.
+ * the tsx loader, with `env` on top of this process's environment (but for DATABASE_URL).
  */
 export function startServerProcess(script: string, env: Record<string, string>): ServerProcess {
+  // A suite run under scripts/with-postgres.sh keeps its servers on SQLite unless a test asks
+  // for PostgreSQL itself: servers sharing one database's schema would sync over each other.
+  const { DATABASE_URL: _inherited, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -18,7 +18,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /**
  * A pool towards PostgreSQL. An idle connection that the server drops (a restart, a failover)
  * emits an error on the pool: it is logged and the pool opens a new one on the next query,
- * instead of the process dying of an unhandled 'error' event.
+ * instead of the process dying of an unhandled 'error' event; so does one checked out.
  */
 export function createPgPool(
   options: PgPoolOptions,
@@ -37,6 +37,12 @@ export function createPgPool(
     ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
   });
   pool.on('error', (error) => log(`PostgreSQL dropped an idle connection: ${error.message}`));
+  // A connection that fails while checked out (mid-transaction when the server stops) emits
+  // 'error' with no pool listener on it: without this one, that would end the process. The
+  // query in flight fails on its own, and the holder releases the broken client.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 
