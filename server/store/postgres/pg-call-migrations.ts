@@ -1,4 +1,5 @@
 import { SORT_COLUMNS } from '../call-filters';
+import { DAY_MS, GROUP_COLUMNS } from '../call-groups';
 
 /** The sort column of the caller's name: its ASCII letters folded, as SQLite's NOCASE compares. */
 export const NAME_KEY = 'name_key';
@@ -107,4 +108,75 @@ export const CALL_MIGRATIONS: readonly string[] = [
     ([name, column]) =>
       `CREATE INDEX calls_${name} ON calls (${column}, ts_start NULLS FIRST, id COLLATE "C");`,
   ).join('\n  ')}`,
+  // A search on ids (the call's, the caller record's, the agent's) finds its rows through trigrams
+  // instead of reading every id.
+  ['id_l', 'prospect_l', 'agent_l']
+    .map(
+      (column) =>
+        `CREATE INDEX calls_${column}_trgm ON calls USING gin (${column} public.gin_trgm_ops);`,
+    )
+    .join('\n'),
+  // The list orders ids with NULLS FIRST too (ids are never null): the indexes must say so for
+  // the planner to read the order from them instead of sorting each run of equal values.
+  listIndexes('DROP INDEX IF EXISTS calls_%s;', 'CREATE INDEX calls_%s ON calls (%c);'),
+  groupCounts(),
 ];
+
+/** One statement per index of the list's orders: `%s` is the index's name, `%c` its columns. */
+function listIndexes(...templates: string[]): string {
+  const id = 'id COLLATE "C" NULLS FIRST';
+  const indexes = [
+    ...Object.values(SORT_COLUMNS)
+      .map(sortColumnOf)
+      .map((column) => [`sort_${column}`, `${keyOf(column)} NULLS FIRST, ${id}`]),
+    ...FILTER_COLUMNS.map(([name, column]) => [name, `${column}, ts_start NULLS FIRST, ${id}`]),
+  ];
+  return templates
+    .flatMap((template) =>
+      indexes.map(([name, columns]) => template.replace('%s', name!).replace('%c', columns!)),
+    )
+    .join('\n');
+}
+
+/**
+ * Counts of calls per combination of `GROUP_COLUMNS`, over all time (`call_groups`) and per UTC
+ * day of `ts_start` (`call_day_groups`), as SQLite keeps them: a total or the facets without a
+ * text search read a few thousand counts instead of every call. Statement triggers add up each
+ * write's rows (transition tables) in its own transaction; keys may be null, and a unique index
+ * with NULLS NOT DISTINCT finds a combination's row.
+ */
+function groupCounts(): string {
+  const columns = GROUP_COLUMNS.join(', ');
+  const typed = GROUP_COLUMNS.map(
+    (column) => `${column} ${column === 'consent' ? 'smallint' : 'text'}`,
+  ).join(', ');
+  const day = `floor(ts_start / ${DAY_MS})::integer`;
+  const add = (rows: string, sign: string) => `
+      INSERT INTO call_groups (${columns}, n)
+        SELECT ${columns}, ${sign}count(*)::integer FROM ${rows} GROUP BY ${columns}
+        ON CONFLICT (${columns}) DO UPDATE SET n = call_groups.n + excluded.n;
+      INSERT INTO call_day_groups (day, ${columns}, n)
+        SELECT ${day}, ${columns}, ${sign}count(*)::integer FROM ${rows} GROUP BY 1, ${columns}
+        ON CONFLICT (day, ${columns}) DO UPDATE SET n = call_day_groups.n + excluded.n;`;
+  return `CREATE TABLE call_groups (${typed}, n integer NOT NULL);
+  CREATE UNIQUE INDEX call_groups_key ON call_groups (${columns}) NULLS NOT DISTINCT;
+  CREATE TABLE call_day_groups (day integer, ${typed}, n integer NOT NULL);
+  CREATE UNIQUE INDEX call_day_groups_key ON call_day_groups (day, ${columns}) NULLS NOT DISTINCT;
+  CREATE FUNCTION calls_count_groups() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
+  BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN ${add('old_rows', '-')}
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN ${add('new_rows', '')}
+    END IF;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER calls_groups_insert AFTER INSERT ON calls REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION calls_count_groups();
+  CREATE TRIGGER calls_groups_delete AFTER DELETE ON calls REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION calls_count_groups();
+  CREATE TRIGGER calls_groups_update AFTER UPDATE ON calls
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION calls_count_groups();
+  ${add('calls', '').replace(/ON CONFLICT[^;]*;/g, ';')}`;
+}

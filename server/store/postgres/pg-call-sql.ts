@@ -56,7 +56,7 @@ export const PG_DIALECT: CallDialect = {
       params: [containing(needle), needle],
     };
   },
-  contains: (column, needle) => ({ text: `strpos(${column}, ?) > 0`, params: [needle] }),
+  contains: (column, needle) => ({ text: `${column} LIKE ?`, params: [containing(needle)] }),
   foldedContains: (column, needle) => ({ text: `strpos(${column}_f, ?) > 0`, params: [needle] }),
   sortColumn: (column) => (column === 'caller_name' ? NAME_KEY : column),
   sortKey: (column) =>

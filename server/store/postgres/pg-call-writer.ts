@@ -16,6 +16,18 @@ const foldedOrNull = (value: string | null) => (value === null ? null : fold(val
 const asciiFolded = (value: string | null) =>
   value === null ? null : value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 
+/**
+ * PostgreSQL's text holds no NUL character, which a transcript may carry. In the folded texts
+ * it becomes U+0001, which no search needle can hold either (as NUL), so searches find the
+ * same calls; in the document, U+FFFD. Ids are kept as they are: such an id is refused.
+ */
+const searchable = (text: string) => text.replaceAll('\u0000', '\u0001');
+const storable = <T extends string | null>(text: T): T =>
+  (text === null ? null : text.replaceAll('\u0000', '\ufffd')) as T;
+/** The same in JSON text: a `\u0000` escape (not an escaped backslash before `u0000`). */
+export const storableJson = (json: string) =>
+  json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+
 /** One row of the upsert's recordset: the call's columns, its document and its text. */
 function rowOf(record: CallRecord, sweep: string | null, now: number) {
   return {
@@ -29,30 +41,30 @@ function rowOf(record: CallRecord, sweep: string | null, now: number) {
     created_at: record.createdAt,
     updated_at: record.updatedAt,
     duration: record.duration,
-    caller_name: record.callerName,
-    name_key: asciiFolded(record.callerName),
-    sentiment: record.sentiment,
-    prospect_status: record.prospectStatus,
+    caller_name: storable(record.callerName),
+    name_key: storable(asciiFolded(record.callerName)),
+    sentiment: storable(record.sentiment),
+    prospect_status: storable(record.prospectStatus),
     consent: record.consent,
     slow_answers: record.slowAnswers,
     id_l: record.idL,
     prospect_l: record.prospectL,
     agent_l: record.agentL,
-    name_l: record.nameL,
+    name_l: searchable(record.nameL),
     phone_d: record.phoneD,
-    email_l: record.emailL,
-    status_f: foldedOrNull(record.status),
-    source_type_f: foldedOrNull(record.sourceType),
-    sentiment_f: foldedOrNull(record.sentiment),
-    prospect_status_f: foldedOrNull(record.prospectStatus),
+    email_l: searchable(record.emailL),
+    status_f: storable(foldedOrNull(record.status)),
+    source_type_f: storable(foldedOrNull(record.sourceType)),
+    sentiment_f: storable(foldedOrNull(record.sentiment)),
+    prospect_status_f: storable(foldedOrNull(record.prospectStatus)),
     item: record.item,
     doc_hash: docHashOf(record.doc),
     seen_sweep: sweep,
     synced_at: now,
-    doc: record.doc,
+    doc: storableJson(record.doc),
     t_len: length(record.transcriptL),
     s_len: length(record.summaryL),
-    search_l: record.searchL,
+    search_l: searchable(record.searchL),
   };
 }
 type Row = ReturnType<typeof rowOf>;
@@ -197,10 +209,10 @@ export async function upsertAgentRows(run: PgRun, agents: AiAgent[]): Promise<vo
   const now = Date.now();
   const rows = agents.map((agent) => ({
     id: agent.id,
-    name: agent.name ?? null,
+    name: storable(agent.name ?? null),
     role: agent.role ?? null,
     timezone: agent.timezone ?? null,
-    doc: JSON.stringify(agent),
+    doc: storableJson(JSON.stringify(agent)),
     synced_at: now,
   }));
   // Later entries of the same id win, as one statement per agent would have it.

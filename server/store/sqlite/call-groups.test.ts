@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatTrataTimestamp, parseTrataTimestamp, type Conversation } from '../../../contract';
 import { fixtureConversations } from '../../db/testing/fixture-conversations';
 import type { CallQuery, CallStore } from '../types';
-import { createSqliteCallStore } from './sqlite-call-store';
+import { openTestCallStore } from '../testing/open-test-stores';
 
 const DAY = 86_400_000;
 /** Spreads the fixture over ten days, so ranges cover whole days and partial ones. */
@@ -14,9 +14,11 @@ function spread(conversations: Conversation[]): Conversation[] {
 }
 
 const stores: CallStore[] = [];
-afterEach(() => stores.splice(0).forEach((store) => store.close()));
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+});
 async function storeOf(conversations: Conversation[]): Promise<CallStore> {
-  const store = createSqliteCallStore(':memory:');
+  const store = await openTestCallStore();
   stores.push(store);
   await store.upsert(conversations);
   return store;

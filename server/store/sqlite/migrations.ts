@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { insightsStep } from './insights-migration';
 import { reviewTablesStep } from './review-migration';
 import { SORT_COLUMNS } from '../call-filters';
-import { GROUP_COLUMNS } from '../call-groups';
+import { DAY_MS, GROUP_COLUMNS } from '../call-groups';
 
 export { SORT_COLUMNS } from '../call-filters';
 
@@ -154,8 +154,6 @@ function createGroupCounts(db: Database.Database): void {
       GROUP BY 1, ${columns};
   `);
 }
-
-export const DAY_MS = 86_400_000;
 
 export const INDEX_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -21,12 +21,13 @@ import {
   facetsOf,
   hasText,
   mergeGroups,
+  rangeGroupSql,
   scopeKey,
   scopeOf,
   totalOf,
   type CallGroup,
 } from '../call-groups';
-import { rangeGroupSql, textGroupSql } from './call-groups';
+import { textGroupSql } from './call-groups';
 import { readCallFigures, readReviewFigures } from './insights-sql';
 import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
