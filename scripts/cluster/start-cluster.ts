@@ -86,7 +86,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         DEMO_API_TOKEN: apiToken,
         DATA_DIR: apiDataDir,
         DEMO_CONVERSATIONS: String(options.conversations ?? 2_000),
-        LOG_LEVEL: options.echo ? 'info' : 'warn',
+        // Seeding progress is printed whatever the level; info would log every sync request.
+        LOG_LEVEL: 'warn',
       },
       // The token is required: a 401 answers once it listens.
       readyUrl: `${apiOrigin}/v1/conversations?limit=1`,
