@@ -10,6 +10,8 @@ import { E2E_API_PORT, E2E_API_TOKEN, E2E_PORT, E2E_STORAGE_ORIGIN } from './e2e
  */
 export default defineConfig({
   testDir: './e2e',
+  // Two replicas on PostgreSQL: its own config (playwright.cluster.config.ts, npm run test:cluster).
+  testIgnore: 'cluster.spec.ts',
   // After the webServer is up: the list reads the call index, which fills right after the start.
   globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: false,

@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config.ts';
 
 export default mergeConfig(
@@ -20,6 +20,28 @@ export default mergeConfig(
           test: {
             name: 'server',
             include: ['server/**/*.test.ts', 'scripts/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            // The backend-neutral suites again, on PostgreSQL: run through scripts/with-postgres.sh
+            // (npm run test:server:postgres), which sets DATABASE_URL.
+            name: 'server-postgres',
+            include: [
+              'server/store/**/*.test.ts',
+              'server/sync/**/*.test.ts',
+              'server/outbox/**/*.test.ts',
+              'server/insights/**/*.test.ts',
+              'server/export/**/*.test.ts',
+              'server/index-api/**/*.test.ts',
+              'server/cluster/**/*.test.ts',
+            ],
+            // SQLite's own suites (dialect, migrations, page cache) say nothing about PostgreSQL.
+            exclude: [...configDefaults.exclude, 'server/store/sqlite/**'],
             environment: 'node',
             testTimeout: 60_000,
             hookTimeout: 120_000,

@@ -1,0 +1,151 @@
+import os from 'node:os';
+import autocannon, { type Result } from 'autocannon';
+import { createConversation } from '../e2e/support/demo-api';
+import { prepareRunDataDir, removeRunDataDir } from '../e2e/support/e2e-data';
+import { waitForIndex } from '../e2e/support/index-ready';
+import type { CallList } from '../contract';
+import { startCluster, type Cluster } from './cluster/start-cluster';
+import { waitForSyncLeaseHolder } from './cluster/sync-lease-holder';
+
+/**
+ * `npm run bench:cluster`: the list route (`GET /api/calls`, a page of 50 in a few sorts) under
+ * 100 connections for BENCH_SECONDS (60), through the load balancer to two replicas on
+ * PostgreSQL, then the same load on one replica on SQLite; side by side, with the load average.
+ * Then the sync failover: the lease holder is killed and a call created upstream; how long until
+ * the other replica holds the lease, and until it lists the call. Under scripts/with-postgres.sh.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CONNECTIONS = 100;
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 2_000);
+const SYNC_INTERVAL_S = 5;
+const PATHS = [
+  '/api/calls?limit=50',
+  '/api/calls?limit=50&skip=50',
+  '/api/calls?limit=50&sort_by=duration&sort_order=desc',
+  '/api/calls?limit=50&sentiment=negative',
+];
+
+interface Row {
+  setup: string;
+  result: Result;
+  latencies: number[];
+  load: [number, number];
+}
+
+async function withCluster<T>(
+  name: string,
+  databaseUrl: string | null,
+  replicas: number,
+  work: (cluster: Cluster) => Promise<T>,
+): Promise<T> {
+  const apiDataDir = prepareRunDataDir({ name: `${name}-api`, conversations: CONVERSATIONS });
+  const replicasDir = prepareRunDataDir({ name: `${name}-replicas` });
+  const cluster = await startCluster({
+    databaseUrl,
+    replicas,
+    conversations: CONVERSATIONS,
+    syncIntervalS: SYNC_INTERVAL_S,
+    apiDataDir,
+    replicasDir,
+  });
+  try {
+    await waitForIndex(cluster.url, 600_000);
+    return await work(cluster);
+  } finally {
+    await cluster.stop();
+    [apiDataDir, replicasDir].forEach(removeRunDataDir);
+  }
+}
+
+function load(url: string, setup: string): Promise<Row> {
+  const latencies: number[] = [];
+  const before = os.loadavg()[0]!;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: PATHS.map((path) => ({ path })),
+      },
+      (error, result) => {
+        if (error) reject(error);
+        else resolve({ setup, result, latencies, load: [before, os.loadavg()[0]!] });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+function report(rows: Row[]) {
+  console.log(
+    `\n/api/calls, ${CONNECTIONS} connections, ${SECONDS} s each, ${CONVERSATIONS} calls, ${os.cpus().length} cores`,
+  );
+  console.table(
+    rows.map(({ setup, result, latencies, load: [before, after] }) => {
+      const sorted = latencies.toSorted((a, b) => a - b);
+      return {
+        setup,
+        'req/s': Math.round(result.requests.average),
+        requests: result.requests.total,
+        errors: result.errors + result.timeouts + result.non2xx,
+        'p50 ms': percentile(sorted, 50).toFixed(1),
+        'p95 ms': percentile(sorted, 95).toFixed(1),
+        'p99 ms': percentile(sorted, 99).toFixed(1),
+        'load avg (1 min) before → after': `${before.toFixed(2)} → ${after.toFixed(2)}`,
+      };
+    }),
+  );
+}
+
+/** Kills the lease holder and times the survivor's takeover and its first new call. */
+async function failover(cluster: Cluster) {
+  const holder = await waitForSyncLeaseHolder(cluster);
+  const survivor = cluster.replicas.find((replica) => replica !== holder)!;
+  await holder.kill();
+  const killedAt = Date.now();
+  const id = await createConversation(
+    { apiOrigin: cluster.apiOrigin, apiToken: cluster.apiToken },
+    { id: 'con.bench.failover', timestampStart: new Date().toISOString() },
+  );
+  const takenOver = await waitForSyncLeaseHolder(cluster, 60_000);
+  const leaseMs = Date.now() - killedAt;
+  if (takenOver !== survivor) throw new Error('the lease went to an unexpected replica');
+  for (;;) {
+    const list = (await (
+      await fetch(`${survivor.url}/api/calls?limit=20&sort_by=timestampStart&sort_order=desc`)
+    ).json()) as CallList;
+    if (list.items.some((item) => item.id === id)) break;
+    if (Date.now() - killedAt > 120_000) throw new Error('the new call was never listed');
+    // Polling the survivor until its sync has read the call.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  console.log(
+    `\nSync failover (SYNC_INTERVAL_S=${SYNC_INTERVAL_S}): lease holder killed → lease taken by the other replica in ${leaseMs} ms; a call created upstream then is listed by it ${Date.now() - killedAt} ms after the kill`,
+  );
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('No DATABASE_URL: run `npm run bench:cluster`.');
+  const rows: Row[] = [];
+  await withCluster('bench-pg', databaseUrl, 2, async (cluster) => {
+    rows.push(await load(cluster.url, '2 replicas on PostgreSQL, via the proxy'));
+    await failover(cluster);
+  });
+  await withCluster('bench-sqlite', null, 1, async (cluster) => {
+    rows.push(await load(cluster.url, '1 replica on SQLite, via the proxy'));
+  });
+  report(rows);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
