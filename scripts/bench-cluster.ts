@@ -29,6 +29,8 @@ interface Row {
   setup: string;
   result: Result;
   latencies: number[];
+  /** Answers other than 2xx, by status. */
+  failedStatuses: ReadonlyMap<number, number>;
   load: [number, number];
 }
 
@@ -59,6 +61,7 @@ async function withCluster<T>(
 
 function load(url: string, setup: string): Promise<Row> {
   const latencies: number[] = [];
+  const failedStatuses = new Map<number, number>();
   const before = os.loadavg()[0]!;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -70,11 +73,30 @@ function load(url: string, setup: string): Promise<Row> {
       },
       (error, result) => {
         if (error) reject(error);
-        else resolve({ setup, result, latencies, load: [before, os.loadavg()[0]!] });
+        else {
+          resolve({ setup, result, latencies, failedStatuses, load: [before, os.loadavg()[0]!] });
+        }
       },
     );
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+    instance.on('response', (_client, status, _bytes, ms) => {
+      latencies.push(ms);
+      if (status < 200 || status > 299) {
+        failedStatuses.set(status, (failedStatuses.get(status) ?? 0) + 1);
+      }
+    });
   });
+}
+
+function describeErrors(
+  result: { errors: number; timeouts: number },
+  failedStatuses: ReadonlyMap<number, number>,
+): string {
+  const kinds = [
+    ...(result.errors > result.timeouts ? [`connection ${result.errors - result.timeouts}`] : []),
+    ...(result.timeouts > 0 ? [`timeout ${result.timeouts}`] : []),
+    ...[...failedStatuses].map(([status, n]) => `HTTP ${status} ${n}`),
+  ];
+  return kinds.join(', ') || 'none';
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -85,13 +107,16 @@ function report(rows: Row[]) {
     `\n/api/calls, ${CONNECTIONS} connections, ${SECONDS} s each, ${CONVERSATIONS} calls, ${os.cpus().length} cores`,
   );
   console.table(
-    rows.map(({ setup, result, latencies, load: [before, after] }) => {
+    rows.map(({ setup, result, latencies, failedStatuses, load: [before, after] }) => {
       const sorted = latencies.toSorted((a, b) => a - b);
       return {
         setup,
         'req/s': Math.round(result.requests.average),
         requests: result.requests.total,
-        errors: result.errors + result.timeouts + result.non2xx,
+        // autocannon's `errors` already include its timeouts.
+        errors: result.errors + result.non2xx,
+        // Which kind: a refused connection, a client timeout, or the statuses answered.
+        'errors by kind': describeErrors(result, failedStatuses),
         'p50 ms': percentile(sorted, 50).toFixed(1),
         'p95 ms': percentile(sorted, 95).toFixed(1),
         'p99 ms': percentile(sorted, 99).toFixed(1),
