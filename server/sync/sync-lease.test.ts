@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEST_TOKEN } from '../api/testing/demo-api-fixture';
 import type { Upstream } from '../app-server/upstream';
 import { createPgSyncLease } from '../store/postgres/pg-sync-lease';
@@ -68,12 +68,13 @@ function startReplica(name: string): Replica {
   return { engine, store, pages: () => pages };
 }
 
-async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('the condition was not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+async function until(condition: () => Promise<boolean>, timeout = 20_000): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      if (!(await condition())) throw new Error('the condition was not met in time');
+    },
+    { timeout, interval: 20 },
+  );
 }
 
 const role = async (replica: Replica) => (await replica.engine.status()).replica;

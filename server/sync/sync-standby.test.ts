@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSqliteCallStore } from '../store/sqlite/sqlite-call-store';
 import type { CallStore } from '../store/types';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
@@ -30,12 +30,13 @@ function leaseHeldElsewhere() {
   return { lease, free: () => (free = true), tries: () => tries };
 }
 
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+async function until(condition: () => Promise<boolean> | boolean, timeout = 10_000) {
+  await vi.waitFor(
+    async () => {
+      if (!(await condition())) throw new Error('not met in time');
+    },
+    { timeout, interval: 10 },
+  );
 }
 
 describe('a sync on standby', () => {
