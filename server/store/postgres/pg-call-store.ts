@@ -44,6 +44,7 @@ import {
   type PgRun,
 } from './pg-call-writer';
 import { runMigrations } from './pg-migrate';
+import { LONG_WORK } from './pg-pool';
 
 /**
  * What this process keeps between requests, each entry under the data version it was read at
@@ -307,6 +308,8 @@ export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
+      // Writes come from the sync (batches of a backfill), not from a waiting request.
+      await client.query(LONG_WORK);
       const result = await work(runOn(client));
       await client.query('COMMIT');
       return result;
@@ -343,10 +346,13 @@ export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
       async commit() {
         await client.query('COMMIT');
         await client.query('BEGIN');
+        await client.query(LONG_WORK);
       },
     };
     try {
       await client.query('BEGIN');
+      // A group is the sync's (a backfill's pages); its reads and writes may take long.
+      await client.query(LONG_WORK);
       const result = await work(tx);
       await client.query('COMMIT');
       return result;
