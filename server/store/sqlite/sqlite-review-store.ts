@@ -250,6 +250,11 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
       }
       return taken;
     },
+    async renew(callIds, from, to) {
+      const renewed = callIds.filter((callId) => claims.get(callId) === from);
+      for (const callId of renewed) claims.set(callId, to);
+      return renewed;
+    },
     nextDueAt: async () => outbox.nextDueAt(),
     async verdicts(callId): Promise<Verdict[]> {
       const verdicts: Verdict[] = [];
