@@ -111,10 +111,14 @@ function createIndex(
     return hit;
   }
 
+  /**
+   * The page first, in one round trip: its rows say which data version they were read at, and
+   * the total comes from the counts cached under it (an empty page asks for the version).
+   */
   async function pageRows(q: CallQuery) {
-    const at = await version();
+    const rows = await query<PageRow & { version: string }>(pageSql(q));
+    const at = rows[0]?.version ?? (await version());
     const total = totalOf(await groups(at, q), q);
-    const rows = q.skip >= total ? [] : await query<PageRow>(pageSql(q));
     return { rows, total, names: await agentNames(at) };
   }
 
