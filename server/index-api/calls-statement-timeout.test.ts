@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureConversations } from '../db/testing/fixture-conversations';
 import { createPgCallStore } from '../store/postgres/pg-call-store';
-import { createPgPool } from '../store/postgres/pg-pool';
 import { openTestPgDatabase, type TestPgDatabase } from '../store/testing/test-database';
 import { createIndexFixture, type IndexFixture } from './testing/index-fixture';
 
@@ -17,21 +16,8 @@ afterEach(async () => {
 describe.skipIf(!process.env.DATABASE_URL)('GET /api/calls on a stuck PostgreSQL', () => {
   it('answers a 503 in words once a statement outlives the statement timeout', async () => {
     database = await openTestPgDatabase();
-    const pool = createPgPool({
-      connectionString: database.connectionString,
-      schema: database.schema,
-      statementTimeoutMs: 300,
-    });
-    const store = await createPgCallStore(pool);
-    fixture = await createIndexFixture(fixtureConversations(20, 3), {
-      store: {
-        ...store,
-        async close() {
-          await store.close();
-          await pool.end();
-        },
-      },
-    });
+    const store = await createPgCallStore(database.openPool({ statementTimeoutMs: 300 }));
+    fixture = await createIndexFixture(fixtureConversations(20, 3), { store });
     expect((await fixture.app.inject({ method: 'GET', url: '/api/calls' })).statusCode).toBe(200);
     // Another session holds the table (a long migration, a runaway statement): reads wait.
     const blocker = await database.pool.connect();
