@@ -73,6 +73,8 @@ export const configSchema = z
       .optional(),
     // Connections each replica keeps at most: replicas times this must fit max_connections.
     DATABASE_POOL_MAX: positiveInt.max(1_000).default(10),
+    // A request's statement is cancelled after this long (503 in words); 0 lifts the limit.
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

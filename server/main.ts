@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     databaseUrl: config.DATABASE_URL,
     poolMax: config.DATABASE_POOL_MAX,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     log: { info: (message) => storeLog.info(message), warn: (message) => storeLog.warn(message) },
   });
   const { calls: store, reviews, revocations: sessions } = stores;

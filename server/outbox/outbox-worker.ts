@@ -18,8 +18,8 @@ export interface OutboxOptions {
    */
   settleMs?: number;
   /**
-   * How long a claimed call stays this worker's (see `CLAIM_MS`). A claim kept in a shared
-   * database outlives a crashed worker, so this is also how long its calls wait for another.
+   * How long a claim lasts unless renewed (see `CLAIM_MS`). A claim kept in a shared database
+   * outlives a crashed worker, so this is also how long its calls wait for another.
    */
   claimMs?: number;
   log?: { warn(message: string): void };
@@ -36,11 +36,17 @@ export interface OutboxWorker {
 
 const IDLE_MS = 60_000;
 /**
- * How long a claimed call stays this worker's: longer than any delivery takes (each request has
- * its own timeout), so two workers never deliver one call at once, while a dead worker's calls
- * are due again after it.
+ * How long a claim lasts unless renewed. The worker renews its claims three times per period
+ * while it holds them (a slow delivery, marks the store could not take yet), so two workers
+ * never deliver one call at once; a crashed worker's calls are due again within a minute.
  */
-const CLAIM_MS = 10 * 60_000;
+const CLAIM_MS = 60_000;
+
+/** A delivery's outcome, written to the store: it also ends the worker's claim on the call. */
+interface Mark {
+  sent: boolean;
+  apply(): Promise<void>;
+}
 
 /**
  * Delivers the outbox in the background: due calls are written to Trata a few at a time, and a
@@ -59,8 +65,39 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   let kicked = false;
   let running: Promise<void> | null = null;
   let waiters: (() => void)[] = [];
+  /** Claims this worker holds: each call's claim end, as last set (see `renew`). */
+  const held = new Map<string, number>();
+  /**
+   * Outcomes the store could not take (unreachable meanwhile), applied first when it answers
+   * again. Their claims stay held and renewed until then: a call sent is never sent again
+   * because its mark was lost, and a call not sent waits for no claim to run out.
+   */
+  const owed = new Map<string, Mark>();
+  /** Claims to give back (a stopping pass) that the store could not take. */
+  const unreleased = new Set<string>();
+  let renewing: NodeJS.Timeout | undefined;
 
-  /** Whether the call was marked (sent, retry or failed), which ends this worker's claim. */
+  function markOf(callId: string, attempts: number, outcome: Delivery): Mark {
+    const now = Date.now();
+    if (outcome.kind === 'sent') {
+      return { sent: true, apply: () => store.markSent(callId, outcome.generations, now) };
+    }
+    if (outcome.kind === 'failed') {
+      options.log?.warn(`Outbox: call ${callId}: ${outcome.reason}`);
+      return { sent: false, apply: () => store.markFailed(callId, outcome.reason) };
+    }
+    const delay = backoffDelayMs(attempts + 1, {
+      baseMs,
+      maxMs,
+      ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}),
+    });
+    options.log?.warn(
+      `Outbox: call ${callId}: ${outcome.reason} Next try in ${Math.round(delay)} ms.`,
+    );
+    return { sent: false, apply: () => store.markRetry(callId, outcome.reason, now + delay) };
+  }
+
+  /** Whether the call has its outcome (marked, or owed to the store), so no release is due. */
   async function deliverOne(callId: string, attempts: number): Promise<boolean> {
     let outcome: Delivery;
     try {
@@ -69,24 +106,51 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
       if (stopping.signal.aborted) return false;
       outcome = { kind: 'retry', reason: describeDeliveryError(error) };
     }
-    const now = Date.now();
-    if (outcome.kind === 'sent') {
-      await store.markSent(callId, outcome.generations, now);
-    } else if (outcome.kind === 'failed') {
-      options.log?.warn(`Outbox: call ${callId}: ${outcome.reason}`);
-      await store.markFailed(callId, outcome.reason);
-    } else {
-      const delay = backoffDelayMs(attempts + 1, {
-        baseMs,
-        maxMs,
-        ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}),
-      });
-      options.log?.warn(
-        `Outbox: call ${callId}: ${outcome.reason} Next try in ${Math.round(delay)} ms.`,
-      );
-      await store.markRetry(callId, outcome.reason, now + delay);
+    const mark = markOf(callId, attempts, outcome);
+    try {
+      await mark.apply();
+      held.delete(callId);
+    } catch {
+      owed.set(callId, mark);
     }
     return true;
+  }
+
+  /** What earlier passes could not write: the store must take it before anything new. */
+  async function settle(): Promise<void> {
+    for (const [callId, mark] of owed) {
+      await mark.apply();
+      owed.delete(callId);
+      held.delete(callId);
+    }
+    if (unreleased.size > 0) {
+      const callIds = [...unreleased];
+      await store.release(callIds);
+      for (const callId of callIds) {
+        unreleased.delete(callId);
+        held.delete(callId);
+      }
+    }
+  }
+
+  /** Extends every claim held by another period; a store that does not answer is tried later. */
+  async function renew(): Promise<void> {
+    const byEnd = new Map<number, string[]>();
+    for (const [callId, until] of held) byEnd.set(until, [...(byEnd.get(until) ?? []), callId]);
+    const to = Date.now() + claimMs;
+    for (const [from, callIds] of byEnd) {
+      const renewed = new Set(await store.renew(callIds, from, to).catch(() => null));
+      for (const callId of callIds) {
+        if (renewed.has(callId)) held.set(callId, to);
+        else if (held.get(callId) === from && from <= Date.now()) {
+          // Ran out while the store was away, and may be another worker's now: a retry or a
+          // failure is that worker's to write; what was sent is still written, by generation.
+          held.delete(callId);
+          if (!owed.get(callId)?.sent) owed.delete(callId);
+          unreleased.delete(callId);
+        }
+      }
+    }
   }
 
   async function loop(): Promise<void> {
@@ -112,8 +176,10 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   /** Delivers what is due now, or waits until something is (or a kick). */
   async function onePass(): Promise<void> {
     kicked = false;
+    await settle();
     const now = Date.now();
     const due = await store.claimDue(now, concurrency * 4, now + claimMs);
+    for (const job of due) held.set(job.callId, now + claimMs);
     if (due.length > 0) {
       let next = 0;
       const unmarked = new Set(due.map((job) => job.callId));
@@ -126,7 +192,8 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
       await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
       // Stopping: the calls not delivered go back now, not when the claims run out (a claim
       // in a shared database would keep them from the other replicas until then).
-      if (unmarked.size > 0) await store.release([...unmarked]);
+      for (const callId of unmarked) unreleased.add(callId);
+      await settle();
       return;
     }
     const nextDue = await store.nextDueAt();
@@ -148,6 +215,9 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
 
   return {
     start() {
+      renewing ??= setInterval(() => void renew(), claimMs / 3);
+      // The claims it renews are the worker's alone: the process need not stay up for them.
+      renewing.unref();
       running ??= loop().catch((error: unknown) => {
         options.log?.warn(`The outbox stopped: ${describeDeliveryError(error)}`);
       });
@@ -155,6 +225,9 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
     async stop() {
       stopping.abort();
       await running;
+      clearInterval(renewing);
+      // Last chance for what the store could not take: otherwise the claims run out.
+      await settle().catch(() => undefined);
     },
     kick() {
       kicked = true;

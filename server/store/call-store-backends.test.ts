@@ -273,6 +273,19 @@ describe.skipIf(!enabled)('the PostgreSQL call index against SQLite', () => {
     );
   });
 
+  it('lists pages deep into the list alike, each sort with and without filters', async () => {
+    for (const sort_by of SORT_BY_FIELDS) {
+      for (const sort_order of ['asc', 'desc'] as const) {
+        for (const filters of [{}, { from: 0 }]) {
+          const q: CallQuery = { sort_by, sort_order, skip: 100, limit: 30, ...filters };
+          const [a, b] = [await sqlite.listJson(q), await postgres.listJson(q)];
+          expect(a.ids.length, JSON.stringify(q)).toBeGreaterThan(0);
+          expect(b, JSON.stringify(q)).toEqual(a);
+        }
+      }
+    }
+  });
+
   it('answers the sync and the call page alike', async () => {
     for (const method of ['count', 'newestUpdate', 'firstStart', 'deferredTexts'] as const) {
       if (method === 'deferredTexts') continue;

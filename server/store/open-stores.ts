@@ -25,6 +25,8 @@ export interface StoreOptions {
   /** PostgreSQL, shared by replicas; SQLite files in `dataDir` without it. */
   databaseUrl?: string;
   poolMax?: number;
+  /** `statement_timeout` of a request's statements on PostgreSQL (ms; 0: none). */
+  statementTimeoutMs?: number;
   log?: { info(message: string): void; warn(message: string): void };
 }
 
@@ -76,7 +78,12 @@ async function openSqliteStores(dataDir: string): Promise<Stores> {
 async function openPgStores(url: string, options: StoreOptions): Promise<Stores> {
   const warn = (message: string) => options.log?.warn(message);
   const pool = createPgPool(
-    { connectionString: url, max: options.poolMax, applicationName: 'callscope' },
+    {
+      connectionString: url,
+      max: options.poolMax,
+      applicationName: 'callscope',
+      statementTimeoutMs: options.statementTimeoutMs,
+    },
     warn,
   );
   options.log?.info(`Opening the stores on PostgreSQL at ${redactDatabaseUrl(url)}`);

@@ -120,6 +120,12 @@ export interface ReviewStore {
    * not wait for them to run out. Nothing else about the calls changes.
    */
   release(callIds: string[]): Promise<void>;
+  /**
+   * Extends claims this worker still holds, those that run until `from` exactly (what it asked
+   * for when it claimed or last renewed them), to `to`; returns the ids extended. A claim that
+   * ran out and went to another worker has another end, and stays that worker's.
+   */
+  renew(callIds: string[], from: number, to: number): Promise<string[]>;
   /** Queues the call's failed (and pending) deliveries again, due now; returns how many. */
   retry(callId: string): Promise<number>;
   close(): Promise<void>;

@@ -29,14 +29,15 @@ const idleStatus: SyncStatus = {
 /**
  * The index routes over a private index holding `conversations` (SQLite in memory, or a schema
  * of PostgreSQL when the suite runs on it), with no sync. Every other call's text is left
- * deferred (as a backfill leaves it), so searches find both kinds.
+ * deferred (as a backfill leaves it), so searches find both kinds. `store`: an index of the
+ * caller's own instead (closed with the fixture).
  */
 export async function createIndexFixture(
   conversations: Conversation[],
-  options: Pick<CallRouteOptions, 'export'> = {},
+  options: Pick<CallRouteOptions, 'export'> & { store?: CallStore } = {},
 ): Promise<IndexFixture> {
   // A low threshold, so text searches over the small fixture take both of their plans.
-  const store = await openTestCallStore({ rowByRowMax: 100 });
+  const store = options.store ?? (await openTestCallStore({ rowByRowMax: 100 }));
   await store.upsert(conversations.filter((_, index) => index % 2 === 0));
   await store.upsert(
     conversations.filter((_, index) => index % 2 === 1),
@@ -58,7 +59,7 @@ export async function createIndexFixture(
     close: async () => undefined,
   };
   const app = Fastify();
-  registerCallRoutes(app, { store, sync, upstream, ...options });
+  registerCallRoutes(app, { store, sync, upstream, export: options.export });
   return {
     app,
     store,

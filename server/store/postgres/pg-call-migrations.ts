@@ -120,6 +120,13 @@ export const CALL_MIGRATIONS: readonly string[] = [
   // the planner to read the order from them instead of sorting each run of equal values.
   listIndexes('DROP INDEX IF EXISTS calls_%s;', 'CREATE INDEX calls_%s ON calls (%c);'),
   groupCounts(),
+  // A search checks each candidate's folded text (kilobytes, stored compressed): lz4 reads it
+  // back about twice as fast as the default pglz. Texts written from now on use it; a server
+  // built without lz4 keeps pglz.
+  `DO $$ BEGIN
+    ALTER TABLE call_texts ALTER COLUMN search_l SET COMPRESSION lz4;
+  EXCEPTION WHEN feature_not_supported THEN NULL;
+  END $$;`,
 ];
 
 /** One statement per index of the list's orders: `%s` is the index's name, `%c` its columns. */

@@ -44,6 +44,7 @@ import {
   type PgRun,
 } from './pg-call-writer';
 import { runMigrations } from './pg-migrate';
+import { LONG_WORK } from './pg-pool';
 
 /**
  * What this process keeps between requests, each entry under the data version it was read at
@@ -110,10 +111,14 @@ function createIndex(
     return hit;
   }
 
+  /**
+   * The page first, in one round trip: its rows say which data version they were read at, and
+   * the total comes from the counts cached under it (an empty page asks for the version).
+   */
   async function pageRows(q: CallQuery) {
-    const at = await version();
+    const rows = await query<PageRow & { version: string }>(pageSql(q));
+    const at = rows[0]?.version ?? (await version());
     const total = totalOf(await groups(at, q), q);
-    const rows = q.skip >= total ? [] : await query<PageRow>(pageSql(q));
     return { rows, total, names: await agentNames(at) };
   }
 
@@ -307,6 +312,8 @@ export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
+      // Writes come from the sync (batches of a backfill), not from a waiting request.
+      await client.query(LONG_WORK);
       const result = await work(runOn(client));
       await client.query('COMMIT');
       return result;
@@ -343,10 +350,13 @@ export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
       async commit() {
         await client.query('COMMIT');
         await client.query('BEGIN');
+        await client.query(LONG_WORK);
       },
     };
     try {
       await client.query('BEGIN');
+      // A group is the sync's (a backfill's pages); its reads and writes may take long.
+      await client.query(LONG_WORK);
       const result = await work(tx);
       await client.query('COMMIT');
       return result;

@@ -13,6 +13,8 @@ export async function runMigrations(
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // A step may rewrite a large table; waiting for another replica's steps takes long too.
+    await client.query('SET LOCAL statement_timeout = 0');
     // Held until COMMIT: replicas starting together apply the steps one after the other.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('callscope:migrations'))");
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -44,6 +44,7 @@ type OutboxMethods = Pick<
   | 'markRetry'
   | 'markFailed'
   | 'release'
+  | 'renew'
   | 'retry'
 >;
 
@@ -188,6 +189,16 @@ export function pgOutbox(pool: pg.Pool): OutboxMethods {
         'UPDATE review_outbox_claims SET claimed_until = 0 WHERE call_id = ANY($1::text[])',
         [callIds],
       );
+    },
+
+    async renew(callIds, from, to) {
+      if (callIds.length === 0) return [];
+      const { rows } = await pool.query<{ call_id: string }>(
+        `UPDATE review_outbox_claims SET claimed_until = $1
+         WHERE call_id = ANY($2::text[]) AND claimed_until = $3 RETURNING call_id`,
+        [to, callIds, from],
+      );
+      return rows.map((row) => row.call_id);
     },
 
     retry: (callId) =>

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestPgDatabase, type TestPgDatabase } from '../testing/test-database';
-import { isDatabaseUnavailable } from './pg-errors';
+import { fixtureConversations } from '../../db/testing/fixture-conversations';
+import { createPgCallStore } from './pg-call-store';
+import { databaseUnavailableReason, isDatabaseUnavailable } from './pg-errors';
 
 let database: TestPgDatabase | undefined;
 afterEach(async () => {
@@ -25,5 +27,34 @@ describe.skipIf(!process.env.DATABASE_URL)('a pool whose connection dies while c
     expect(isDatabaseUnavailable(failure)).toBe(true);
     client.release(failure as Error);
     expect((await database.pool.query('SELECT 1 AS one')).rows[0]).toEqual({ one: 1 });
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('the statement timeout', () => {
+  it("cancels a request's runaway statement, which reads as the database being unavailable", async () => {
+    database = await openTestPgDatabase();
+    const pool = database.openPool({ statementTimeoutMs: 200 });
+    const started = performance.now();
+    const failure = await pool.query('SELECT pg_sleep(10)').catch((error: unknown) => error);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(databaseUnavailableReason(failure)).toBe('a query took too long (57014)');
+  });
+
+  it("leaves migrations and the sync's writes their time", async () => {
+    database = await openTestPgDatabase();
+    // Far shorter than migrating an empty schema or writing a few hundred calls takes.
+    const store = await createPgCallStore(database.openPool({ statementTimeoutMs: 1 }));
+    const conversations = fixtureConversations(300, 3);
+    await store.group(async (tx) => {
+      await tx.upsert(conversations.slice(0, 150));
+      await tx.commit();
+      await tx.upsert(conversations.slice(150));
+    });
+    await store.upsert(conversations.slice(0, 10).map((c) => ({ ...c, summary: 'changed' })));
+    await store.close();
+    const { rows } = await database.pool.query<{ n: number }>(
+      'SELECT count(*)::integer AS n FROM calls',
+    );
+    expect(rows[0]!.n).toBe(300);
   });
 });

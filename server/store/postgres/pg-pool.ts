@@ -11,7 +11,21 @@ export interface PgPoolOptions {
   max?: number;
   /** Names the replica in `pg_stat_activity`, for whoever looks at a busy server. */
   applicationName?: string;
+  /**
+   * How long one statement may run (`statement_timeout`, ms; 0: no limit). The default suits a
+   * request; the sync's writes and migrations lift it for their own transactions (`LONG_WORK`).
+   */
+  statementTimeoutMs?: number;
 }
+
+/** A request's statement is cancelled after this long: a runaway query must not hang it. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+
+/**
+ * Run first in a transaction that may take long by design (a backfill's batch, a migration
+ * rewriting a table): its statements keep the limit of a stuck server, not of a request.
+ */
+export const LONG_WORK = "SET LOCAL statement_timeout = '10min'";
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -34,6 +48,8 @@ export function createPgPool(
     // A database that does not answer must fail a request in seconds, never hold it.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // Sent when the connection starts, so `SET LOCAL` in a transaction falls back to it.
+    statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
   });
   pool.on('error', (error) => log(`PostgreSQL dropped an idle connection: ${error.message}`));

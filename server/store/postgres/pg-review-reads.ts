@@ -1,18 +1,16 @@
 import type pg from 'pg';
-import type {
-  ActionItemCheck,
-  CallReviewSummary,
-  HistoryEntry,
-  HistoryKind,
-  ReviewStatus,
-} from '../../../contract';
+import type { ActionItemCheck, CallReviewSummary, HistoryEntry } from '../../../contract';
 import {
-  iso,
+  composeSummaries,
+  toActionItemCheck,
   toComment,
+  toHistoryEntry,
   toReview,
+  type CheckRow,
   type CommentRow,
+  type HistoryRow,
   type ReviewRow,
-  type Scalar,
+  type StateRow,
 } from '../review-rows';
 import type { ReviewStore } from '../review-types';
 
@@ -48,61 +46,25 @@ export function pgReviewReads(pool: pg.Pool): ReadMethods {
       return rows.map(toComment);
     },
     async history(callId, limit): Promise<HistoryEntry[]> {
-      const { rows } = await pool.query<{
-        seq: string;
-        at: number;
-        actor: string;
-        kind: HistoryKind;
-        target: string | null;
-        from_value: string | null;
-        to_value: string | null;
-      }>(
+      const { rows } = await pool.query<HistoryRow>(
         `SELECT seq, at, actor, kind, target, from_value, to_value FROM review_history
          WHERE call_id = $1 ORDER BY seq DESC LIMIT $2`,
         [callId, limit],
       );
-      return rows.map((row) => ({
-        id: Number(row.seq),
-        at: iso(row.at),
-        actor: row.actor,
-        kind: row.kind,
-        target: row.target,
-        from: row.from_value === null ? null : (JSON.parse(row.from_value) as Scalar),
-        to: row.to_value === null ? null : (JSON.parse(row.to_value) as Scalar),
-      }));
+      return rows.map(toHistoryEntry);
     },
     async actionItems(callId): Promise<ActionItemCheck[]> {
-      const { rows } = await pool.query<{
-        item_index: number;
-        text: string;
-        checked: number;
-        by: string;
-        at: number;
-      }>(
+      const { rows } = await pool.query<CheckRow>(
         `SELECT item_index, text, checked, "by", at FROM action_item_checks
          WHERE call_id = $1 ORDER BY item_index`,
         [callId],
       );
-      return rows.map((row) => ({
-        index: row.item_index,
-        text: row.text,
-        checked: row.checked === 1,
-        by: row.by,
-        at: iso(row.at),
-      }));
+      return rows.map(toActionItemCheck);
     },
     async summaries(callIds, viewer) {
-      const result = new Map<string, CallReviewSummary>();
-      if (callIds.length === 0) return result;
+      if (callIds.length === 0) return new Map<string, CallReviewSummary>();
       const [states, mine] = await Promise.all([
-        pool.query<{
-          call_id: string;
-          state: ReviewStatus;
-          reviewers: number;
-          rating_sum: number;
-          rating_count: number;
-          comments: number;
-        }>(
+        pool.query<StateRow>(
           `SELECT call_id, state, reviewers, rating_sum, rating_count, comments
            FROM call_review_state WHERE call_id = ANY($1::text[])`,
           [callIds],
@@ -115,26 +77,7 @@ export function pgReviewReads(pool: pg.Pool): ReadMethods {
               [viewer, callIds],
             ),
       ]);
-      const stateOf = new Map(states.rows.map((row) => [row.call_id, row]));
-      const reviewOfCall = new Map((mine?.rows ?? []).map((row) => [row.call_id, row]));
-      // In the order asked, as the page lists them.
-      for (const callId of callIds) {
-        const state = stateOf.get(callId);
-        if (!state) continue;
-        const review = reviewOfCall.get(callId);
-        result.set(callId, {
-          state: state.state,
-          reviewers: state.reviewers,
-          averageRating:
-            state.rating_count === 0
-              ? null
-              : Math.round((state.rating_sum / state.rating_count) * 10) / 10,
-          comments: state.comments,
-          myRating: review?.rating ?? null,
-          myStatus: review?.status ?? null,
-        });
-      }
-      return result;
+      return composeSummaries(callIds, states.rows, mine?.rows ?? []);
     },
     async epoch() {
       const { rows } = await pool.query<{ value: string }>('SELECT value FROM review_epoch');

@@ -4,18 +4,23 @@ import type {
   CallReviewSummary,
   HistoryEntry,
   HistoryKind,
-  ReviewStatus,
 } from '../../../contract';
 import type { DueCall, ReviewStore, Verdict } from '../review-types';
 import { migrate } from './migrations';
 import { createOutboxQueue } from './sqlite-outbox-queue';
 import {
+  composeSummaries,
   iso,
+  toActionItemCheck,
   toComment,
+  toHistoryEntry,
   toReview,
+  type CheckRow,
   type CommentRow,
+  type HistoryRow,
   type ReviewRow,
   type Scalar,
+  type StateRow,
 } from '../review-rows';
 import { newCommentId, nextReview, ownComment, reviewNotes } from '../review-rules';
 
@@ -73,22 +78,12 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
     `INSERT INTO review_history (call_id, at, actor, kind, target, from_value, to_value)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const historyOf = db.prepare<
-    [string, number],
-    {
-      seq: number;
-      at: number;
-      actor: string;
-      kind: HistoryKind;
-      target: string | null;
-      from_value: string | null;
-      to_value: string | null;
-    }
-  >('SELECT * FROM review_history WHERE call_id = ? ORDER BY seq DESC LIMIT ?');
-  const checksOf = db.prepare<
-    [string],
-    { item_index: number; text: string; checked: number; by: string; at: number }
-  >('SELECT * FROM action_item_checks WHERE call_id = ? ORDER BY item_index');
+  const historyOf = db.prepare<[string, number], HistoryRow>(
+    'SELECT * FROM review_history WHERE call_id = ? ORDER BY seq DESC LIMIT ?',
+  );
+  const checksOf = db.prepare<[string], CheckRow>(
+    'SELECT * FROM action_item_checks WHERE call_id = ? ORDER BY item_index',
+  );
   const checkOf = db.prepare<[string, number], { checked: number }>(
     'SELECT checked FROM action_item_checks WHERE call_id = ? AND item_index = ?',
   );
@@ -112,17 +107,9 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
   );
   // A list page asks for a hundred calls at once: one statement each cost more than the page's
   // own query, so the page's ids go in as one JSON array.
-  const statesOf = db.prepare<
-    [string],
-    {
-      call_id: string;
-      state: ReviewStatus;
-      reviewers: number;
-      rating_sum: number;
-      rating_count: number;
-      comments: number;
-    }
-  >('SELECT * FROM call_review_state WHERE call_id IN (SELECT value FROM json_each(?))');
+  const statesOf = db.prepare<[string], StateRow>(
+    'SELECT * FROM call_review_state WHERE call_id IN (SELECT value FROM json_each(?))',
+  );
   const reviewsBy = db.prepare<[string, string], ReviewRow & { call_id: string }>(
     'SELECT * FROM reviews WHERE reviewer = ? AND call_id IN (SELECT value FROM json_each(?))',
   );
@@ -231,25 +218,10 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
   return {
     reviews: async (callId) => reviewsOf.all(callId).map(toReview),
     comments: async (callId) => commentsOf.all(callId).map(toComment),
-    async history(callId, limit): Promise<HistoryEntry[]> {
-      return historyOf.all(callId, limit).map((row) => ({
-        id: row.seq,
-        at: iso(row.at),
-        actor: row.actor,
-        kind: row.kind,
-        target: row.target,
-        from: row.from_value === null ? null : (JSON.parse(row.from_value) as Scalar),
-        to: row.to_value === null ? null : (JSON.parse(row.to_value) as Scalar),
-      }));
-    },
+    history: async (callId, limit): Promise<HistoryEntry[]> =>
+      historyOf.all(callId, limit).map(toHistoryEntry),
     actionItems: async (callId): Promise<ActionItemCheck[]> =>
-      checksOf.all(callId).map((row) => ({
-        index: row.item_index,
-        text: row.text,
-        checked: row.checked === 1,
-        by: row.by,
-        at: iso(row.at),
-      })),
+      checksOf.all(callId).map(toActionItemCheck),
     delivery: async (callId) => outbox.delivery(callId),
     setReview: async (callId, actor, change) => setReview.immediate(callId, actor, change),
     addComment: async (callId, actor, text, atSeconds) =>
@@ -261,30 +233,10 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
     setActionItem: async (callId, index, text, actor, checked) =>
       setActionItem.immediate(callId, index, text, actor, checked),
     async summaries(callIds, viewer) {
-      const result = new Map<string, CallReviewSummary>();
-      if (callIds.length === 0) return result;
+      if (callIds.length === 0) return new Map<string, CallReviewSummary>();
       const ids = JSON.stringify(callIds);
-      const mine = new Map<string, ReviewRow>();
-      if (viewer !== null) for (const row of reviewsBy.all(viewer, ids)) mine.set(row.call_id, row);
-      const states = new Map(statesOf.all(ids).map((row) => [row.call_id, row]));
-      // In the order asked, as the page lists them.
-      for (const callId of callIds) {
-        const state = states.get(callId);
-        if (!state) continue;
-        const review = mine.get(callId);
-        result.set(callId, {
-          state: state.state,
-          reviewers: state.reviewers,
-          averageRating:
-            state.rating_count === 0
-              ? null
-              : Math.round((state.rating_sum / state.rating_count) * 10) / 10,
-          comments: state.comments,
-          myRating: review?.rating ?? null,
-          myStatus: review?.status ?? null,
-        });
-      }
-      return result;
+      const mine = viewer === null ? [] : reviewsBy.all(viewer, ids);
+      return composeSummaries(callIds, statesOf.all(ids), mine);
     },
     epoch: async () => epoch,
     async claimDue(now, limit, claimUntil) {
@@ -297,6 +249,11 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
         if (taken.length === limit) break;
       }
       return taken;
+    },
+    async renew(callIds, from, to) {
+      const renewed = callIds.filter((callId) => claims.get(callId) === from);
+      for (const callId of renewed) claims.set(callId, to);
+      return renewed;
     },
     nextDueAt: async () => outbox.nextDueAt(),
     async verdicts(callId): Promise<Verdict[]> {

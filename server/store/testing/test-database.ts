@@ -17,8 +17,8 @@ export interface TestPgDatabase {
   connectionString: string;
   /** A schema of this test's own: test files run side by side in one database. */
   schema: string;
-  /** A second pool on the same schema, as another replica would open. */
-  openPool(): pg.Pool;
+  /** A second pool on the same schema, as another replica would open (ended by `drop`). */
+  openPool(options?: { statementTimeoutMs?: number }): pg.Pool;
   /** Closes every pool opened here and drops the schema. */
   drop(): Promise<void>;
 }
@@ -29,8 +29,8 @@ export async function openTestPgDatabase(): Promise<TestPgDatabase> {
     throw new Error('DATABASE_URL is not set: run under scripts/with-postgres.sh');
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const pools: pg.Pool[] = [];
-  const openPool = () => {
-    const pool = createPgPool({ connectionString, schema, max: 5 });
+  const openPool = (options: { statementTimeoutMs?: number } = {}) => {
+    const pool = createPgPool({ connectionString, schema, max: 5, ...options });
     pools.push(pool);
     return pool;
   };

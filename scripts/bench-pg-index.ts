@@ -1,0 +1,226 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { DEMO_SEED, generateConversations } from '../server/demo-data/generate';
+import { createPgCallStore } from '../server/store/postgres/pg-call-store';
+import { createPgPool } from '../server/store/postgres/pg-pool';
+import { createSqliteCallStore } from '../server/store/sqlite/sqlite-call-store';
+import type { CallQuery, CallStore } from '../server/store/types';
+import { SORT_BY_FIELDS, type Conversation } from '../contract';
+import { replaceSection } from './bench-report';
+
+/**
+ * `npm run bench:pg-index`: the list engine's queries on PostgreSQL beside SQLite, on one
+ * fixture of BENCH_PG_N demo conversations (1,000,000). The SQLite index is built once into
+ * bench-data/ and reused; PostgreSQL (the throwaway cluster of scripts/with-postgres.sh) is
+ * loaded through its store on every run. Each row is timed as /api/calls does its work (the
+ * page and the facets at once), the two backends taking turns so that both see the same load.
+ * Env: BENCH_PG_N, BENCH_RUNS (30 per row), BENCH_WRITE=0 leaves docs/benchmarks.md alone,
+ * BENCH_FIXTURE_ONLY=1 builds the SQLite fixture and stops.
+ */
+const N = Number(process.env.BENCH_PG_N ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const BATCH = 2_000;
+
+const dir = path.resolve('bench-data');
+mkdirSync(dir, { recursive: true });
+const sqliteFile = path.join(dir, `pg-index-${N}.sqlite`);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+const loadBefore = load();
+
+/** The same conversations on every run: a fixed seed and end date. */
+function* fixture(): Generator<Conversation> {
+  yield* generateConversations({
+    count: N,
+    seed: DEMO_SEED,
+    now: new Date('2026-11-20T00:00:00Z'),
+    recordingOrigin: 'http://127.0.0.1:8081',
+  }) as Generator<Conversation>;
+}
+
+/**
+ * Writes the fixture through a store's interface, committing a batch at a time. The next batch
+ * is generated while the database writes the last one (PostgreSQL, in its own process): the
+ * loop yields now and then so that the driver's replies are read meanwhile.
+ */
+async function fill(store: CallStore, name: string, deferText: boolean): Promise<number> {
+  const started = performance.now();
+  let batch: Conversation[] = [];
+  let written = 0;
+  await store.group(async (tx) => {
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (conversations: Conversation[]) => {
+      await tx.upsert(conversations, undefined, { deferText });
+      await tx.commit();
+      written += conversations.length;
+      if (written % 100_000 === 0) console.log(`  ${name}: ${written} written (load ${load()})`);
+    };
+    for (const conversation of fixture()) {
+      batch.push(conversation);
+      if (batch.length % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (batch.length < BATCH) continue;
+      await writing;
+      writing = write(batch);
+      batch = [];
+    }
+    await writing;
+    if (batch.length > 0) await write(batch);
+  });
+  while ((await store.indexDeferredTexts(5_000)) > 0);
+  return (performance.now() - started) / 1000;
+}
+
+const fresh = !existsSync(sqliteFile);
+const sqlite = createSqliteCallStore(sqliteFile);
+if (fresh || (await sqlite.count()) !== N) {
+  const seconds = await fill(sqlite, 'SQLite', true);
+  console.log(`SQLite fixture: ${N} calls in ${seconds.toFixed(0)} s (load ${load()})`);
+}
+if (process.env.BENCH_FIXTURE_ONLY === '1') process.exit(0);
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('DATABASE_URL is not set: run through scripts/with-postgres.sh');
+const pool = createPgPool({ connectionString: url, max: 4 });
+const pg = await createPgCallStore(pool);
+const pgSeconds = await fill(pg, 'PostgreSQL', false);
+await pool.query('VACUUM ANALYZE');
+const pgLoad = `${N.toLocaleString('en')} calls loaded in ${pgSeconds.toFixed(0)} s (${Math.round(N / pgSeconds).toLocaleString('en')} calls/s, load ${load()})`;
+console.log(`PostgreSQL: ${pgLoad}`);
+
+// Values of the filters, from the data itself.
+const base: CallQuery = { sort_order: 'desc', skip: 0, limit: 50 };
+const newest = await sqlite.list({ ...base, sort_by: 'timestampStart', limit: 1 });
+const end = Date.parse(newest.items[0]!.timestampStart!);
+const monthAgo = end - 30 * 86_400_000;
+const facets = await sqlite.facets(base);
+const agent = facets.agent[0]!.id;
+// A word of one caller's name is rare among a million calls; `zzqx` is in none.
+const oldest = await sqlite.list({ ...base, sort_order: 'asc', limit: 1 });
+const rare = (oldest.items[0]!.callerName ?? 'Harrington').split(/\s+/).at(-1)!;
+
+const half = Math.floor(N / 2);
+const cases: [string, CallQuery][] = [
+  ...SORT_BY_FIELDS.flatMap((sort_by) =>
+    (['asc', 'desc'] as const).map((sort_order): [string, CallQuery] => [
+      `sort ${sort_by} ${sort_order}`,
+      { ...base, sort_by, sort_order },
+    ]),
+  ),
+  ['sentiment=negative', { ...base, sentiment: ['negative'] }],
+  ['outcome=PRODUCT_ORDER_PLACED', { ...base, outcome: ['PRODUCT_ORDER_PLACED'] }],
+  ['consent=missing', { ...base, consent: 'missing' }],
+  ['agent', { ...base, agent: [agent] }],
+  ['source_type=PHONE', { ...base, source_type: 'PHONE' }],
+  ['status=archived', { ...base, status: 'archived' }],
+  ['30-day range', { ...base, from: monthAgo }],
+  ['q=table (common)', { ...base, q: 'table' }],
+  [`q=${rare} (rare)`, { ...base, q: rare }],
+  ['q=zzqx (no match)', { ...base, q: 'zzqx' }],
+  [
+    'negative + 30 days + agent + q=table',
+    { ...base, sentiment: ['negative'], from: monthAgo, agent: [agent], q: 'table' },
+  ],
+  ['skip 1,000', { ...base, skip: 1_000 }],
+  [`skip ${half.toLocaleString('en')} (deep)`, { ...base, skip: half }],
+  [
+    `skip ${half.toLocaleString('en')}, sort name asc`,
+    { ...base, skip: half, sort_by: 'name_of_caller', sort_order: 'asc' },
+  ],
+];
+
+/**
+ * What `/api/calls` asks of the store for one request. Each run asks for a page size of its own:
+ * SQLite keeps whole pages until the next write, and a page asked for again says nothing of the
+ * queries. Counts and facets stay cached, as they are for every page of one filter.
+ */
+const request = async (store: CallStore, query: CallQuery, run = 0) => {
+  const [page] = await Promise.all([
+    store.listJson({ ...query, limit: query.limit + run + 1 }),
+    store.facets(query),
+  ]);
+  return page;
+};
+
+const quantile = (times: number[], q: number) =>
+  [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(times.length * q))]!;
+
+interface Timing {
+  p50: number;
+  p95: number;
+}
+
+/** Runs `work` on both backends in turns, after one warm-up each; p50 and p95 of each. */
+async function sideBySide(
+  work: (store: CallStore, run: number) => Promise<unknown>,
+  runs = RUNS,
+): Promise<[Timing, Timing]> {
+  const stores = [sqlite, pg];
+  const times: number[][] = [[], []];
+  for (const store of stores) await work(store, runs);
+  for (let run = 0; run < runs; run++) {
+    for (const [i, store] of stores.entries()) {
+      const at = performance.now();
+      await work(store, run);
+      times[i]!.push(performance.now() - at);
+    }
+  }
+  return times.map((list) => ({ p50: quantile(list, 0.5), p95: quantile(list, 0.95) })) as [
+    Timing,
+    Timing,
+  ];
+}
+
+const rows: string[] = [];
+const ms = (n: number) => n.toFixed(1);
+function row(name: string, total: string, [s, p]: [Timing, Timing]) {
+  const ratio = p.p95 / Math.max(s.p95, 0.1);
+  const line = `| ${name} | ${total} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(p.p50)} | ${ms(p.p95)} | ${ratio.toFixed(1)}× |`;
+  rows.push(line);
+  console.log(`${line} load ${load()}`);
+}
+
+for (const [name, query] of cases) {
+  const [a, b] = [await request(sqlite, query, -1), await request(pg, query, -1)];
+  if (a.total !== b.total || a.ids.join() !== b.ids.join()) {
+    throw new Error(`${name}: the backends disagree (${a.total} and ${b.total} calls)`);
+  }
+  row(
+    name,
+    a.total.toLocaleString('en'),
+    await sideBySide((store, run) => request(store, query, run)),
+  );
+}
+
+// Facets without their caches: each run's range ends 1 ms later than the last one's.
+for (const [name, scope] of [
+  ['facets, all time (uncached)', { ...base, to: end + 1 }],
+  ['facets, 30-day range (uncached)', { ...base, from: monthAgo, to: end + 1 }],
+  ['facets, q=table (uncached)', { ...base, q: 'table', to: end + 1 }],
+] as [string, CallQuery][]) {
+  const { consent } = await sqlite.facets(scope);
+  const total = consent.given + consent.missing;
+  row(
+    name,
+    total.toLocaleString('en'),
+    await sideBySide((store, run) => store.facets({ ...scope, to: end + 2 + run })),
+  );
+}
+
+const loadAfter = load();
+console.log(`load average ${loadBefore} before, ${loadAfter} after`);
+await sqlite.close();
+await pg.close();
+await pool.end();
+if (process.env.BENCH_WRITE !== '0') {
+  replaceSection(
+    'PostgreSQL at 1M',
+    `\`npm run bench:pg-index\` (BENCH_PG_N = ${N.toLocaleString('en')} demo conversations, seed ${DEMO_SEED}); load average ${loadBefore} before, ${loadAfter} after (1 / 5 / 15 min, 2 cores). Each row is what \`/api/calls\` asks of the store (a page of about 50 rows and the facets, at once), timed in the process on SQLite and on PostgreSQL in turns, ${RUNS} runs each after one warm-up; every run asks for a page size of its own, so no page comes from SQLite's page cache, while counts and facets are cached until the next write, on both; the facets rows change their range every run, so they are never cached. Both backends return the same ids and totals on every row (checked). PostgreSQL: ${pgLoad}, through the store's upsert in batches of ${BATCH.toLocaleString('en')}.
+
+| query | calls | SQLite p50 ms | SQLite p95 ms | PG p50 ms | PG p95 ms | PG/SQLite p95 (goal ≤ 3×) |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}`,
+  );
+}
+process.exit(0);
