@@ -1,10 +1,5 @@
-import {
-  neutralizeFormula,
-  parseTrataTimestamp,
-  prospectStatusLabel,
-  type CallListItem,
-  type ExportColumn,
-} from '../../contract';
+import { neutralizeFormula, prospectStatusLabel, type ExportColumn } from '../../contract';
+import type { ExportRow } from '../store/types';
 import { localTimeText } from './local-time-text';
 
 /** Everything a row needs besides the call: the viewer's zone and the dashboard's origin. */
@@ -15,7 +10,7 @@ export interface RowContext {
 }
 
 type Cell = string | number;
-type CellsOf = (call: CallListItem, context: RowContext, local: (ms: number) => string) => Cell[];
+type CellsOf = (call: ExportRow, context: RowContext, local: (ms: number) => string) => Cell[];
 
 const text = (value: string | null | undefined): string =>
   value === null || value === undefined ? '' : neutralizeFormula(value);
@@ -24,10 +19,8 @@ const text = (value: string | null | undefined): string =>
 const COLUMNS: Record<ExportColumn, { headings(zone: string): string[]; cells: CellsOf }> = {
   start: {
     headings: (zone) => ['Start (UTC, ISO 8601)', `Start (${zone})`],
-    cells: (call, _context, local) => {
-      const ms = parseTrataTimestamp(call.timestampStart);
-      return ms === null ? ['', ''] : [new Date(ms).toISOString(), local(ms)];
-    },
+    cells: (call, _context, local) =>
+      call.start === null ? ['', ''] : [new Date(call.start).toISOString(), local(call.start)],
   },
   duration: {
     headings: () => ['Duration (s)'],
@@ -83,7 +76,7 @@ export function exportRows(columns: readonly ExportColumn[], context: RowContext
       'Link',
     ],
     // Called for every exported call: one array, filled in place.
-    row: (call: CallListItem): Cell[] => {
+    row: (call: ExportRow): Cell[] => {
       const cells: Cell[] = [text(call.id)];
       for (const cellsOfColumn of cellsOf) {
         for (const cell of cellsOfColumn(call, context, local)) cells.push(cell);
