@@ -7,6 +7,7 @@ import {
   exportFileName,
   TRUNCATED_NOTICE_PREFIX,
 } from '../../contract';
+import { FAST_COMPRESSION } from '../http/compression';
 import type { ReviewStore } from '../store/review-types';
 import type { CallStore } from '../store/types';
 import { callRowStream } from './call-row-stream';
@@ -50,7 +51,8 @@ export function registerCallsExport(scope: FastifyInstance, options: CallsExport
   const runs = options.runs ?? new ExportRuns();
   scope.addHook('preClose', async () => runs.stopAll());
 
-  scope.get(CALLS_EXPORT_PATH, { exposeHeadRoute: false }, async (request, reply) => {
+  const routeOptions = { exposeHeadRoute: false, compress: FAST_COMPRESSION };
+  scope.get(CALLS_EXPORT_PATH, routeOptions, async (request, reply) => {
     const { query, timeZone, columns } = await validateExportParams(request, reviews);
     if (runs.size >= limits.maxConcurrent) {
       return reply
