@@ -27,7 +27,8 @@ export function copyCalls(file: string, base: number, total: number): void {
     const columns = (
       db.prepare("SELECT name FROM pragma_table_info('calls')").pluck().all() as string[]
     ).filter((name) => name !== 'rid');
-    const i = '(rid - 1 + @offset)';
+    // Bound numbers arrive as REAL: the cast keeps `.0` out of the ids.
+    const i = 'CAST(rid - 1 + @offset AS INTEGER)';
     const id = `('con.' || (1700000000 + ${i}) || '.b' || ${i})`;
     const shift = `@offset * ${START_STEP_MS}`;
     const overrides: Record<string, string> = {
