@@ -29,6 +29,7 @@ import { registerForwardRoutes } from './forward-routes';
 import { registerIdGuard } from './id-guard';
 import { registerPrivateCaching } from './private-caching';
 import type { Upstream } from './upstream';
+import { COMPRESSION } from '../http/compression';
 
 export interface AppServerOptions {
   upstream: Upstream;
@@ -113,7 +114,7 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
   }
   registerIdGuard(app);
 
-  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(compress, COMPRESSION);
 
   registerHealthRoutes(app, options.health);
 

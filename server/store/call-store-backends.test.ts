@@ -20,7 +20,7 @@ import { createPgCallStore } from './postgres/pg-call-store';
 import { createPgPool } from './postgres/pg-pool';
 import { createSqliteCallStore } from './sqlite/sqlite-call-store';
 import { openTestPgDatabase, testBackend, type TestPgDatabase } from './testing/test-database';
-import type { CallQuery, CallStore, InsightCell, InsightReviewRow } from './types';
+import type { CallQuery, CallStore, ExportRow, InsightCell, InsightReviewRow } from './types';
 
 /**
  * The PostgreSQL index answers every read exactly as SQLite's does, over the same calls: rows
@@ -244,6 +244,17 @@ async function walk(store: CallStore, q: CallQuery, size: number): Promise<strin
   }
 }
 
+async function exportWalk(store: CallStore, q: CallQuery, size: number): Promise<ExportRow[]> {
+  const rows: ExportRow[] = [];
+  let after = null;
+  for (;;) {
+    const chunk = await store.exportAfter(q, after, size);
+    rows.push(...chunk.rows);
+    if (!chunk.next) return rows;
+    after = chunk.next;
+  }
+}
+
 describe.skipIf(!enabled)('the PostgreSQL call index against SQLite', () => {
   it('lists, counts, facets, walks and sums every query alike', async () => {
     await fc.assert(
@@ -256,6 +267,7 @@ describe.skipIf(!enabled)('the PostgreSQL call index against SQLite', () => {
         expect(await postgres.total(q)).toBe(await sqlite.total(q));
         expect(await postgres.facets(q)).toEqual(await sqlite.facets(q));
         expect(await walk(postgres, q, 7)).toEqual(await walk(sqlite, q, 7));
+        expect(await exportWalk(postgres, q, 7)).toEqual(await exportWalk(sqlite, q, 7));
         const all = starts();
         const bounds = [all[0]!, all[30]!, all[90]!, all.at(-1)! + 1];
         const [x, y] = [await sqlite.insights(q, bounds), await postgres.insights(q, bounds)];

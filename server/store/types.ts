@@ -69,6 +69,33 @@ export interface CallChunk {
   next: CallCursor | null;
 }
 
+/**
+ * One call as an export writes it: plain values read from the index's columns (and the few
+ * list fields only the stored row holds), without parsing the whole row per call.
+ */
+export interface ExportRow {
+  id: string;
+  /** `timestampStart` in epoch ms; null when absent or unreadable. */
+  start: number | null;
+  durationSeconds: number | null;
+  callerName: string | null;
+  callerPhone: string | null;
+  callerPhoneOrigin: CallListItem['callerPhoneOrigin'];
+  agentName: string | null;
+  sentiment: string | null;
+  prospectStatus: string | null;
+  /** The list's summary (cut as the list cuts it). */
+  summary: string | null;
+  consentGiven: boolean | null;
+  status: string | null;
+}
+
+/** One chunk of an export's walk, and where the next one starts (null at the end). */
+export interface ExportChunk {
+  rows: ExportRow[];
+  next: CallCursor | null;
+}
+
 /** What one upsert did: rows new to the index, rows whose content changed, rows already current. */
 export interface UpsertResult {
   inserted: number;
@@ -160,6 +187,11 @@ export interface CallIndex {
    * at a time, in constant memory.
    */
   listAfter(query: CallQuery, after: CallCursor | null, limit: number): Promise<CallChunk>;
+  /**
+   * `listAfter`'s walk (same rows, order and cursor) as export rows: only the columns an export
+   * writes, read as plain values.
+   */
+  exportAfter(query: CallQuery, after: CallCursor | null, limit: number): Promise<ExportChunk>;
   count(): Promise<number>;
   /**
    * The calls matching `query` split by series bucket (ascending `bounds`, epoch ms) and by

@@ -97,18 +97,40 @@ export function pageSql(query: CallQuery): Sql {
   };
 }
 
-/** Up to `limit` rows of one run after `after`, in the query's order (see `chunkParts`). */
+/** What a walk reads of each row besides its sort value: the list's row. */
+export const LIST_FIELDS = 'c.id AS id, c.agent_id AS "agentId", c.item AS item';
+
+/**
+ * What an export reads of each row (a `StoredExportRow`): columns, and the list fields only the
+ * stored row holds, from one parse of it per row (`json_to_record` in the FROM of `chunkSql`).
+ */
+export const EXPORT_FIELDS = `c.id AS id, c.ts_start AS start, c.duration AS "durationSeconds",
+  c.caller_name AS "callerName", j."callerPhone" AS "callerPhone",
+  j."callerPhoneOrigin" AS "callerPhoneOrigin", c.agent_id AS "agentId",
+  c.sentiment AS sentiment, c.prospect_status AS "prospectStatus", j.summary AS summary,
+  j."consentGiven" AS consent, c.status AS status`;
+
+/** The stored row's fields that `EXPORT_FIELDS` reads, as `j`. */
+const EXPORT_JOIN = `CROSS JOIN LATERAL json_to_record(c.item::json)
+  AS j("callerPhone" text, "callerPhoneOrigin" text, summary text, "consentGiven" boolean)`;
+
+/**
+ * Up to `limit` rows of one run after `after`, in the query's order (see `chunkParts`):
+ * `fields` (the list's row unless told) and the sort value as `sortKey`.
+ */
 export function chunkSql(
   query: CallQuery,
   run: SortRun,
   after: CallCursor | null,
   limit: number,
+  fields: string = LIST_FIELDS,
 ): Sql {
   const { column, where, keyset } = chunkParts(PG_DIALECT, query, run, after, false);
   const conditions = [where.text.replace(/^WHERE /, ''), keyset.text].filter(Boolean);
+  const join = fields === EXPORT_FIELDS ? EXPORT_JOIN : '';
   return {
-    text: `SELECT c.id AS id, ${column} AS "sortKey", c.agent_id AS "agentId", c.item AS item
-      FROM calls c WHERE ${conditions.join(' AND ')}
+    text: `SELECT ${fields}, ${column} AS "sortKey"
+      FROM calls c ${join} WHERE ${conditions.join(' AND ')}
       ORDER BY ${orderSql(PG_DIALECT, query)} LIMIT ?`,
     params: [...where.params, ...keyset.params, limit],
   };

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import { LRUCache } from 'lru-cache';
 import type { CallFacets, CallListItem, Conversation } from '../../../contract';
 import { toCallRecord } from '../call-record';
-import { sortRuns, type Sql } from '../call-filters';
+import { walkRuns, type Sql } from '../call-filters';
+import { exportRowOf, type StoredExportRow } from '../export-row';
 import {
   facetsOf,
   hasText,
@@ -20,6 +21,7 @@ import type {
   CallQuery,
   CallStore,
   CallTransaction,
+  ExportChunk,
   InsightCell,
   InsightReviewRow,
   InsightRollup,
@@ -28,6 +30,7 @@ import type {
 import { CALL_MIGRATIONS } from './pg-call-migrations';
 import {
   chunkSql,
+  EXPORT_FIELDS,
   groupSql,
   insightCellsSql,
   insightDurationsSql,
@@ -224,25 +227,26 @@ function createIndex(
     },
     total: async (q) => totalOf(await groups(await version(), q), q),
     async listAfter(q, after, limit): Promise<CallChunk> {
-      const runs = sortRuns(q);
-      // A cursor's sort value says which run it is in: null only in the run of nulls.
-      let current = after === null ? runs[0] : after.key === null ? 'nulls' : 'values';
-      let from = after;
-      const rows: ChunkRow[] = [];
-      for (;;) {
-        const wanted = limit - rows.length;
-        const got = await query<ChunkRow>(chunkSql(q, current, from, wanted));
-        rows.push(...got);
-        if (got.length === wanted || current === runs[1]) break;
-        current = runs[1];
-        from = null;
-      }
+      const { rows, next } = await walkRuns(
+        q,
+        after,
+        limit,
+        (run, from, wanted) => query<ChunkRow>(chunkSql(q, run, from, wanted)),
+        (row) => ({ key: row.sortKey, id: row.id }),
+      );
+      return { items: itemsOf(rows, await agentNames(await version())), next };
+    },
+    async exportAfter(q, after, limit): Promise<ExportChunk> {
+      const { rows, next } = await walkRuns(
+        q,
+        after,
+        limit,
+        (run, from, wanted) =>
+          query<StoredExportRow>(chunkSql(q, run, from, wanted, EXPORT_FIELDS)),
+        (row) => ({ key: row.sortKey, id: row.id }),
+      );
       const names = await agentNames(await version());
-      const last = rows.at(-1);
-      return {
-        items: itemsOf(rows, names),
-        next: last && rows.length === limit ? { key: last.sortKey, id: last.id } : null,
-      };
+      return { rows: rows.map((row) => exportRowOf(row, names)), next };
     },
     async insights(q, bounds) {
       if (bounds.length < 2)

@@ -106,9 +106,22 @@ export function pageSql(query: CallQuery, rowByRow = false): Sql {
   };
 }
 
+/** What a walk reads of each row besides its sort value: the list's row. */
+export const LIST_FIELDS = 'c.id AS id, c.agent_id AS agentId, c.item AS item';
+
+/**
+ * What an export reads of each row, in `StoredExportValues`' order but its sort value (which
+ * `chunkSql` adds last): columns, and the list fields only the stored row holds, extracted by
+ * SQLite, whose JSON parse costs far less than JavaScript's.
+ */
+export const EXPORT_FIELDS = `c.id, c.ts_start, c.duration, c.caller_name,
+  json_extract(c.item, '$.callerPhone'), json_extract(c.item, '$.callerPhoneOrigin'), c.agent_id,
+  c.sentiment, c.prospect_status, json_extract(c.item, '$.summary'),
+  json_extract(c.item, '$.consentGiven'), c.status`;
+
 /**
  * Up to `limit` rows of one run after `after`, in the query's order, through the sort column's
- * own index.
+ * own index: `fields` (the list's row unless told) and the sort value as `sortKey`.
  */
 export function chunkSql(
   query: CallQuery,
@@ -116,6 +129,7 @@ export function chunkSql(
   after: CallCursor | null,
   limit: number,
   rowByRow: boolean,
+  fields: string = LIST_FIELDS,
 ): Sql {
   const {
     column,
@@ -132,7 +146,7 @@ export function chunkSql(
   // The sort's own index, always: with another one (a filter's), SQLite would sort every match
   // again for each chunk. Walking this one reads each row once over the whole export.
   return {
-    text: `SELECT c.id AS id, ${column} AS sortKey, c.agent_id AS agentId, c.item AS item
+    text: `SELECT ${fields}, ${column} AS sortKey
       FROM calls c INDEXED BY calls_sort_${column.slice(2)} WHERE ${conditions.join(' AND ')}
       ORDER BY ${orderSql(SQLITE_DIALECT, query)} LIMIT ?`,
     params: [...where.params, ...keyset.params, limit],

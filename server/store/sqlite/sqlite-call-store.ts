@@ -10,13 +10,16 @@ import type {
   CallIndex,
   CallQuery,
   CallStore,
+  ExportChunk,
   CallTransaction,
   InsightRollup,
   SkippedItem,
   UpsertOptions,
   UpsertResult,
 } from '../types';
-import { chunkSql, FOLD_FUNCTION, pageSql, sortRuns } from './call-list-sql';
+import { walkRuns } from '../call-filters';
+import { exportRowOfValues, type StoredExportValues } from '../export-row';
+import { chunkSql, EXPORT_FIELDS, FOLD_FUNCTION, pageSql } from './call-list-sql';
 import {
   facetsOf,
   hasText,
@@ -259,27 +262,49 @@ export function createSqliteCallStore(
     sortKey: string | number | null;
   }
 
-  function listAfter(query: CallQuery, after: CallCursor | null, limit: number): CallChunk {
-    const rowByRow = hasText(query) && totalOf(groups(query), query) > chunkedCandidatesMax;
-    const runs = sortRuns(query);
-    // A cursor's sort value says which run it is in: null only in the run of nulls.
-    let run = after === null ? runs[0] : after.key === null ? 'nulls' : 'values';
-    let from = after;
-    const rows: ChunkRow[] = [];
-    for (;;) {
-      const wanted = limit - rows.length;
-      const sql = chunkSql(query, run, from, wanted, rowByRow);
-      const got = walkPrepared(sql.text).all(...sql.params) as ChunkRow[];
-      rows.push(...got);
-      if (got.length === wanted || run === runs[1]) break;
-      run = runs[1];
-      from = null;
-    }
-    const last = rows.at(-1);
-    return {
-      items: itemsOf(rows),
-      next: last && rows.length === limit ? { key: last.sortKey, id: last.id } : null,
-    };
+  /** Whether a walk over `query` checks each row's text instead of reading candidates. */
+  const walksRowByRow = (query: CallQuery) =>
+    hasText(query) && totalOf(groups(query), query) > chunkedCandidatesMax;
+
+  async function listAfter(
+    query: CallQuery,
+    after: CallCursor | null,
+    limit: number,
+  ): Promise<CallChunk> {
+    const rowByRow = walksRowByRow(query);
+    const { rows, next } = await walkRuns(
+      query,
+      after,
+      limit,
+      (run, from, wanted) => {
+        const sql = chunkSql(query, run, from, wanted, rowByRow);
+        return walkPrepared(sql.text).all(...sql.params) as ChunkRow[];
+      },
+      (row) => ({ key: row.sortKey, id: row.id }),
+    );
+    return { items: itemsOf(rows), next };
+  }
+
+  async function exportAfter(
+    query: CallQuery,
+    after: CallCursor | null,
+    limit: number,
+  ): Promise<ExportChunk> {
+    const rowByRow = walksRowByRow(query);
+    const { rows, next } = await walkRuns(
+      query,
+      after,
+      limit,
+      (run, from, wanted) => {
+        const sql = chunkSql(query, run, from, wanted, rowByRow, EXPORT_FIELDS);
+        // Arrays: a million rows' objects with named fields cost more than reading them.
+        return walkPrepared(sql.text)
+          .raw(true)
+          .all(...sql.params) as StoredExportValues[];
+      },
+      (values) => ({ key: values[12], id: values[0] }),
+    );
+    return { rows: rows.map((values) => exportRowOfValues(values, agentNames)), next };
   }
 
   /** The call figures are cached per query until the next write; review figures never are. */
@@ -367,7 +392,8 @@ export function createSqliteCallStore(
     listJson: async (query) => listJson(query),
     facets: async (query) => facets(query),
     total: async (query) => totalOf(groups(query), query),
-    listAfter: async (query, after, limit) => listAfter(query, after, limit),
+    listAfter,
+    exportAfter,
     insights: async (query, bounds) => insights(query, bounds),
     firstStart: async () => earliest.get() ?? null,
     count: async () => countAll.get()!,
