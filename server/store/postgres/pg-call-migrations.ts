@@ -1,6 +1,19 @@
 import { SORT_COLUMNS } from '../call-filters';
 import { DAY_MS, GROUP_COLUMNS } from '../call-groups';
 
+const HOUR_MS = 3_600_000;
+const CELL_KEYS = 'sentiment, prospect_status, consent, agent_id';
+
+/** Each level's period of `ts_start`: the UTC start of its hour, day or month, in ms. */
+const PERIODS: [number, string][] = [
+  [0, `floor(ts_start / ${HOUR_MS}) * ${HOUR_MS}`],
+  [1, `floor(ts_start / ${DAY_MS}) * ${DAY_MS}`],
+  [
+    2,
+    `(extract(epoch FROM date_trunc('month', to_timestamp(ts_start / 1000) AT TIME ZONE 'UTC')) * 1000)::double precision`,
+  ],
+];
+
 /** The sort column of the caller's name: its ASCII letters folded, as SQLite's NOCASE compares. */
 export const NAME_KEY = 'name_key';
 
@@ -120,6 +133,7 @@ export const CALL_MIGRATIONS: readonly string[] = [
   // the planner to read the order from them instead of sorting each run of equal values.
   listIndexes('DROP INDEX IF EXISTS calls_%s;', 'CREATE INDEX calls_%s ON calls (%c);'),
   groupCounts(),
+  insightRollups(),
 ];
 
 /** One statement per index of the list's orders: `%s` is the index's name, `%c` its columns. */
@@ -179,4 +193,52 @@ function groupCounts(): string {
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION calls_count_groups();
   ${add('calls', '').replace(/ON CONFLICT[^;]*;/g, ';')}`;
+}
+
+/**
+ * Insight rollups per UTC hour, day and month (`level` 0, 1, 2), as SQLite keeps them: calls,
+ * talk seconds and slow answers per sentiment, outcome, consent and agent, and a histogram of
+ * the exact stored durations. Kept by statement triggers from each write's rows, and filled from
+ * the calls already there.
+ */
+function insightRollups(): string {
+  const add = (rows: string, sign: string, upsert: boolean) =>
+    PERIODS.map(
+      ([level, period]) => `
+      INSERT INTO call_insight_cells (level, period, ${CELL_KEYS}, n, talk, slow)
+        SELECT ${level}, ${period}, ${CELL_KEYS}, ${sign}count(*)::integer,
+          ${sign}coalesce(sum(duration), 0), ${sign}sum(slow_answers)::integer
+        FROM ${rows} WHERE ts_start IS NOT NULL GROUP BY 2, ${CELL_KEYS}
+        ${upsert ? `ON CONFLICT (level, period, ${CELL_KEYS}) DO UPDATE SET n = call_insight_cells.n + excluded.n, talk = call_insight_cells.talk + excluded.talk, slow = call_insight_cells.slow + excluded.slow` : ''};
+      INSERT INTO call_insight_durations (level, period, duration, n)
+        SELECT ${level}, ${period}, duration, ${sign}count(*)::integer
+        FROM ${rows} WHERE ts_start IS NOT NULL AND duration IS NOT NULL GROUP BY 2, duration
+        ${upsert ? 'ON CONFLICT (level, period, duration) DO UPDATE SET n = call_insight_durations.n + excluded.n' : ''};`,
+    ).join('');
+  return `CREATE TABLE call_insight_cells (level smallint NOT NULL, period double precision NOT NULL,
+    sentiment text, prospect_status text, consent smallint, agent_id text, n integer NOT NULL,
+    talk double precision NOT NULL, slow integer NOT NULL);
+  CREATE UNIQUE INDEX call_insight_cells_key ON call_insight_cells (level, period, ${CELL_KEYS})
+    NULLS NOT DISTINCT;
+  CREATE TABLE call_insight_durations (level smallint NOT NULL, period double precision NOT NULL,
+    duration double precision NOT NULL, n integer NOT NULL);
+  CREATE UNIQUE INDEX call_insight_durations_key
+    ON call_insight_durations (level, period, duration);
+  CREATE FUNCTION calls_roll_insights() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
+  BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN ${add('old_rows', '-', true)}
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN ${add('new_rows', '', true)}
+    END IF;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER calls_insights_insert AFTER INSERT ON calls REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION calls_roll_insights();
+  CREATE TRIGGER calls_insights_delete AFTER DELETE ON calls REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION calls_roll_insights();
+  CREATE TRIGGER calls_insights_update AFTER UPDATE ON calls
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION calls_roll_insights();
+  ${add('calls', '', false)}`;
 }
