@@ -186,11 +186,14 @@ const query = (): fc.Arbitrary<CallQuery> =>
       search: rarely(fc.tuple(fc.constantFrom(...SEARCH_BY_FIELDS), fc.nat())),
       range: rarely(fc.tuple(share, share)),
       review: rarely(
-        fc.record({
-          states: fc.subarray([...REVIEW_STATUSES], { minLength: 1 }),
-          reviewer: fc.option(fc.constantFrom('ann', 'ben', 'cy'), { nil: null }),
-          epoch: fc.constant(1),
-        }),
+        fc
+          .record({
+            states: fc.subarray([...REVIEW_STATUSES]),
+            reviewer: fc.option(fc.constantFrom('ann', 'ben', 'cy'), { nil: null }),
+            epoch: fc.constant(1),
+            rated: fc.option(fc.constant(true as const), { nil: undefined }),
+          })
+          .filter((review) => review.states.length > 0 || review.rated === true),
       ),
       sort_by: fc.option(fc.constantFrom(...SORT_BY_FIELDS), { nil: undefined }),
       sort_order: fc.constantFrom('asc' as const, 'desc' as const),
