@@ -323,6 +323,26 @@ describe.skipIf(!enabled)('the PostgreSQL call index against SQLite', () => {
     const gone = [conversations[3]!.id, conversations[3]!.id, 'unknown'];
     expect(await postgres.remove(gone)).toBe(await sqlite.remove(gone));
     expect(await postgres.count()).toBe(await sqlite.count());
+    // Changes of what the insight rollups split by: each backend moves the calls between rows.
+    const moved = conversations.slice(20, 30).map((c, i) => ({
+      ...c,
+      timestampStart: formatTrataTimestamp(parseTrataTimestamp(c.timestampStart)! + i * 3_600_000),
+      conversationAnalytics: { ...c.conversationAnalytics, sentiment_of_caller: 'neutral' },
+    }));
+    expect(await postgres.upsert(moved)).toEqual(await sqlite.upsert(moved));
+    const all = starts();
+    const bounds = [all[0]! - 1, all[40]! + 1_800_000, all.at(-1)! + 86_400_000];
+    const everything: CallQuery = { sort_order: 'asc', skip: 0, limit: 10 };
+    const [x, y] = [
+      await sqlite.insights(everything, bounds),
+      await postgres.insights(everything, bounds),
+    ];
+    expect(y.duration).toEqual(x.duration);
+    expect(sortedCells(y.cells).map((cell) => cell.n)).toEqual(
+      sortedCells(x.cells).map((cell) => cell.n),
+    );
+    expect(sortedBy(y.agents)).toEqual(sortedBy(x.agents));
+    expect(sortedBy(y.trend)).toEqual(sortedBy(x.trend));
     for (const store of [sqlite, postgres]) {
       await store.writeState('sweep', { next: 40, at: 'x' });
       await store.noteSkipped({ id: 'a', reason: 'bad', at: '2026-01-02T00:00:00Z' });
