@@ -7,6 +7,21 @@ import type {
   InsightTrendCell,
 } from './types';
 
+/**
+ * The rollups of calls: each keeps calls (and, but for the trend, talk seconds and slow answers)
+ * per its keys. One per figure, so each is read at its own size: a series bucket's cells from
+ * about 60 rows a day, an agent's trend from 8, the agents' split from the full combinations.
+ */
+export const INSIGHT_ROLLUPS = [
+  {
+    table: 'call_insight_cells',
+    keys: ['sentiment', 'prospect_status', 'consent', 'agent_id'],
+    sums: true,
+  },
+  { table: 'call_insight_series', keys: ['sentiment', 'prospect_status', 'consent'], sums: true },
+  { table: 'call_insight_trend', keys: ['agent_id'], sums: false },
+] as const;
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -149,6 +164,16 @@ const KIND_GROUPS: Record<PieceKind, { rollup: string[]; rows: string[]; names: 
   durations: { rollup: ['duration'], rows: ['c.duration'], names: ['duration'] },
 };
 
+/** The rollup each kind reads: the narrowest that holds its keys. */
+const ROLLUP_TABLES: Record<PieceKind, string> = {
+  cells: 'call_insight_series',
+  agents: 'call_insight_cells',
+  trend: 'call_insight_trend',
+  durations: 'call_insight_durations',
+};
+
+const levelOf = (code: number) => ROLLUP_LEVELS.find((level) => level.code === code)!;
+
 /** One piece of one kind as a statement: rollup rows of a level, or the calls themselves. */
 export function pieceSql(kind: PieceKind, piece: SpanPiece, dialect: RollupDialect): Sql {
   const groups = KIND_GROUPS[kind];
@@ -172,15 +197,19 @@ export function pieceSql(kind: PieceKind, piece: SpanPiece, dialect: RollupDiale
   const conditions: string[] = [];
   if (kind === 'agents' || kind === 'trend') conditions.push(`${columns[0]} IS NOT NULL`);
   if (kind === 'durations' && !rollup) conditions.push('c.duration IS NOT NULL');
-  const table = rollup
-    ? kind === 'durations'
-      ? 'call_insight_durations'
-      : 'call_insight_cells'
-    : 'calls c';
-  const range = rollup
-    ? 'level = ? AND period >= ? AND period < ?'
-    : 'c.ts_start >= ? AND c.ts_start < ?';
-  const params = rollup ? [piece.level, piece.from, piece.to] : [piece.from, piece.to];
+  const table = rollup ? ROLLUP_TABLES[kind] : 'calls c';
+  // One period alone is read by equality: its rows then come grouped in the index's order.
+  const single = rollup && levelOf(piece.level).next(piece.from) === piece.to;
+  const range = !rollup
+    ? 'c.ts_start >= ? AND c.ts_start < ?'
+    : single
+      ? 'level = ? AND period = ?'
+      : 'level = ? AND period >= ? AND period < ?';
+  const params = !rollup
+    ? [piece.from, piece.to]
+    : single
+      ? [piece.level, piece.from]
+      : [piece.level, piece.from, piece.to];
   return {
     text: `SELECT ${[...select, ...sums].join(', ')} FROM ${table}
       WHERE ${[range, ...conditions].join(' AND ')} GROUP BY ${columns.join(', ')}`,

@@ -1,8 +1,8 @@
 import { SORT_COLUMNS } from '../call-filters';
 import { DAY_MS, GROUP_COLUMNS } from '../call-groups';
+import { INSIGHT_ROLLUPS } from '../insight-rollups';
 
 const HOUR_MS = 3_600_000;
-const CELL_KEYS = 'sentiment, prospect_status, consent, agent_id';
 
 /** Each level's period of `ts_start`: the UTC start of its hour, day or month, in ms. */
 const PERIODS: [number, string][] = [
@@ -197,29 +197,41 @@ function groupCounts(): string {
 
 /**
  * Insight rollups per UTC hour, day and month (`level` 0, 1, 2), as SQLite keeps them: calls,
- * talk seconds and slow answers per sentiment, outcome, consent and agent, and a histogram of
- * the exact stored durations. Kept by statement triggers from each write's rows, and filled from
+ * talk seconds and slow answers per sentiment, outcome, consent and agent and the narrower
+ * splits of `INSIGHT_ROLLUPS`, and a histogram of the exact stored durations. Kept by statement triggers from each write's rows, and filled from
  * the calls already there.
  */
 function insightRollups(): string {
   const add = (rows: string, sign: string, upsert: boolean) =>
-    PERIODS.map(
-      ([level, period]) => `
-      INSERT INTO call_insight_cells (level, period, ${CELL_KEYS}, n, talk, slow)
-        SELECT ${level}, ${period}, ${CELL_KEYS}, ${sign}count(*)::integer,
-          ${sign}coalesce(sum(duration), 0), ${sign}sum(slow_answers)::integer
-        FROM ${rows} WHERE ts_start IS NOT NULL GROUP BY 2, ${CELL_KEYS}
-        ${upsert ? `ON CONFLICT (level, period, ${CELL_KEYS}) DO UPDATE SET n = call_insight_cells.n + excluded.n, talk = call_insight_cells.talk + excluded.talk, slow = call_insight_cells.slow + excluded.slow` : ''};
+    PERIODS.map(([level, period]) => {
+      const rollups = INSIGHT_ROLLUPS.map(({ table, keys, sums }) => {
+        const list = keys.join(', ');
+        const sumValues = sums
+          ? `, ${sign}coalesce(sum(duration), 0), ${sign}sum(slow_answers)::integer`
+          : '';
+        const sumSet = sums
+          ? `, talk = ${table}.talk + excluded.talk, slow = ${table}.slow + excluded.slow`
+          : '';
+        return `
+      INSERT INTO ${table} (level, period, ${list}, n${sums ? ', talk, slow' : ''})
+        SELECT ${level}, ${period}, ${list}, ${sign}count(*)::integer${sumValues}
+        FROM ${rows} WHERE ts_start IS NOT NULL GROUP BY 2, ${list}
+        ${upsert ? `ON CONFLICT (level, period, ${list}) DO UPDATE SET n = ${table}.n + excluded.n${sumSet}` : ''};`;
+      }).join('');
+      return `${rollups}
       INSERT INTO call_insight_durations (level, period, duration, n)
         SELECT ${level}, ${period}, duration, ${sign}count(*)::integer
         FROM ${rows} WHERE ts_start IS NOT NULL AND duration IS NOT NULL GROUP BY 2, duration
-        ${upsert ? 'ON CONFLICT (level, period, duration) DO UPDATE SET n = call_insight_durations.n + excluded.n' : ''};`,
-    ).join('');
-  return `CREATE TABLE call_insight_cells (level smallint NOT NULL, period double precision NOT NULL,
-    sentiment text, prospect_status text, consent smallint, agent_id text, n integer NOT NULL,
-    talk double precision NOT NULL, slow integer NOT NULL);
-  CREATE UNIQUE INDEX call_insight_cells_key ON call_insight_cells (level, period, ${CELL_KEYS})
-    NULLS NOT DISTINCT;
+        ${upsert ? 'ON CONFLICT (level, period, duration) DO UPDATE SET n = call_insight_durations.n + excluded.n' : ''};`;
+    }).join('');
+  const tables = INSIGHT_ROLLUPS.map(({ table, keys, sums }) => {
+    const typed = keys.map((key) => `${key} ${key === 'consent' ? 'smallint' : 'text'}`).join(', ');
+    return `CREATE TABLE ${table} (level smallint NOT NULL, period double precision NOT NULL,
+    ${typed}, n integer NOT NULL${sums ? ', talk double precision NOT NULL, slow integer NOT NULL' : ''});
+  CREATE UNIQUE INDEX ${table}_key ON ${table} (level, period, ${keys.join(', ')})
+    NULLS NOT DISTINCT;`;
+  }).join('\n  ');
+  return `${tables}
   CREATE TABLE call_insight_durations (level smallint NOT NULL, period double precision NOT NULL,
     duration double precision NOT NULL, n integer NOT NULL);
   CREATE UNIQUE INDEX call_insight_durations_key

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { countSlowAnswers, type Conversation } from '../../../contract';
+import { INSIGHT_ROLLUPS } from '../insight-rollups';
 
 /**
  * What insights read, one migration step of the index: each call's slow AI answers
@@ -27,7 +28,6 @@ export function insightsStep(db: Database.Database): void {
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-const CELL_KEYS = ['sentiment', 'prospect_status', 'consent', 'agent_id'] as const;
 
 /** Each level's period of `row.ts_start`: the UTC start of its hour, day or month, in ms. */
 const PERIODS: [number, (row: string) => string][] = [
@@ -43,18 +43,23 @@ const PERIODS: [number, (row: string) => string][] = [
 /**
  * Insight rollups kept by triggers in the transaction of each write, per UTC hour, day and month
  * (`level` 0, 1, 2): calls, talk seconds and slow answers per sentiment, outcome, consent and
- * agent (`call_insight_cells`), and calls per exact stored duration (`call_insight_durations`,
- * a histogram the median and p90 are ranked from). A window then reads a few thousand rollup
- * rows, and only the parts of an hour at its ends row by row. Keys may be NULL, so rows are found
- * with `IS`, as `call_groups` are; the indexes hold the sums so a range reads the index alone.
+ * agent and narrower splits of them (`INSIGHT_ROLLUPS`), and calls per exact stored duration
+ * (`call_insight_durations`, a histogram the median and p90 are ranked from). A window then reads
+ * a few thousand rollup rows, and only the parts of an hour at its ends row by row. Keys may be
+ * NULL, so rows are found with `IS`, as `call_groups` are; the indexes hold the sums so a range
+ * reads the index alone.
  */
 export function insightRollupsStep(db: Database.Database): void {
-  const keys = CELL_KEYS.join(', ');
+  for (const { table, keys, sums } of INSIGHT_ROLLUPS) {
+    const sumColumns = sums ? ', talk REAL NOT NULL, slow INTEGER NOT NULL' : '';
+    db.exec(`
+      CREATE TABLE ${table} (level INTEGER NOT NULL, period INTEGER NOT NULL, ${keys.join(', ')},
+        n INTEGER NOT NULL${sumColumns});
+      CREATE INDEX ${table}_key
+        ON ${table} (level, period, ${keys.join(', ')}, n${sums ? ', talk, slow' : ''});
+    `);
+  }
   db.exec(`
-    CREATE TABLE call_insight_cells (level INTEGER NOT NULL, period INTEGER NOT NULL, ${keys},
-      n INTEGER NOT NULL, talk REAL NOT NULL, slow INTEGER NOT NULL);
-    CREATE INDEX call_insight_cells_key
-      ON call_insight_cells (level, period, ${keys}, n, talk, slow);
     CREATE TABLE call_insight_durations (level INTEGER NOT NULL, period INTEGER NOT NULL,
       duration REAL NOT NULL, n INTEGER NOT NULL);
     CREATE INDEX call_insight_durations_key
@@ -62,16 +67,19 @@ export function insightRollupsStep(db: Database.Database): void {
   `);
   const change = (row: 'NEW' | 'OLD', sign: '+' | '-') =>
     PERIODS.map(([level, period]) => {
-      const cellKey = `level = ${level} AND period = ${period(row)} AND ${CELL_KEYS.map((k) => `${k} IS ${row}.${k}`).join(' AND ')}`;
+      const rollups = INSIGHT_ROLLUPS.map(({ table, keys, sums }) => {
+        const key = `level = ${level} AND period = ${period(row)} AND ${keys.map((k) => `${k} IS ${row}.${k}`).join(' AND ')}`;
+        const sumSet = sums
+          ? `, talk = talk ${sign} coalesce(${row}.duration, 0), slow = slow ${sign} ${row}.slow_answers`
+          : '';
+        return `
+        INSERT INTO ${table} (level, period, ${keys.join(', ')}, n${sums ? ', talk, slow' : ''})
+          SELECT ${level}, ${period(row)}, ${keys.map((k) => `${row}.${k}`).join(', ')}, 0${sums ? ', 0, 0' : ''}
+          WHERE ${row}.ts_start IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${table} WHERE ${key});
+        UPDATE ${table} SET n = n ${sign} 1${sumSet} WHERE ${key};`;
+      }).join('');
       const durationKey = `level = ${level} AND period = ${period(row)} AND duration = ${row}.duration`;
-      return `
-        INSERT INTO call_insight_cells (level, period, ${keys}, n, talk, slow)
-          SELECT ${level}, ${period(row)}, ${CELL_KEYS.map((k) => `${row}.${k}`).join(', ')}, 0, 0, 0
-          WHERE ${row}.ts_start IS NOT NULL AND NOT EXISTS
-            (SELECT 1 FROM call_insight_cells WHERE ${cellKey});
-        UPDATE call_insight_cells SET n = n ${sign} 1,
-          talk = talk ${sign} coalesce(${row}.duration, 0), slow = slow ${sign} ${row}.slow_answers
-          WHERE ${cellKey};
+      return `${rollups}
         INSERT INTO call_insight_durations (level, period, duration, n)
           SELECT ${level}, ${period(row)}, ${row}.duration, 0
           WHERE ${row}.ts_start IS NOT NULL AND ${row}.duration IS NOT NULL AND NOT EXISTS
@@ -82,16 +90,20 @@ export function insightRollupsStep(db: Database.Database): void {
     CREATE TRIGGER calls_insights_insert AFTER INSERT ON calls BEGIN ${change('NEW', '+')} END;
     CREATE TRIGGER calls_insights_delete AFTER DELETE ON calls BEGIN ${change('OLD', '-')} END;
     CREATE TRIGGER calls_insights_update
-      AFTER UPDATE OF ts_start, ${keys}, duration, slow_answers ON calls BEGIN
+      AFTER UPDATE OF ts_start, sentiment, prospect_status, consent, agent_id, duration,
+        slow_answers ON calls BEGIN
       ${change('OLD', '-')} ${change('NEW', '+')} END;
   `);
   // Existing calls: the rollups start out as they would have been kept from the first write.
   for (const [level, period] of PERIODS) {
+    for (const { table, keys, sums } of INSIGHT_ROLLUPS) {
+      db.exec(`
+        INSERT INTO ${table} (level, period, ${keys.join(', ')}, n${sums ? ', talk, slow' : ''})
+          SELECT ${level}, ${period('calls')}, ${keys.join(', ')}, count(*)${sums ? ', total(duration), sum(slow_answers)' : ''}
+          FROM calls WHERE ts_start IS NOT NULL GROUP BY 2, ${keys.join(', ')};
+      `);
+    }
     db.exec(`
-      INSERT INTO call_insight_cells (level, period, ${keys}, n, talk, slow)
-        SELECT ${level}, ${period('calls')}, ${keys}, count(*), total(duration),
-          sum(slow_answers)
-        FROM calls WHERE ts_start IS NOT NULL GROUP BY 2, ${keys};
       INSERT INTO call_insight_durations (level, period, duration, n)
         SELECT ${level}, ${period('calls')}, duration, count(*) FROM calls
         WHERE ts_start IS NOT NULL AND duration IS NOT NULL GROUP BY 2, duration;
