@@ -9,8 +9,11 @@ import * as z from 'zod/mini';
 export const REVIEW_STATUSES = ['to_review', 'reviewed', 'follow_up'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-/** `GET /api/calls?review=…`: a call's review state, or `mine` (calls I reviewed). */
-export const REVIEW_FILTERS = [...REVIEW_STATUSES, 'mine'] as const;
+/**
+ * `GET /api/calls?review=…`: a call's review state, `rated` (calls with at least one rating: the
+ * calls a mean rating is taken over) or `mine` (calls I reviewed).
+ */
+export const REVIEW_FILTERS = [...REVIEW_STATUSES, 'rated', 'mine'] as const;
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 export const COMMENT_TEXT_MAX = 5_000;

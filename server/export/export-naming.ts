@@ -15,7 +15,11 @@ export function exportViewWords(query: CallQuery, agentName: (id: string) => str
   if (query.source_type !== undefined) words.push(query.source_type);
   if (query.status !== undefined) words.push(query.status);
   if (query.review) {
-    words.push(...query.review.states, ...(query.review.reviewer !== null ? ['mine'] : []));
+    words.push(
+      ...query.review.states,
+      ...(query.review.rated ? ['rated'] : []),
+      ...(query.review.reviewer !== null ? ['mine'] : []),
+    );
   }
   if (query.prospect !== undefined) words.push(`caller ${query.prospect}`);
   return words;

@@ -51,6 +51,15 @@ describe('the review filter of /api/calls', () => {
     expect(await ids('review=mine&review=to_review', 'Lee')).toEqual([]);
   });
 
+  it('finds the rated calls (those a mean rating is taken over), mine too', async () => {
+    expect(await ids('review=rated')).toEqual(['con.a', 'con.c']);
+    expect(await ids('review=rated&review=follow_up')).toEqual(['con.a', 'con.b', 'con.c']);
+    expect(await ids('review=rated&sentiment=positive')).toEqual([]);
+    expect(await ids('review=mine&review=rated', 'Dana')).toEqual(['con.a', 'con.c']);
+    expect(await ids('review=mine&review=rated', 'Lee')).toEqual([]);
+    expect(await ids('review=mine&review=rated&review=follow_up', 'Lee')).toEqual(['con.b']);
+  });
+
   it('counts again after a review changes', async () => {
     expect(await ids('review=to_review')).toEqual(['con.c', 'con.d']);
     await fixture.reviews.setReview('con.c', 'Dana', { status: 'reviewed' });

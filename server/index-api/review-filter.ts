@@ -22,8 +22,8 @@ const NO_REVIEW: CallReviewSummary = {
 };
 
 /**
- * `/api/calls` parameters with the `review` filter: repeatable `to_review|reviewed|follow_up`
- * (any of them) and `mine` (calls I reviewed, in those states when given). Every problem comes
+ * `/api/calls` parameters with the `review` filter: repeatable `to_review|reviewed|follow_up|rated`
+ * (any of them) and `mine` (calls I reviewed, in those states or rated when given). Every problem comes
  * back in one 422 with the list's own.
  */
 export async function validateReviewedCallQuery(
@@ -63,8 +63,11 @@ export async function validateReviewedCallQuery(
           issues.push(...error.body.detail);
         }
       }
-      const states = unique.filter((value): value is ReviewStatus => value !== 'mine');
+      const states = unique.filter(
+        (value): value is ReviewStatus => value !== 'mine' && value !== 'rated',
+      );
       review = { states, reviewer, epoch: await reviews.epoch() };
+      if (unique.includes('rated')) review.rated = true;
     }
   }
   if (issues.length || !query) throw validationProblem(issues);

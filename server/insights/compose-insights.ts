@@ -94,13 +94,12 @@ export function agentsOf(
   agentName: (id: string) => string,
 ): InsightAgent[] {
   const agents = new Map<string, InsightAgent>();
-  for (const cell of rollup.cells) {
-    if (cell.agent === null) continue;
-    let agent = agents.get(cell.agent);
+  const agentOf = (id: string) => {
+    let agent = agents.get(id);
     if (!agent) {
       agent = {
-        id: cell.agent,
-        name: agentName(cell.agent),
+        id,
+        name: agentName(id),
         calls: 0,
         sentiment: zeroSentiments(),
         converted: 0,
@@ -110,12 +109,19 @@ export function agentsOf(
         ratings: 0,
         trend: Array.from({ length: buckets }, () => 0),
       };
-      agents.set(cell.agent, agent);
+      agents.set(id, agent);
     }
+    return agent;
+  };
+  for (const cell of rollup.agents) {
+    const agent = agentOf(cell.agent);
     agent.calls += cell.n;
     agent.slowAnswers += cell.slow;
     if (isSentiment(cell.sentiment)) agent.sentiment[cell.sentiment] += cell.n;
     if (isConverted(cell.outcome)) agent.converted += cell.n;
+  }
+  for (const cell of rollup.trend) {
+    const agent = agentOf(cell.agent);
     if (agent.trend[cell.bucket] !== undefined) agent.trend[cell.bucket]! += cell.n;
   }
   for (const row of rollup.reviews) {

@@ -96,9 +96,11 @@ const reviewStateOf = (id: string) => {
   return 'to_review';
 };
 
+const isRated = (id: string) => (reviews.get(id) ?? []).some((v) => v.rating !== undefined);
+
 interface Query extends ReferenceCallQuery {
   tz: string;
-  review?: ('to_review' | 'reviewed' | 'follow_up')[];
+  review?: ('to_review' | 'reviewed' | 'follow_up' | 'rated')[];
 }
 
 const base = Date.UTC(2026, 9, 1);
@@ -116,7 +118,7 @@ const query: fc.Arbitrary<Query> = fc
     agent: subset(['aia.1727.alpha', 'aia.1727.beta', 'aia.2024.gamma']),
     source_type: fc.option(fc.constantFrom('PHONE', 'BROWSER'), { nil: undefined }),
     q: fc.option(fc.constantFrom('the', 'refund', 'spicy', 'hel'), { nil: undefined }),
-    review: subset(['to_review', 'reviewed', 'follow_up'] as const),
+    review: subset(['to_review', 'reviewed', 'follow_up', 'rated'] as const),
     // A window of an hour to twenty days, or all time up to a moment.
     window: fc.option(fc.tuple(instant, fc.integer({ min: 1, max: 480 })), { nil: undefined }),
     allTimeTo: instant,
@@ -149,7 +151,12 @@ function matching(q: Query, from: number | undefined, to: number): Conversation[
   };
   return referenceCalls(conversations, { ...window, skip: 0, limit: Number.MAX_SAFE_INTEGER })
     .items.filter((c) => parseTrataTimestamp(c.timestampStart) !== null)
-    .filter((c) => !review || review.includes(reviewStateOf(c.id)));
+    .filter(
+      (c) =>
+        !review ||
+        review.includes(reviewStateOf(c.id)) ||
+        (review.includes('rated') && isRated(c.id)),
+    );
 }
 
 const durationOf = (c: Conversation) => {
@@ -341,6 +348,13 @@ describe('/api/insights against a brute-force count', () => {
           expect(await listTotal(link({ ...window, review: ['reviewed', 'follow_up'] }))).toBe(
             body.reviewed,
           );
+          // The mean rating's link: the calls whose ratings it is taken over.
+          const from = parseTrataTimestamp(body.window.from)!;
+          const rated = matching(q, from, parseTrataTimestamp(body.window.to)!).filter((c) =>
+            isRated(c.id),
+          );
+          expect(await listTotal(link({ ...window, review: ['rated'] }))).toBe(rated.length);
+          expect(rated.length > 0).toBe(body.meanRating !== null);
         }
       }),
       { numRuns: 40 },

@@ -104,21 +104,31 @@ function searchCondition(
  * `call_review_state`; a call without a row there (or with state `to_review`) is to review.
  */
 export function reviewCondition(review: ReviewQuery): Sql {
-  const { states, reviewer } = review;
+  const { states, reviewer, rated } = review;
   if (reviewer !== null) {
-    if (states.length === 0) {
+    if (states.length === 0 && !rated) {
       return {
         text: 'c.id IN (SELECT call_id FROM reviews WHERE reviewer = ?)',
         params: [reviewer],
       };
     }
+    const mine = [
+      ...(states.length > 0 ? [`status IN (${placeholders(states)})`] : []),
+      ...(rated ? ['rating IS NOT NULL'] : []),
+    ];
     return {
-      text: `c.id IN (SELECT call_id FROM reviews WHERE reviewer = ? AND status IN (${placeholders(states)}))`,
+      text: `c.id IN (SELECT call_id FROM reviews WHERE reviewer = ? AND (${mine.join(' OR ')}))`,
       params: [reviewer, ...states],
     };
   }
   const decided = states.filter((state) => state !== 'to_review');
   const parts: Sql[] = [];
+  if (rated) {
+    parts.push({
+      text: 'c.id IN (SELECT call_id FROM call_review_state WHERE rating_count > 0)',
+      params: [],
+    });
+  }
   if (decided.length > 0) {
     parts.push({
       text: `c.id IN (SELECT call_id FROM call_review_state WHERE state IN (${placeholders(decided)}))`,

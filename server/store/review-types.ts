@@ -139,6 +139,8 @@ export interface ReviewStore {
  */
 export interface ReviewQuery {
   states: ReviewStatus[];
+  /** Calls with a rating (mine, with `reviewer`), OR-ed with the states as the list ORs values. */
+  rated?: true;
   reviewer: string | null;
   epoch: number;
 }

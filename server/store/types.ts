@@ -123,12 +123,27 @@ export interface InsightCell {
   bucket: number;
   sentiment: string | null;
   outcome: string | null;
-  agent: string | null;
   consent: number;
   n: number;
   /** Sum of the known durations, in seconds. */
   talk: number;
   slow: number;
+}
+
+/** The calls of one agent over the whole window sharing a sentiment and an outcome. */
+export interface InsightAgentCell {
+  agent: string;
+  sentiment: string | null;
+  outcome: string | null;
+  n: number;
+  slow: number;
+}
+
+/** The calls of one agent in one series bucket. */
+export interface InsightTrendCell {
+  bucket: number;
+  agent: string;
+  n: number;
 }
 
 /** Review figures of the calls of one agent. */
@@ -142,6 +157,9 @@ export interface InsightReviewRow {
 /** What `/api/insights` is composed from; every figure is a sum over these. */
 export interface InsightRollup {
   cells: InsightCell[];
+  /** Per agent over the window (calls without an agent are left out). */
+  agents: InsightAgentCell[];
+  trend: InsightTrendCell[];
   /** Nearest-rank quantiles of the known durations (seconds), null when there are none. */
   duration: { median: number | null; p90: number | null };
   reviews: InsightReviewRow[];

@@ -1,5 +1,18 @@
 import { SORT_COLUMNS } from '../call-filters';
 import { DAY_MS, GROUP_COLUMNS } from '../call-groups';
+import { INSIGHT_ROLLUPS } from '../insight-rollups';
+
+const HOUR_MS = 3_600_000;
+
+/** Each level's period of `ts_start`: the UTC start of its hour, day or month, in ms. */
+const PERIODS: [number, string][] = [
+  [0, `floor(ts_start / ${HOUR_MS}) * ${HOUR_MS}`],
+  [1, `floor(ts_start / ${DAY_MS}) * ${DAY_MS}`],
+  [
+    2,
+    `(extract(epoch FROM date_trunc('month', to_timestamp(ts_start / 1000) AT TIME ZONE 'UTC')) * 1000)::double precision`,
+  ],
+];
 
 /** The sort column of the caller's name: its ASCII letters folded, as SQLite's NOCASE compares. */
 export const NAME_KEY = 'name_key';
@@ -127,6 +140,7 @@ export const CALL_MIGRATIONS: readonly string[] = [
     ALTER TABLE call_texts ALTER COLUMN search_l SET COMPRESSION lz4;
   EXCEPTION WHEN feature_not_supported THEN NULL;
   END $$;`,
+  insightRollups(),
 ];
 
 /** One statement per index of the list's orders: `%s` is the index's name, `%c` its columns. */
@@ -186,4 +200,64 @@ function groupCounts(): string {
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION calls_count_groups();
   ${add('calls', '').replace(/ON CONFLICT[^;]*;/g, ';')}`;
+}
+
+/**
+ * Insight rollups per UTC hour, day and month (`level` 0, 1, 2), as SQLite keeps them: calls,
+ * talk seconds and slow answers per sentiment, outcome, consent and agent and the narrower
+ * splits of `INSIGHT_ROLLUPS`, and a histogram of the exact stored durations. Kept by statement triggers from each write's rows, and filled from
+ * the calls already there.
+ */
+function insightRollups(): string {
+  const add = (rows: string, sign: string, upsert: boolean) =>
+    PERIODS.map(([level, period]) => {
+      const rollups = INSIGHT_ROLLUPS.map(({ table, keys, sums }) => {
+        const list = keys.join(', ');
+        const sumValues = sums
+          ? `, ${sign}coalesce(sum(duration), 0), ${sign}sum(slow_answers)::integer`
+          : '';
+        const sumSet = sums
+          ? `, talk = ${table}.talk + excluded.talk, slow = ${table}.slow + excluded.slow`
+          : '';
+        return `
+      INSERT INTO ${table} (level, period, ${list}, n${sums ? ', talk, slow' : ''})
+        SELECT ${level}, ${period}, ${list}, ${sign}count(*)::integer${sumValues}
+        FROM ${rows} WHERE ts_start IS NOT NULL GROUP BY 2, ${list}
+        ${upsert ? `ON CONFLICT (level, period, ${list}) DO UPDATE SET n = ${table}.n + excluded.n${sumSet}` : ''};`;
+      }).join('');
+      return `${rollups}
+      INSERT INTO call_insight_durations (level, period, duration, n)
+        SELECT ${level}, ${period}, duration, ${sign}count(*)::integer
+        FROM ${rows} WHERE ts_start IS NOT NULL AND duration IS NOT NULL GROUP BY 2, duration
+        ${upsert ? 'ON CONFLICT (level, period, duration) DO UPDATE SET n = call_insight_durations.n + excluded.n' : ''};`;
+    }).join('');
+  const tables = INSIGHT_ROLLUPS.map(({ table, keys, sums }) => {
+    const typed = keys.map((key) => `${key} ${key === 'consent' ? 'smallint' : 'text'}`).join(', ');
+    return `CREATE TABLE ${table} (level smallint NOT NULL, period double precision NOT NULL,
+    ${typed}, n integer NOT NULL${sums ? ', talk double precision NOT NULL, slow integer NOT NULL' : ''});
+  CREATE UNIQUE INDEX ${table}_key ON ${table} (level, period, ${keys.join(', ')})
+    NULLS NOT DISTINCT;`;
+  }).join('\n  ');
+  return `${tables}
+  CREATE TABLE call_insight_durations (level smallint NOT NULL, period double precision NOT NULL,
+    duration double precision NOT NULL, n integer NOT NULL);
+  CREATE UNIQUE INDEX call_insight_durations_key
+    ON call_insight_durations (level, period, duration);
+  CREATE FUNCTION calls_roll_insights() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
+  BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN ${add('old_rows', '-', true)}
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN ${add('new_rows', '', true)}
+    END IF;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER calls_insights_insert AFTER INSERT ON calls REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION calls_roll_insights();
+  CREATE TRIGGER calls_insights_delete AFTER DELETE ON calls REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION calls_roll_insights();
+  CREATE TRIGGER calls_insights_update AFTER UPDATE ON calls
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION calls_roll_insights();
+  ${add('calls', '', false)}`;
 }

@@ -22,12 +22,21 @@ import type {
   CallStore,
   CallTransaction,
   ExportChunk,
-  InsightCell,
   InsightReviewRow,
   InsightRollup,
   SkippedItem,
 } from '../types';
+import {
+  pieceSql,
+  readRollupFigures,
+  rollupsAnswer,
+  splitCells,
+  type FullInsightCell,
+  type PieceRow,
+  type RollupDialect,
+} from '../insight-rollups';
 import { CALL_MIGRATIONS } from './pg-call-migrations';
+
 import {
   chunkSql,
   EXPORT_FIELDS,
@@ -48,6 +57,8 @@ import {
 } from './pg-call-writer';
 import { runMigrations } from './pg-migrate';
 import { LONG_WORK } from './pg-pool';
+
+const PG_ROLLUPS: RollupDialect = { int: (expression) => `(${expression})::integer` };
 
 /**
  * What this process keeps between requests, each entry under the data version it was read at
@@ -148,12 +159,40 @@ function createIndex(
     const key = JSON.stringify([at, q, bounds]);
     const hit = caches.insights.get(key);
     if (hit) return hit;
-    const cells = await query<InsightCell>(insightCellsSql(q, bounds));
-    const [duration] = await query<{ median: number | null; p90: number | null }>(
-      insightDurationsSql(q, bounds),
-    );
-    const figures = { cells, duration: { median: duration!.median, p90: duration!.p90 } };
-    caches.insights.set(key, figures);
+    let figures: Omit<InsightRollup, 'reviews'>;
+    if (rollupsAnswer(q)) {
+      figures = await readRollupFigures(bounds, async (batches) => {
+        // One statement, so one snapshot: each piece's rows as JSON, tagged with their place.
+        const parts = batches.flatMap(({ kind, pieces }, b) =>
+          pieces.map((piece, i) => {
+            const sql = pieceSql(kind, piece, PG_ROLLUPS);
+            return {
+              text: `SELECT ${b} AS b, ${i} AS i, to_jsonb(q) AS row FROM (${sql.text}) q`,
+              params: sql.params,
+            };
+          }),
+        );
+        const out = batches.map(({ pieces }) => pieces.map((): PieceRow[] => []));
+        if (parts.length === 0) return out;
+        const rows = await query<{ b: number; i: number; row: PieceRow }>({
+          text: parts.map((part) => part.text).join('\nUNION ALL\n'),
+          params: parts.flatMap((part) => part.params),
+        });
+        for (const row of rows) out[row.b]![row.i]!.push(row.row);
+        return out;
+      });
+    } else {
+      const cells = await query<FullInsightCell>(insightCellsSql(q, bounds));
+      const [duration] = await query<{ median: number | null; p90: number | null }>(
+        insightDurationsSql(q, bounds),
+      );
+      figures = {
+        ...splitCells(cells),
+        duration: { median: duration!.median, p90: duration!.p90 },
+      };
+    }
+    // A write between the version and the figures: the figures may be newer, so not kept.
+    if ((await version()) === at) caches.insights.set(key, figures);
     return figures;
   }
 
@@ -249,8 +288,15 @@ function createIndex(
       return { rows: rows.map((row) => exportRowOf(row, names)), next };
     },
     async insights(q, bounds) {
-      if (bounds.length < 2)
-        return { cells: [], duration: { median: null, p90: null }, reviews: [] };
+      if (bounds.length < 2) {
+        return {
+          cells: [],
+          agents: [],
+          trend: [],
+          duration: { median: null, p90: null },
+          reviews: [],
+        };
+      }
       const figures = await callFigures(await version(), q, bounds);
       return { ...figures, reviews: await reviewFigures(q, bounds) };
     },

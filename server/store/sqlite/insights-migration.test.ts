@@ -30,10 +30,13 @@ it('counts the slow answers of calls indexed before the count existed', async ()
   const store = createSqliteCallStore(file);
   await store.upsert([call('con.slow', 9000), call('con.quick', 1000)]);
   await store.close();
-  // The index as the previous version left it: no column, no index, one step behind.
+  // The index as an older version left it: no column, no index, no rollups, two steps behind.
   const db = new Database(file);
+  db.exec(`DROP TRIGGER calls_insights_insert; DROP TRIGGER calls_insights_delete;
+    DROP TRIGGER calls_insights_update; DROP TABLE call_insight_cells; DROP TABLE call_insight_series; DROP TABLE call_insight_trend;
+    DROP TABLE call_insight_durations;`);
   db.exec('DROP INDEX calls_insights; ALTER TABLE calls DROP COLUMN slow_answers');
-  db.pragma(`user_version = ${INDEX_SCHEMA_VERSION - 1}`);
+  db.pragma(`user_version = ${INDEX_SCHEMA_VERSION - 2}`);
   db.close();
 
   const reopened = createSqliteCallStore(file);

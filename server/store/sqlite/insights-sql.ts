@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { REVIEWED_STATES } from '../../../contract';
-import type { CallQuery, InsightCell, InsightReviewRow, InsightRollup } from '../types';
+import { splitCells, type FullInsightCell } from '../insight-rollups';
+import type { CallQuery, InsightReviewRow, InsightRollup } from '../types';
 import { whereSql, type Sql } from './call-list-sql';
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
@@ -66,9 +67,11 @@ export function readCallFigures(
   bounds: number[],
   rowByRow: boolean,
 ): Omit<InsightRollup, 'reviews'> {
-  if (bounds.length < 2) return { cells: [], duration: { median: null, p90: null } };
+  if (bounds.length < 2) {
+    return { cells: [], agents: [], trend: [], duration: { median: null, p90: null } };
+  }
   const sql = insightRowsSql(query, bounds, rowByRow);
-  const cells = new Map<string, InsightCell>();
+  const cells = new Map<string, FullInsightCell>();
   let durations = new Float64Array(1024);
   let known = 0;
   let bucket = 0;
@@ -98,7 +101,7 @@ export function readCallFigures(
   }
   const sorted = durations.subarray(0, known).sort();
   return {
-    cells: [...cells.values()],
+    ...splitCells(cells.values()),
     duration: { median: nearestRank(sorted, 0.5), p90: nearestRank(sorted, 0.9) },
   };
 }

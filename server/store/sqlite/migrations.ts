@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { insightsStep } from './insights-migration';
+import { insightRollupsStep, insightsStep } from './insights-migration';
 import { reviewTablesStep } from './review-migration';
 import { SORT_COLUMNS } from '../call-filters';
 import { DAY_MS, GROUP_COLUMNS } from '../call-groups';
@@ -101,6 +101,7 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
   // A caller's history filters on the caller's record: an index, not a scan of every call.
   (db) => db.exec('CREATE INDEX calls_prospect ON calls (prospect_id, ts_start, id)'),
   insightsStep,
+  insightRollupsStep,
 ];
 
 const FILTER_COLUMNS = [

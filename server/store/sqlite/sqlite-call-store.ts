@@ -32,6 +32,15 @@ import {
 } from '../call-groups';
 import { textGroupSql } from './call-groups';
 import { readCallFigures, readReviewFigures } from './insights-sql';
+import {
+  pieceSql,
+  readRollupFigures,
+  rollupsAnswer,
+  type PieceRow,
+  type RollupDialect,
+} from '../insight-rollups';
+
+const SQLITE_ROLLUPS: RollupDialect = { int: (expression) => expression };
 import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
 
@@ -83,7 +92,10 @@ export function createSqliteCallStore(
   const pageCache = new LRUCache<string, CallJsonPage>({ max: 200 });
   const facetCache = new LRUCache<string, CallFacets>({ max: 200 });
   const insightCache = new LRUCache<string, Omit<InsightRollup, 'reviews'>>({ max: 100 });
+  // Counts writes, so a figure read before a write is never cached after it.
+  let writes = 0;
   const changed = () => {
+    writes++;
     groupCache.clear();
     pageCache.clear();
     facetCache.clear();
@@ -308,11 +320,28 @@ export function createSqliteCallStore(
   }
 
   /** The call figures are cached per query until the next write; review figures never are. */
-  function insights(query: CallQuery, bounds: number[]): InsightRollup {
+  async function insights(query: CallQuery, bounds: number[]): Promise<InsightRollup> {
+    const key = JSON.stringify([query, bounds]);
+    if (rollupsAnswer(query)) {
+      let hit = insightCache.get(key);
+      if (!hit) {
+        const at = writes;
+        // Every piece is read in one synchronous run: no write can come in between.
+        hit = await readRollupFigures(bounds, async (batches) =>
+          batches.map(({ kind, pieces }) =>
+            pieces.map((piece) => {
+              const sql = pieceSql(kind, piece, SQLITE_ROLLUPS);
+              return prepared(sql.text).all(...sql.params) as PieceRow[];
+            }),
+          ),
+        );
+        if (at === writes) insightCache.set(key, hit);
+      }
+      return { ...hit, reviews: readReviewFigures(prepared, query, bounds, false) };
+    }
     const rowByRow =
       hasText(query) &&
       totalOf(groups({ ...query, q: undefined, search_by: undefined }), query) <= rowByRowMax;
-    const key = JSON.stringify([query, bounds]);
     let hit = insightCache.get(key);
     if (!hit) {
       hit = readCallFigures(prepared, query, bounds, rowByRow);
@@ -394,7 +423,7 @@ export function createSqliteCallStore(
     total: async (query) => totalOf(groups(query), query),
     listAfter,
     exportAfter,
-    insights: async (query, bounds) => insights(query, bounds),
+    insights,
     firstStart: async () => earliest.get() ?? null,
     count: async () => countAll.get()!,
     async upsertAgents(agents: AiAgent[]) {

@@ -35,6 +35,7 @@ export const REVIEW_FILTER_LABELS: Record<ReviewFilter, string> = {
   to_review: 'To review',
   reviewed: 'Reviewed',
   follow_up: 'Needs follow-up',
+  rated: 'Rated',
   mine: 'Reviewed by me',
 };
 

@@ -9,8 +9,14 @@ describe('the review filter', () => {
   it('offers "Reviewed by me" only when the server can tell who I am, or a link asks for it', () => {
     const labels = (hasName: boolean, selected: string[] = []) =>
       reviewOptions(hasName, selected).map((option) => option.label);
-    expect(labels(true)).toEqual(['To review', 'Reviewed', 'Needs follow-up', 'Reviewed by me']);
-    expect(labels(false)).toEqual(['To review', 'Reviewed', 'Needs follow-up']);
+    expect(labels(true)).toEqual([
+      'To review',
+      'Reviewed',
+      'Needs follow-up',
+      'Rated',
+      'Reviewed by me',
+    ]);
+    expect(labels(false)).toEqual(['To review', 'Reviewed', 'Needs follow-up', 'Rated']);
     expect(labels(false, ['mine'])).toContain('Reviewed by me');
   });
 

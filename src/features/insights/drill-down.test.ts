@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { listHref, reviewedFilter } from './drill-down';
+import { listHref, ratedFilter, reviewedFilter } from './drill-down';
+
+describe('ratedFilter', () => {
+  it('lists the rated calls unless the page has a review filter of its own', () => {
+    expect(ratedFilter(undefined)).toEqual(['rated']);
+    expect(ratedFilter([])).toEqual(['rated']);
+    expect(ratedFilter(['rated'])).toEqual(['rated']);
+    expect(ratedFilter(['reviewed'])).toBeNull();
+    expect(ratedFilter(['mine'])).toBeNull();
+  });
+});
 
 describe('reviewedFilter', () => {
   it('lists the reviewed states without a review filter on the page', () => {

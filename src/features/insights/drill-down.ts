@@ -30,3 +30,15 @@ export function reviewedFilter(
   if (pageReview.includes('mine')) return null;
   return REVIEWED_STATES.filter((state) => pageReview.includes(state));
 }
+
+/**
+ * The review filter that lists the calls a mean rating is taken over (those with a rating).
+ * Null when the page has a review filter of its own other than `rated`: the list ORs review
+ * values, so "in this state and rated" has no single filter.
+ */
+export function ratedFilter(
+  pageReview: readonly ReviewFilter[] | undefined,
+): ReviewFilter[] | null {
+  if (pageReview === undefined || pageReview.every((value) => value === 'rated')) return ['rated'];
+  return null;
+}

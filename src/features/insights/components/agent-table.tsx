@@ -10,11 +10,11 @@ import {
 } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { SENTIMENTS, type InsightAgent } from '@contract';
+import { SENTIMENTS, type InsightAgent, type ReviewFilter } from '@contract';
 import { SENTIMENT_ICONS } from '../charts/chart-colors';
-import type { InsightFilters } from '../drill-down';
+import { ratedFilter, type InsightFilters } from '../drill-down';
 import { formatDecimal, formatRatio, formatWhole } from '../figures';
-import { CountLink } from './trend-chart';
+import { CountLink, RatingLink } from './trend-chart';
 import { Sparkline } from './sparkline';
 
 const features = tableFeatures({
@@ -28,11 +28,15 @@ const LABELS = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' 
 interface AgentTableProps {
   agents: InsightAgent[];
   href(changes: Partial<InsightFilters>): string;
+  /** The page's own review filter, which decides whether a mean rating can link to its calls. */
+  pageReview?: readonly ReviewFilter[];
   onExport(): void;
 }
 
 /** One row per agent, sortable by any column; every count opens its calls. */
-export function AgentTable({ agents, href, onExport }: AgentTableProps) {
+export function AgentTable({ agents, href, pageReview, onExport }: AgentTableProps) {
+  // A boolean, not the filter's array: a new array each render would rebuild the columns.
+  const linksRatings = ratedFilter(pageReview) !== null;
   const [sorting, setSorting] = useState<SortingState>([{ id: 'calls', desc: true }]);
   const columns = useMemo(
     () =>
@@ -98,9 +102,17 @@ export function AgentTable({ agents, href, onExport }: AgentTableProps) {
           header: 'Mean rating',
           sortFn: 'basic',
           cell: (info) =>
-            info.row.original.meanRating === null
-              ? '—'
-              : formatDecimal(info.row.original.meanRating),
+            info.row.original.meanRating === null ? (
+              '—'
+            ) : (
+              <RatingLink
+                rating={info.row.original.meanRating}
+                href={
+                  linksRatings ? href({ agent: [info.row.original.id], review: ['rated'] }) : null
+                }
+                label={`the rated calls of ${info.row.original.name}`}
+              />
+            ),
         }),
         helper.display({
           id: 'trend',
@@ -108,7 +120,7 @@ export function AgentTable({ agents, href, onExport }: AgentTableProps) {
           cell: (info) => <Sparkline values={info.row.original.trend} />,
         }),
       ]),
-    [href],
+    [href, linksRatings],
   );
   const table = useTable({
     features,

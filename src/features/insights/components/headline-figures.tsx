@@ -18,8 +18,8 @@ import {
   formatWhole,
   slowPerCall,
 } from '../figures';
-import { reviewedFilter, type InsightFilters } from '../drill-down';
-import { CountLink } from './trend-chart';
+import { ratedFilter, reviewedFilter, type InsightFilters } from '../drill-down';
+import { CountLink, RatingLink } from './trend-chart';
 
 interface HeadlineFiguresProps {
   data: Insights;
@@ -35,6 +35,7 @@ const SENTIMENT_LABELS = { positive: 'Positive', neutral: 'Neutral', negative: '
 /** The headline numbers, each with its change against the period just before. */
 export function HeadlineFigures({ data, href, pageReview, previousLabel }: HeadlineFiguresProps) {
   const reviewed = reviewedFilter(pageReview);
+  const rated = ratedFilter(pageReview);
   const previous: InsightFigures | null = data.previous;
   const change = (pick: (f: InsightFigures) => number | null) =>
     previous ? `${describeChange(pick(data), pick(previous))} vs ${previousLabel}` : null;
@@ -130,7 +131,20 @@ export function HeadlineFigures({ data, href, pageReview, previousLabel }: Headl
         />
         <Figure
           label="Mean QA rating"
-          value={data.meanRating === null ? '—' : `${formatDecimal(data.meanRating)} / 5`}
+          value={
+            data.meanRating === null ? (
+              '—'
+            ) : (
+              <>
+                <RatingLink
+                  rating={data.meanRating}
+                  href={rated && href({ review: rated })}
+                  label="the rated calls in the window"
+                />{' '}
+                / 5
+              </>
+            )
+          }
           detail={`${formatWhole(data.ratings)} ratings`}
           change={change((f) => f.meanRating)}
         />

@@ -137,6 +137,7 @@ export function InsightsPage() {
           <AgentTable
             agents={data.agents}
             href={(changes) => href(span, changes)}
+            pageReview={view.filters.review}
             onExport={() => downloadCsv(csvFileName('agents', today), agentsCsv(data.agents))}
           />
         </>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { InsightSeriesPoint } from '@contract';
 import { type ChartColor } from '../charts/chart-colors';
 import { StackedBars, type ChartSeries } from '../charts/stacked-bars';
-import { formatWhole } from '../figures';
+import { formatDecimal, formatWhole } from '../figures';
 
 export interface TrendKey {
   key: string;
@@ -131,6 +131,28 @@ export function TrendChart(props: TrendChartProps) {
 }
 
 /** A count that opens its calls; zero has no calls to open. */
+/** A mean rating linking to the calls it is taken over (plain text when no filter lists them). */
+export function RatingLink({
+  rating,
+  href,
+  label,
+}: {
+  rating: number;
+  href: string | null;
+  label: string;
+}) {
+  if (href === null) return <>{formatDecimal(rating)}</>;
+  return (
+    <Link
+      to={href}
+      aria-label={`Mean rating ${formatDecimal(rating)}: ${label}`}
+      className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700"
+    >
+      {formatDecimal(rating)}
+    </Link>
+  );
+}
+
 export function CountLink({ count, href, label }: { count: number; href: string; label: string }) {
   if (count === 0) return <span className="text-slate-400">0</span>;
   return (
