@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { formatTrataTimestamp, type Conversation } from '../../../contract';
 import { createSqliteCallStore } from './sqlite-call-store';
-import { INDEX_SCHEMA_VERSION } from './migrations';
+import { insightsStep } from './insights-migration';
+import { MIGRATIONS } from './migrations';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -30,10 +31,10 @@ it('counts the slow answers of calls indexed before the count existed', async ()
   const store = createSqliteCallStore(file);
   await store.upsert([call('con.slow', 9000), call('con.quick', 1000)]);
   await store.close();
-  // The index as the previous version left it: no column, no index, one step behind.
+  // The index as the version before the step left it: no column, no index. Later steps run again.
   const db = new Database(file);
   db.exec('DROP INDEX calls_insights; ALTER TABLE calls DROP COLUMN slow_answers');
-  db.pragma(`user_version = ${INDEX_SCHEMA_VERSION - 1}`);
+  db.pragma(`user_version = ${MIGRATIONS.indexOf(insightsStep)}`);
   db.close();
 
   const reopened = createSqliteCallStore(file);
