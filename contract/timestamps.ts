@@ -11,6 +11,8 @@ const ISO_DATE_TIME =
  */
 export function parseTrataTimestamp(text: string | null | undefined): number | null {
   if (typeof text !== 'string') return null;
+  const common = parseCommonForm(text);
+  if (common !== undefined) return common;
   const match = ISO_DATE_TIME.exec(text.trim());
   if (!match) return null;
   const [, y, mo, d, h, mi, s, fraction = '', zone] = match;
@@ -20,6 +22,61 @@ export function parseTrataTimestamp(text: string | null | undefined): number | n
   if (check.getUTCMonth() !== +mo! - 1 || check.getUTCDate() !== +d!) return null;
   const fractionMs = fraction ? Number(`0.${fraction}`) * 1000 : 0;
   return whole + fractionMs - zoneOffsetMs(zone);
+}
+
+const ZERO = 48;
+const digitAt = (text: string, at: number) => {
+  const code = text.charCodeAt(at) - ZERO;
+  return code >= 0 && code <= 9 ? code : -1;
+};
+const numberAt = (text: string, at: number, length: number) => {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = digitAt(text, i);
+    if (digit < 0) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+};
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/**
+ * The form nearly every timestamp has (`2024-11-11T05:06:21.049339`, maybe with `Z`), read
+ * without the regular expression and the date check's Date object: the sync reads several per
+ * transcript message. Undefined for anything else (zones, odd years, out-of-range fields),
+ * which the general path then reads, so the answers are the same.
+ */
+function parseCommonForm(text: string): number | undefined {
+  const n = text.length;
+  if (n < 19 || text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') {
+    return undefined;
+  }
+  const separator = text[10];
+  if (separator !== 'T' && separator !== ' ' && separator !== 't') return undefined;
+  const year = numberAt(text, 0, 4);
+  const month = numberAt(text, 5, 2);
+  const day = numberAt(text, 8, 2);
+  const hour = numberAt(text, 11, 2);
+  const minute = numberAt(text, 14, 2);
+  const second = numberAt(text, 17, 2);
+  // Years below 100 are read as 19xx by Date.UTC; the general path keeps that quirk.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || minute < 0 || second < 0) {
+    return undefined;
+  }
+  const monthDays = month === 2 && leap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day > monthDays || hour * 3600 + minute * 60 + second >= 86_400) return undefined;
+  let end = n;
+  const last = text[n - 1];
+  if (last === 'Z' || last === 'z') end = n - 1;
+  let fractionMs = 0;
+  if (end > 19) {
+    const digits = end - 20;
+    if (text[19] !== '.' || digits < 1 || digits > 9) return undefined;
+    for (let i = 20; i < end; i++) if (digitAt(text, i) < 0) return undefined;
+    fractionMs = Number(`0.${text.slice(20, end)}`) * 1000;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second) + fractionMs;
 }
 
 function zoneOffsetMs(zone: string | undefined): number {

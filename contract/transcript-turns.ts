@@ -47,12 +47,7 @@ export function normalizeTranscript(
   const lines: Line[] = [];
   for (const [order, message] of (messages ?? []).entries()) {
     if (!message || typeof message !== 'object') continue;
-    const key = JSON.stringify([
-      message.speaker,
-      message.message_id,
-      message.timestamp,
-      message.message,
-    ]);
+    const key = duplicateKey(message);
     if (seen.has(key)) continue;
     seen.add(key);
     lines.push({
@@ -97,6 +92,22 @@ export function normalizeTranscript(
     });
   }
   return bubbles;
+}
+
+/**
+ * Equal for exact duplicates only. Strings are written with their length before them, so no two
+ * tuples share a key; anything else (never in valid data) as JSON, in a key space of its own.
+ * JSON of every message cost more than the rest of the normalizing in the sync.
+ */
+function duplicateKey(message: TranscriptMessage): string {
+  const parts = [message.speaker, message.message_id, message.timestamp, message.message];
+  let key = '';
+  for (const part of parts) {
+    if (part === null || part === undefined) key += '~';
+    else if (typeof part === 'string') key += `${part.length}:${part}`;
+    else return `\u0000${JSON.stringify(parts)}`;
+  }
+  return key;
 }
 
 function toSpeaker(value: string): Speaker {

@@ -23,6 +23,9 @@ const COLUMNS = [
 ] as const;
 const SHORT = ['id_l', 'prospect_l', 'agent_l', 'name_l', 'phone_d', 'email_l'] as const;
 
+/** The FTS5 `hashsize` a bulk load builds its indexes with (see `rebuildFts`). */
+const FTS_HASH_BYTES = 64 * 1024 * 1024;
+
 const list = (names: readonly string[], prefix = '') => names.map((n) => prefix + n).join(', ');
 
 /**
@@ -125,6 +128,10 @@ export function createConversationWriter(db: Db) {
 
   function rebuildFts(): void {
     for (const table of ['fts_short', 'fts_transcript', 'fts_summary']) {
+      // Trigrams gather in memory up to this size before a segment is written: with the default
+      // (1 MB) a rebuild of a million transcripts writes and merges thousands of small segments.
+      // (A literal: FTS5 refuses a bound value here.)
+      db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`);
       db.prepare(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`).run();
     }
   }

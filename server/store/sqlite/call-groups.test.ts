@@ -44,6 +44,13 @@ describe('the counts behind totals and facets', () => {
 
     const final = [...changed, ...all.slice(30)].filter((c) => !gone.includes(c.id));
     const fresh = await storeOf(final);
+    // The counts themselves, not only their agreement with a store that was only inserted into.
+    const all50: CallQuery = { sort_order: 'desc', skip: 0, limit: 5 };
+    expect((await store.list(all50)).total).toBe(final.length);
+    const negative = final.filter(
+      (c) => c.conversationAnalytics?.sentiment_of_caller === 'negative',
+    ).length;
+    expect((await store.list({ ...all50, sentiment: ['negative'] })).total).toBe(negative);
     const first = Math.min(...final.map((c) => parseTrataTimestamp(c.timestampStart)!));
     const queries: Partial<CallQuery>[] = [
       {},

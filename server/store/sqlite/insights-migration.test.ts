@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { formatTrataTimestamp, type Conversation } from '../../../contract';
 import { createSqliteCallStore } from './sqlite-call-store';
-import { INDEX_SCHEMA_VERSION } from './migrations';
+import { insightsStep } from './insights-migration';
+import { MIGRATIONS } from './migrations';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -30,13 +31,14 @@ it('counts the slow answers of calls indexed before the count existed', async ()
   const store = createSqliteCallStore(file);
   await store.upsert([call('con.slow', 9000), call('con.quick', 1000)]);
   await store.close();
-  // The index as an older version left it: no column, no index, no rollups, two steps behind.
+  // The index as the version before the step left it: no column, no index, no rollups. Later
+  // steps run again.
   const db = new Database(file);
   db.exec(`DROP TRIGGER calls_insights_insert; DROP TRIGGER calls_insights_delete;
     DROP TRIGGER calls_insights_update; DROP TABLE call_insight_cells; DROP TABLE call_insight_series; DROP TABLE call_insight_trend;
     DROP TABLE call_insight_durations;`);
   db.exec('DROP INDEX calls_insights; ALTER TABLE calls DROP COLUMN slow_answers');
-  db.pragma(`user_version = ${INDEX_SCHEMA_VERSION - 2}`);
+  db.pragma(`user_version = ${MIGRATIONS.indexOf(insightsStep)}`);
   db.close();
 
   const reopened = createSqliteCallStore(file);

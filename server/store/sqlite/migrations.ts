@@ -102,6 +102,8 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
   (db) => db.exec('CREATE INDEX calls_prospect ON calls (prospect_id, ts_start, id)'),
   insightsStep,
   insightRollupsStep,
+  // The same counts, kept with one index lookup per table for a call in an existing group.
+  (db) => replaceGroupTriggers(db),
 ];
 
 const FILTER_COLUMNS = [
@@ -153,6 +155,39 @@ function createGroupCounts(db: Database.Database): void {
     INSERT INTO call_day_groups (day, ${columns}, n)
       SELECT CAST(floor(ts_start / ${DAY_MS}) AS INTEGER), ${columns}, count(*) FROM calls
       GROUP BY 1, ${columns};
+  `);
+}
+
+/**
+ * The triggers of `createGroupCounts`, cheaper: each count is updated first, and its row
+ * inserted only when there was none (`changes()` is the last statement's count inside a
+ * trigger). The first version looked the key up twice per table (NOT EXISTS, then UPDATE),
+ * about a third of the cost of writing a call in a backfill.
+ */
+function replaceGroupTriggers(db: Database.Database): void {
+  const columns = GROUP_COLUMNS.join(', ');
+  const day = (row: 'NEW' | 'OLD') => `CAST(floor(${row}.ts_start / ${DAY_MS}) AS INTEGER)`;
+  const change = (row: 'NEW' | 'OLD', delta: string) =>
+    (['call_groups', 'call_day_groups'] as const)
+      .map((table) => {
+        const byDay = table === 'call_day_groups';
+        const key =
+          (byDay ? `day IS ${day(row)} AND ` : '') +
+          GROUP_COLUMNS.map((c) => `${c} IS ${row}.${c}`).join(' AND ');
+        const into = `${byDay ? 'day, ' : ''}${columns}`;
+        const values = `${byDay ? `${day(row)}, ` : ''}${GROUP_COLUMNS.map((c) => `${row}.${c}`).join(', ')}`;
+        return `UPDATE ${table} SET n = n + ${delta} WHERE ${key};
+          INSERT INTO ${table} (${into}, n) SELECT ${values}, ${delta} WHERE changes() = 0;`;
+      })
+      .join('\n');
+  db.exec(`
+    DROP TRIGGER calls_groups_insert;
+    DROP TRIGGER calls_groups_delete;
+    DROP TRIGGER calls_groups_update;
+    CREATE TRIGGER calls_groups_insert AFTER INSERT ON calls BEGIN ${change('NEW', '1')} END;
+    CREATE TRIGGER calls_groups_delete AFTER DELETE ON calls BEGIN ${change('OLD', '-1')} END;
+    CREATE TRIGGER calls_groups_update AFTER UPDATE OF ts_start, ${columns} ON calls BEGIN
+      ${change('OLD', '-1')} ${change('NEW', '1')} END;
   `);
 }
 
