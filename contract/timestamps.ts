@@ -12,7 +12,11 @@ const ISO_DATE_TIME =
 export function parseTrataTimestamp(text: string | null | undefined): number | null {
   if (typeof text !== 'string') return null;
   const common = parseCommonForm(text);
-  if (common !== undefined) return common;
+  return common !== undefined ? common : parseGeneralForm(text);
+}
+
+/** Any ISO date-time: a regular expression, then a Date to reject days that roll over. */
+export function parseGeneralForm(text: string): number | null {
   const match = ISO_DATE_TIME.exec(text.trim());
   if (!match) return null;
   const [, y, mo, d, h, mi, s, fraction = '', zone] = match;
