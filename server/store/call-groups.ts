@@ -63,13 +63,14 @@ export const DAY_MS = 86_400_000;
 /**
  * The statements that group the calls in a date range without a text search: whole UTC days
  * from `call_day_groups`, and the calls of the partial days at either end counted one by one.
- * Without a range, `call_groups` alone. `count` is the backend's count as a number.
+ * Without a range, `call_groups` alone. `asNumber` makes an aggregate the backend's number.
  */
 export function rangeGroupSql(
   from: number | undefined,
   to: number | undefined,
-  count = 'count(*)',
+  asNumber: (aggregate: string) => string = (aggregate) => aggregate,
 ): Sql[] {
+  const count = asNumber('count(*)');
   if (from === undefined && to === undefined) {
     return [{ text: `SELECT ${SELECT_GROUP}, n FROM call_groups WHERE n > 0`, params: [] }];
   }
@@ -105,9 +106,11 @@ export function rangeGroupSql(
     params.push(endDay);
   }
   const statements: Sql[] = [
-    // Summed by `mergeGroups`: a sort in the database would cost more than the sums.
+    // Summed in the database: a month holds about 20,000 daily rows at a million calls, and
+    // building an object for each one costs about 4× the grouping.
     {
-      text: `SELECT ${SELECT_GROUP}, n FROM call_day_groups WHERE ${days.join(' AND ')} AND n > 0`,
+      text: `SELECT ${SELECT_GROUP}, ${asNumber('sum(n)')} AS n FROM call_day_groups
+        WHERE ${days.join(' AND ')} GROUP BY ${GROUP_BY} HAVING sum(n) > 0`,
       params,
     },
   ];

@@ -117,7 +117,7 @@ function createIndex(
         // Filters the kept counts know nothing of: one grouped scan of the calls that pass them.
         hit = await query<CallGroup>(groupSql(scope));
       } else {
-        const parts = rangeGroupSql(scope.from, scope.to, 'count(*)::integer');
+        const parts = rangeGroupSql(scope.from, scope.to, (aggregate) => `${aggregate}::integer`);
         hit = mergeGroups((await Promise.all(parts.map((sql) => query<CallGroup>(sql)))).flat());
       }
       caches.groups.set(key, hit);

@@ -62,6 +62,21 @@ describe('the counts behind totals and facets', () => {
     ];
     for (const partial of queries) {
       const query: CallQuery = { sort_order: 'desc', skip: 0, limit: 5, ...partial };
+      const expected = final.filter((c) => {
+        const start = parseTrataTimestamp(c.timestampStart)!;
+        if (query.from !== undefined && start < query.from) return false;
+        if (query.to !== undefined && start >= query.to) return false;
+        return !query.agent || query.agent.includes(c.aiAgentId!);
+      });
+      const counts = (await store.facets({ ...query, sentiment: undefined })).sentiment;
+      for (const sentiment of ['negative', 'positive'] as const) {
+        const calls = expected.filter(
+          (c) => c.conversationAnalytics?.sentiment_of_caller === sentiment,
+        );
+        expect(counts[sentiment] ?? 0, `${sentiment} ${JSON.stringify(partial)}`).toBe(
+          calls.length,
+        );
+      }
       expect(await store.facets(query), JSON.stringify(partial)).toEqual(await fresh.facets(query));
       expect((await store.list(query)).total, JSON.stringify(partial)).toBe(
         (await fresh.list(query)).total,
