@@ -16,6 +16,8 @@ async function openThirtyDays(page: Page) {
   await expect(
     page.getByRole('group', { name: 'Window' }).getByRole('button', { name: '30 days' }),
   ).toHaveAttribute('aria-pressed', 'true');
+  // The last window's figures stay on screen, marked busy, until the new window's arrive.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
   // Both charts drawn on their canvas, each with its name in words.
   await expect(page.locator('[data-drawn="true"]')).toHaveCount(2, { timeout: 30_000 });
   await expect(

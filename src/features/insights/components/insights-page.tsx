@@ -5,6 +5,7 @@ import {
   SENTIMENTS,
   type InsightSeriesPoint,
 } from '@contract';
+import { cn } from '@/lib/cn';
 import { formatDayInput, calendarDayOf } from '@/lib/date-range';
 import { useInsights } from '../api/get-insights';
 import { OUTCOME_COLORS, SENTIMENT_COLORS, SENTIMENT_ICONS } from '../charts/chart-colors';
@@ -24,6 +25,7 @@ export function InsightsPage() {
   const { window, timeZone, href } = view;
   const query = useInsights(view.apiQuery);
   const data = query.data;
+  const stale = query.isPlaceholderData;
   const span = useMemo(
     () => ({ from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() }),
     [window.from, window.to],
@@ -104,7 +106,9 @@ export function InsightsPage() {
         </p>
       )}
       {data && data.calls > 0 && (
-        <>
+        // While another window loads, the last one's figures stay in place (no jump) but can't
+        // be followed: a link would open calls that don't add up to the number it is on.
+        <div className={cn('space-y-6', stale && 'opacity-60')} aria-busy={stale} inert={stale}>
           <HeadlineFigures
             data={data}
             href={(changes) => href(span, changes)}
@@ -140,7 +144,7 @@ export function InsightsPage() {
             pageReview={view.filters.review}
             onExport={() => downloadCsv(csvFileName('agents', today), agentsCsv(data.agents))}
           />
-        </>
+        </div>
       )}
     </div>
   );
