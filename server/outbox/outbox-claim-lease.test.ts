@@ -65,6 +65,11 @@ describe.skipIf(!process.env.DATABASE_URL)('outbox claims on PostgreSQL', () => 
   it("renews a slow delivery's claim, and a crashed worker's claim runs out within its lease", async () => {
     const conversation = reviewConversation('con.lease.2');
     let slow = true;
+    // The slow write is answered once the other replica has looked for due calls three claim
+    // periods after it began: its claim had to be renewed twice by then.
+    let putAt = Infinity;
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     let slowDone = () => undefined as void;
     const slowAnswered = new Promise<void>((resolve) => (slowDone = resolve));
     const slowRequests = new WeakSet<object>();
@@ -75,7 +80,8 @@ describe.skipIf(!process.env.DATABASE_URL)('outbox claims on PostgreSQL', () => 
           if (request.method === 'PUT' && slow) {
             slow = false;
             slowRequests.add(request);
-            await new Promise((resolve) => setTimeout(resolve, 1_500));
+            putAt = Date.now();
+            await released;
           }
         });
         app.addHook('onResponse', async (request) => {
@@ -85,7 +91,15 @@ describe.skipIf(!process.env.DATABASE_URL)('outbox claims on PostgreSQL', () => 
     });
     stores = await openTestStores();
     await stores.calls.upsert([conversation]);
-    const replica = await createPgReviewStore(stores.pg!.openPool());
+    const other = await createPgReviewStore(stores.pg!.openPool());
+    const replica: ReviewStore = {
+      ...other,
+      async claimDue(now, limit, claimUntil) {
+        const claimed = await other.claimDue(now, limit, claimUntil);
+        if (now > putAt + 3 * 300) release();
+        return claimed;
+      },
+    };
     await stores.reviews.setReview(conversation.id, 'Dana', { rating: 3 });
     startWorker(stores.reviews, 300);
     await vi.waitFor(() => expect(slow).toBe(false), { timeout: 5_000, interval: 10 });

@@ -19,7 +19,7 @@ import type {
 } from '../types';
 import { walkRuns } from '../call-filters';
 import { exportRowOfValues, type StoredExportValues } from '../export-row';
-import { chunkSql, EXPORT_FIELDS, FOLD_FUNCTION, pageSql } from './call-list-sql';
+import { chunkSql, EXPORT_FIELDS, FOLD_FUNCTION, pageSql, type Sql } from './call-list-sql';
 import {
   facetsOf,
   hasText,
@@ -282,20 +282,35 @@ export function createSqliteCallStore(
   const walksRowByRow = (query: CallQuery) =>
     hasText(query) && totalOf(groups(query), query) > chunkedCandidatesMax;
 
+  /** A keyset walk over `query`'s chunks; `read` runs each chunk's statement. */
+  function walkChunks<Row>(
+    query: CallQuery,
+    after: CallCursor | null,
+    limit: number,
+    read: (sql: Sql) => Row[],
+    cursorOf: (row: Row) => CallCursor,
+    fields?: string,
+  ) {
+    const rowByRow = walksRowByRow(query);
+    return walkRuns(
+      query,
+      after,
+      limit,
+      (run, from, wanted) => read(chunkSql(query, run, from, wanted, rowByRow, fields)),
+      cursorOf,
+    );
+  }
+
   async function listAfter(
     query: CallQuery,
     after: CallCursor | null,
     limit: number,
   ): Promise<CallChunk> {
-    const rowByRow = walksRowByRow(query);
-    const { rows, next } = await walkRuns(
+    const { rows, next } = await walkChunks(
       query,
       after,
       limit,
-      (run, from, wanted) => {
-        const sql = chunkSql(query, run, from, wanted, rowByRow);
-        return walkPrepared(sql.text).all(...sql.params) as ChunkRow[];
-      },
+      (sql) => walkPrepared(sql.text).all(...sql.params) as ChunkRow[],
       (row) => ({ key: row.sortKey, id: row.id }),
     );
     return { items: itemsOf(rows), next };
@@ -306,19 +321,17 @@ export function createSqliteCallStore(
     after: CallCursor | null,
     limit: number,
   ): Promise<ExportChunk> {
-    const rowByRow = walksRowByRow(query);
-    const { rows, next } = await walkRuns(
+    const { rows, next } = await walkChunks(
       query,
       after,
       limit,
-      (run, from, wanted) => {
-        const sql = chunkSql(query, run, from, wanted, rowByRow, EXPORT_FIELDS);
-        // Arrays: a million rows' objects with named fields cost more than reading them.
-        return walkPrepared(sql.text)
+      // Arrays: a million rows' objects with named fields cost more than reading them.
+      (sql) =>
+        walkPrepared(sql.text)
           .raw(true)
-          .all(...sql.params) as StoredExportValues[];
-      },
+          .all(...sql.params) as StoredExportValues[],
       (values) => ({ key: values[12], id: values[0] }),
+      EXPORT_FIELDS,
     );
     return { rows: rows.map((values) => exportRowOfValues(values, agentNames)), next };
   }
