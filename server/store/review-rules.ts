@@ -102,6 +102,16 @@ export function ownComment(
   return row;
 }
 
-/** A new comment's id: its second, then random, so ids sort roughly by time. */
-export const newCommentId = (now: number) =>
-  `cmt.${Math.floor(now / 1000)}.${randomBytes(9).toString('base64url')}`;
+let commentSequence = 0;
+
+/**
+ * A new comment's id: its millisecond and this process's running count, both fixed-width, then
+ * random. Comments are read in `created_at, id` order, so two added within one millisecond keep
+ * the order they were added in; the random part keeps ids from two replicas apart.
+ */
+export const newCommentId = (now: number) => {
+  commentSequence = (commentSequence + 1) % 1_000_000;
+  const millisecond = String(Math.floor(now)).padStart(15, '0');
+  const sequence = String(commentSequence).padStart(6, '0');
+  return `cmt.${millisecond}.${sequence}.${randomBytes(6).toString('base64url')}`;
+};

@@ -77,6 +77,16 @@ describe(`the review store (${testBackend()})`, () => {
     expect(await store.history('con.a', 2)).toHaveLength(2);
   });
 
+  it('keeps comments in the order they were added, even within one millisecond', async () => {
+    await open();
+    const texts = Array.from({ length: 30 }, (_, index) => `Comment ${index + 1}.`);
+    for (const text of texts) await store.addComment('con.a', 'Ann', text, null);
+    expect((await store.comments('con.a')).map((comment) => comment.text)).toEqual(texts);
+    await store.setReview('con.a', 'Ann', { rating: 4 });
+    const [verdict] = await store.verdicts('con.a');
+    expect(verdict!.comments.map((comment) => comment.text)).toEqual(texts);
+  });
+
   it('keeps checks, summaries and the epoch in step with every change', async () => {
     await open();
     const epochs = [await store.epoch()];
