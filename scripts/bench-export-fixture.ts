@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { recountRollups } from '../server/store/sqlite/rollup-keeper';
 
 /** Milliseconds between two synthetic calls' starts (`syntheticCall` in bench-export.ts). */
 export const START_STEP_MS = 47_000;
@@ -15,8 +16,8 @@ const trataTime = (ms: string) =>
  * written through the store, up to `total` calls: copies of those rows `base` calls later each
  * time, with their own ids and start times, in SQL. Writing a million calls through the store
  * costs minutes of CPU (each call's record, phone number parse and hash) that a fixture of
- * repeated calls does not need; every table and count the store keeps is written (the group
- * counts by the store's own triggers), so the server reads the copies as it reads the rest.
+ * repeated calls does not need; every table and count the store keeps is written (the counts
+ * and rollups recounted at the end), so the server reads the copies as it reads the rest.
  */
 export function copyCalls(file: string, base: number, total: number): void {
   const db = new Database(file);
@@ -67,6 +68,7 @@ export function copyCalls(file: string, base: number, total: number): void {
       })();
       process.stdout.write(`  ${(offset + count).toLocaleString('en')}\r`);
     }
+    recountRollups(db);
   } finally {
     db.close();
   }

@@ -121,7 +121,7 @@ export function rangeGroupSql(
   return statements;
 }
 
-/** One group per combination, summing the counts of the same combination. */
+/** One group per combination, summing the counts of the same combination; empty ones left out. */
 export function mergeGroups(groups: CallGroup[]): CallGroup[] {
   const merged = new Map<string, CallGroup>();
   for (const group of groups) {
@@ -137,7 +137,7 @@ export function mergeGroups(groups: CallGroup[]): CallGroup[] {
     if (known) known.n += group.n;
     else merged.set(key, { ...group });
   }
-  return [...merged.values()];
+  return [...merged.values()].filter((group) => group.n > 0);
 }
 
 type FacetFilter = 'sentiment' | 'outcome' | 'consent' | 'agent';

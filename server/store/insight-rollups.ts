@@ -26,8 +26,9 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /**
- * The levels of the trigger-kept insight rollups, coarsest first. `period` is the UTC start of
- * the level's hour, day or month in epoch ms, so every level compares with the same numbers.
+ * The levels of the insight rollups (and of SQLite's period counts), coarsest first. `period` is
+ * the UTC start of the level's hour, day or month in epoch ms, so every level compares with the
+ * same numbers.
  */
 interface RollupLevel {
   code: number;

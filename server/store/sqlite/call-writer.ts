@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CallRecord } from '../call-record';
+import { ROLLUP_COLUMNS, type RollupKeeper, type RollupRow } from './rollup-keeper';
 
 const COLUMNS = {
   id: 'id',
@@ -30,11 +31,24 @@ const NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
 /** Code points, as SQLite's `substr` counts them on TEXT. */
 const length = (text: string) => [...text].length;
 
+const rollupRowOf = (record: CallRecord): RollupRow => ({
+  ts_start: record.tsStart,
+  sentiment: record.sentiment,
+  prospect_status: record.prospectStatus,
+  consent: record.consent,
+  agent_id: record.agentId,
+  status: record.status,
+  source_type: record.sourceType,
+  duration: record.duration,
+  slow_answers: record.slowAnswers,
+});
+
 /**
  * The write statements of the index. Callers own the transaction, so the row, its document,
- * its text and its trigram entries never disagree.
+ * its text, its trigram entries and the counts in `rollups` never disagree (the caller flushes
+ * the counts before it commits).
  */
-export function createCallWriter(db: Database.Database) {
+export function createCallWriter(db: Database.Database, rollups: RollupKeeper) {
   // Values are bound by position (see `params`): binding two dozen named ones per row showed in
   // a profile of the backfill.
   const insertCall = db.prepare(
@@ -48,6 +62,9 @@ export function createCallWriter(db: Database.Database) {
   );
   const find = db.prepare<[string], { rid: number; docHash: string }>(
     'SELECT rid, doc_hash AS docHash FROM calls WHERE id = ?',
+  );
+  const rollupRow = db.prepare<[number], RollupRow>(
+    `SELECT ${ROLLUP_COLUMNS} FROM calls WHERE rid = ?`,
   );
   const markSeen = db.prepare('UPDATE calls SET seen_sweep = ? WHERE rid = ?');
   const putDoc = db.prepare('INSERT OR REPLACE INTO call_docs (rid, doc) VALUES (?, ?)');
@@ -90,6 +107,7 @@ export function createCallWriter(db: Database.Database) {
     find: (id: string) => find.get(id),
     insert(record: CallRecord, hash: string, sweep: string | null, now: number, deferText = false) {
       const rid = Number(insertCall.run(...params(record, hash, sweep, now)).lastInsertRowid);
+      rollups.added(rollupRowOf(record));
       writeTexts(rid, record, deferText);
     },
     update(
@@ -100,7 +118,9 @@ export function createCallWriter(db: Database.Database) {
       now: number,
       deferText = false,
     ) {
+      const before = rollupRow.get(rid)!;
       updateCall.run(...params(record, hash, sweep, now), rid);
+      rollups.changed(before, rollupRowOf(record));
       // A text still waiting for its trigrams has none to remove, and keeps waiting.
       const waiting = isDeferred.get(rid) !== undefined;
       if (!waiting) removeFts.run(rid);
@@ -110,6 +130,7 @@ export function createCallWriter(db: Database.Database) {
     remove(id: string): boolean {
       const row = find.get(id);
       if (!row) return false;
+      rollups.removed(rollupRow.get(row.rid)!);
       if (isDeferred.get(row.rid) === undefined) removeFts.run(row.rid);
       for (const statement of removeRows) statement.run(row.rid);
       return true;

@@ -34,9 +34,9 @@ it('counts the slow answers of calls indexed before the count existed', async ()
   // The index as the version before the step left it: no column, no index, no rollups. Later
   // steps run again.
   const db = new Database(file);
-  db.exec(`DROP TRIGGER calls_insights_insert; DROP TRIGGER calls_insights_delete;
-    DROP TRIGGER calls_insights_update; DROP TABLE call_insight_cells; DROP TABLE call_insight_series; DROP TABLE call_insight_trend;
-    DROP TABLE call_insight_durations;`);
+  db.exec(`DROP TABLE call_insight_cells; DROP TABLE call_insight_series;
+    DROP TABLE call_insight_trend; DROP TABLE call_insight_durations;
+    DROP TABLE call_period_groups; CREATE TABLE call_day_groups (day INTEGER, n INTEGER);`);
   db.exec('DROP INDEX calls_insights; ALTER TABLE calls DROP COLUMN slow_answers');
   db.pragma(`user_version = ${MIGRATIONS.indexOf(insightsStep)}`);
   db.close();

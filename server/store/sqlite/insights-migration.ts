@@ -30,7 +30,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** Each level's period of `row.ts_start`: the UTC start of its hour, day or month, in ms. */
-const PERIODS: [number, (row: string) => string][] = [
+export const PERIODS: [number, (row: string) => string][] = [
   [0, (row) => `CAST(floor(${row}.ts_start / ${HOUR_MS}) AS INTEGER) * ${HOUR_MS}`],
   [1, (row) => `CAST(floor(${row}.ts_start / ${DAY_MS}) AS INTEGER) * ${DAY_MS}`],
   [

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { insightRollupsStep, insightsStep } from './insights-migration';
+import { periodGroupsStep } from './period-groups';
+import { dropRollupTriggers } from './rollup-keeper';
 import { reviewTablesStep } from './review-migration';
 import { SORT_COLUMNS } from '../call-filters';
 import { DAY_MS, GROUP_COLUMNS } from '../call-groups';
@@ -104,6 +106,9 @@ export const MIGRATIONS: ((db: Database.Database) => void)[] = [
   insightRollupsStep,
   // The same counts, kept with one index lookup per table for a call in an existing group.
   (db) => replaceGroupTriggers(db),
+  // The counts and rollups are kept by the store's writes from here on, a batch at a time.
+  dropRollupTriggers,
+  periodGroupsStep,
 ];
 
 const FILTER_COLUMNS = [
@@ -181,9 +186,9 @@ function replaceGroupTriggers(db: Database.Database): void {
       })
       .join('\n');
   db.exec(`
-    DROP TRIGGER calls_groups_insert;
-    DROP TRIGGER calls_groups_delete;
-    DROP TRIGGER calls_groups_update;
+    DROP TRIGGER IF EXISTS calls_groups_insert;
+    DROP TRIGGER IF EXISTS calls_groups_delete;
+    DROP TRIGGER IF EXISTS calls_groups_update;
     CREATE TRIGGER calls_groups_insert AFTER INSERT ON calls BEGIN ${change('NEW', '1')} END;
     CREATE TRIGGER calls_groups_delete AFTER DELETE ON calls BEGIN ${change('OLD', '-1')} END;
     CREATE TRIGGER calls_groups_update AFTER UPDATE OF ts_start, ${columns} ON calls BEGIN

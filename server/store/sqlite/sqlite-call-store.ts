@@ -31,6 +31,7 @@ import {
   type CallGroup,
 } from '../call-groups';
 import { textGroupSql } from './call-groups';
+import { periodGroupSql } from './period-groups';
 import { readCallFigures, readReviewFigures } from './insights-sql';
 import {
   pieceSql,
@@ -43,6 +44,7 @@ import {
 const SQLITE_ROLLUPS: RollupDialect = { int: (expression) => expression };
 import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
+import { createRollupKeeper } from './rollup-keeper';
 
 /**
  * A text search checks each row that passes the other filters, instead of reading trigram
@@ -76,7 +78,31 @@ export function createSqliteCallStore(
   );
   migrate(db);
 
-  const writer = createCallWriter(db);
+  const rollups = createRollupKeeper(db);
+  const writer = createCallWriter(db, rollups);
+  /**
+   * A write in a transaction of its own (a savepoint inside an open group) that leaves the counts
+   * in step: those pending from the group are written before it begins, so a rollback of this
+   * write forgets only its own.
+   */
+  const withRollups = <A extends unknown[], R>(write: (...args: A) => R) => {
+    const run = db.transaction((...args: A) => {
+      try {
+        const result = write(...args);
+        rollups.flush();
+        return result;
+      } catch (error) {
+        rollups.discard();
+        throw error;
+      }
+    });
+    return {
+      immediate(...args: A): R {
+        rollups.flush();
+        return run.immediate(...args);
+      },
+    };
+  };
   const statements = new Map<string, Database.Statement>();
   const prepared = (text: string) => {
     let statement = statements.get(text);
@@ -136,6 +162,7 @@ export function createSqliteCallStore(
   const countAll = db.prepare<[], number>('SELECT count(*) FROM calls').pluck();
   const newest = db.prepare<[], number | null>('SELECT max(updated_at) FROM calls').pluck();
   const earliest = db.prepare<[], number | null>('SELECT min(ts_start) FROM calls').pluck();
+  const latest = db.prepare<[], number | null>('SELECT max(ts_start) FROM calls').pluck();
   const agentNames = new Map<string, string>();
   const loadAgents = () => {
     agentNames.clear();
@@ -185,7 +212,8 @@ export function createSqliteCallStore(
     }
     return result;
   };
-  const upsertMany = db.transaction(writeRecords);
+  const upsertMany = withRollups(writeRecords);
+  const removeMany = withRollups((ids: string[]) => ids.filter((id) => writer.remove(id)).length);
   const countDeferred = db.prepare<[], number>('SELECT count(*) FROM calls_fts_pending').pluck();
   const indexDeferred = db.transaction((max: number) => writer.indexDeferred(max));
 
@@ -198,11 +226,21 @@ export function createSqliteCallStore(
     });
   }
 
+  /** The statements that group the calls in a date range (see `periodGroupSql`). */
+  function rangeStatements(from: number | undefined, to: number | undefined): Sql[] {
+    if (from === undefined && to === undefined) return rangeGroupSql(from, to);
+    // An open end is the first or last start there is: the range holds no call without one.
+    const low = from ?? earliest.get();
+    const high = to ?? (latest.get() ?? Number.NEGATIVE_INFINITY) + 1;
+    return low === null || low === undefined || !(low < high) ? [] : periodGroupSql(low, high);
+  }
+
   /**
    * The calls in the query's date range and text search, counted per combination of the other
    * filters: totals and facets are then sums in memory. Cached until the next write.
    */
   function groups(query: CallQuery): CallGroup[] {
+    rollups.flush();
     const scope = scopeOf(query);
     const key = scopeKey(scope);
     let hit = groupCache.get(key);
@@ -213,7 +251,7 @@ export function createSqliteCallStore(
       hit = prepared(sql.text).all(...sql.params) as CallGroup[];
     } else if (!hasText(scope)) {
       hit = mergeGroups(
-        rangeGroupSql(scope.from, scope.to).flatMap(
+        rangeStatements(scope.from, scope.to).flatMap(
           (sql) => prepared(sql.text).all(...sql.params) as CallGroup[],
         ),
       );
@@ -344,14 +382,15 @@ export function createSqliteCallStore(
       if (!hit) {
         const at = writes;
         // Every piece is read in one synchronous run: no write can come in between.
-        hit = await readRollupFigures(bounds, async (batches) =>
-          batches.map(({ kind, pieces }) =>
+        hit = await readRollupFigures(bounds, async (batches) => {
+          rollups.flush();
+          return batches.map(({ kind, pieces }) =>
             pieces.map((piece) => {
               const sql = pieceSql(kind, piece, SQLITE_ROLLUPS);
               return prepared(sql.text).all(...sql.params) as PieceRow[];
             }),
-          ),
-        );
+          );
+        });
         if (at === writes) insightCache.set(key, hit);
       }
       return { ...hit, reviews: readReviewFigures(prepared, query, bounds, false) };
@@ -418,15 +457,16 @@ export function createSqliteCallStore(
         .all(sweep, limit);
     },
     async remove(ids) {
-      const removed = db.transaction(() => ids.filter((id) => writer.remove(id)).length)();
+      const removed = removeMany.immediate(ids);
       if (removed > 0) changed();
       return removed;
     },
     async clear() {
-      db.transaction(() => {
+      withRollups(() => {
+        rollups.clear();
         db.exec('DELETE FROM calls; DELETE FROM call_docs; DELETE FROM call_texts;');
         db.exec('DELETE FROM calls_fts; DELETE FROM calls_fts_pending; DELETE FROM sync_skipped;');
-      })();
+      }).immediate();
       changed();
     },
     async get(id) {
@@ -496,6 +536,7 @@ export function createSqliteCallStore(
     },
     async commit() {
       if (!db.inTransaction) return;
+      rollups.flush();
       db.exec('COMMIT');
       db.exec('BEGIN IMMEDIATE');
     },
@@ -513,6 +554,7 @@ export function createSqliteCallStore(
       return writeRecords(records, sweep, options);
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
+      rollups.discard();
       changed();
       throw error;
     }
@@ -521,11 +563,15 @@ export function createSqliteCallStore(
     db.exec('BEGIN IMMEDIATE');
     try {
       const result = await work(groupTx);
-      if (db.inTransaction) db.exec('COMMIT');
+      if (db.inTransaction) {
+        rollups.flush();
+        db.exec('COMMIT');
+      }
       return result;
     } catch (error) {
       if (db.inTransaction) {
         db.exec('ROLLBACK');
+        rollups.discard();
         // Pages and counts read meanwhile may hold rows that are gone now.
         changed();
       }
