@@ -181,9 +181,15 @@ async function speakWithin(
   return speak(text, { ...voice, rate: Math.min(MAX_WORDS_PER_MINUTE, rate) }, maxSamples);
 }
 
-/** Above this level overlapping voices are bent towards full scale instead of wrapping or clipping. */
-const KNEE = 24_000;
-const HEADROOM = 32_767 - KNEE;
+/**
+ * The loudest sample the mix holds, about 0.9 dB below full scale: MP3 encoding overshoots sharp
+ * peaks by a few percent, and a decoded sample past full scale is clipped by the player (the
+ * seed call's overlapping lines decoded to 1.03 with the ceiling at full scale).
+ */
+export const MIX_CEILING = 29_500;
+/** Above this level voices are bent towards the ceiling instead of wrapping or clipping. */
+const KNEE = 22_000;
+const HEADROOM = MIX_CEILING - KNEE;
 
 /** Adds speech into the mix; where two voices overlap, a soft limiter keeps the sum in range. */
 export function mixInto(mix: Int16Array, speech: Float32Array, at: number): void {
