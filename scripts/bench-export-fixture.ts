@@ -48,9 +48,10 @@ export function copyCalls(file: string, base: number, total: number): void {
          SELECT rid + @offset, ${columns.map((name) => overrides[name] ?? name).join(', ')}
          FROM calls WHERE rid <= @count`,
       ),
+      // Documents are stored deflated, which SQL cannot rewrite: a copy keeps its original's.
+      // Only a call page reads one; an export reads the rows above.
       db.prepare(
-        `INSERT INTO call_docs (rid, doc) SELECT rid + @offset, json_set(doc, '$.id', ${id})
-         FROM call_docs WHERE rid <= @count`,
+        'INSERT INTO call_docs (rid, doc) SELECT rid + @offset, doc FROM call_docs WHERE rid <= @count',
       ),
       db.prepare(
         `INSERT INTO call_texts (rid, t_len, s_len, search_l)

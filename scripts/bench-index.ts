@@ -224,7 +224,7 @@ await upstream.close();
 api.kill('SIGTERM');
 replaceSection(
   'Call index',
-  `\`npm run bench:index\` at ${N.toLocaleString('en')} demo conversations; load average ${loadBefore} before, ${load()} after (1 / 5 / 15 min, on 2 cores shared with other work; with a load above 2 every figure is inflated by waiting for a core). /api/calls is timed in the server (Fastify inject), ${RUNS} runs per row after one uncached first request; counts per filter combination are cached until the next write, so the first figure is the cold cost. The backfill commits about 1,000 rows at once and leaves the transcripts' trigrams to a background step that follows it (the next row); until that step is done a text search scans the texts not yet indexed, so its answers are complete throughout, only slower.
+  `\`npm run bench:index\` at ${N.toLocaleString('en')} demo conversations; load average ${loadBefore} before, ${load()} after (1 / 5 / 15 min, on 2 cores shared with other work; with a load above 2 every figure is inflated by waiting for a core). /api/calls is timed in the server (Fastify inject), ${RUNS} runs per row after one uncached first request; counts per filter combination are cached until the next write, so the first figure is the cold cost. The demo API's file is read once before the run, so it answers from memory as a real API would. The backfill commits about 5,000 rows at once and leaves the transcripts' trigrams to a background step that follows it (the next row); until that step is done a text search scans the texts not yet indexed, so its answers are complete throughout, only slower.
 
 | figure | measured | goal |
 |---|---|---|

@@ -22,7 +22,7 @@ const SERVER_TIMING_TESTS = [
   'server/upstream-fetch/recording-fetch.test.ts',
   // Synthesis and peaks on worker threads, concurrent first requests.
   'server/recordings/recordings.test.ts',
-  'server/recordings/worker-pool.test.ts',
+  'server/workers/worker-pool.test.ts',
   'server/recordings/recording-cache.test.ts',
   // Searches on a worker thread beside writes; a process killed right after a write.
   'server/db/search-worker.test.ts',

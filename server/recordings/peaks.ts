@@ -1,6 +1,6 @@
 import type { Peaks } from '../../contract';
 import { peaksOfMp3 } from './decode-peaks';
-import { createWorkerPool, type WorkerPool } from './worker-pool';
+import { createWorkerPool, type WorkerPool } from '../workers/worker-pool';
 
 /** About four minutes of 32 kbps audio: decoded in well under 100 ms, not worth a thread hop. */
 const INLINE_MAX_BYTES = 1024 * 1024;

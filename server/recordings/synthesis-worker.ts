@@ -1,6 +1,6 @@
 import type { Conversation } from '../../contract';
 import { streamSynthesis, warmUpSynthesis, type SynthesisProgress } from './synthesize';
-import { serveJobs } from './worker-pool';
+import { serveJobs } from '../workers/worker-pool';
 
 /**
  * Synthesis and encoding off the server's event loop: an hour of speech takes a while. The MP3

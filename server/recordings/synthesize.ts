@@ -4,7 +4,7 @@ import { peaksLayout, PcmPeaks, type PeaksLayout } from './pcm-peaks';
 import { CALL_SAMPLE_RATE, callSeconds, renderCallStream, type StopSignal } from './render-call';
 import { speak } from './speech-engine';
 import { AGENT_VOICE } from './voices';
-import { createWorkerPool, type RunOptions } from './worker-pool';
+import { createWorkerPool, type RunOptions } from '../workers/worker-pool';
 
 export interface SynthesizeOptions extends RunOptions {
   /** Receives the MP3 in order as it is made, so a player can start long before the end. */

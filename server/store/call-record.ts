@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
   callerPhoneOf,
   countSlowAnswers,
@@ -50,9 +51,17 @@ export interface CallRecord {
   /** The list row, without the agent's name (joined at read time). */
   item: string;
   doc: string;
+  /** Tells a changed document from one already stored: a sweep rewrites only changed calls. */
+  docHash: string;
+  /**
+   * `doc` deflated, for a backend that stores it as bytes: a conversation is mostly transcript,
+   * and shrinks about 3× (the index's largest part, and most of what a backfill writes).
+   */
+  docPacked: Uint8Array;
 }
 
 export function toCallRecord(conversation: Conversation): CallRecord {
+  const doc = JSON.stringify(conversation);
   const analytics = conversation.conversationAnalytics ?? {};
   const start = parseTrataTimestamp(conversation.timestampStart);
   const end = parseTrataTimestamp(conversation.timestampEnd);
@@ -115,9 +124,14 @@ export function toCallRecord(conversation: Conversation): CallRecord {
       fold(analytics.email_address_of_caller ?? ''),
     ].join(FIELD_SEPARATOR),
     item: JSON.stringify(item),
-    doc: JSON.stringify(conversation),
+    doc,
+    docHash: createHash('sha1').update(doc).digest('base64'),
+    // A copy the size of its bytes: zlib's result shares a larger buffer, which a worker
+    // thread's message would copy whole.
+    docPacked: new Uint8Array(deflateRawSync(doc, { level: 1 })),
   };
 }
 
-/** What tells a changed document from one already stored: a sweep rewrites only changed calls. */
-export const docHashOf = (doc: string) => createHash('sha1').update(doc).digest('base64');
+/** A stored document as text, whether it was stored packed (`docPacked`) or as text. */
+export const unpackDoc = (stored: string | Uint8Array): string =>
+  typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8');

@@ -8,6 +8,7 @@ import type {
   SortByField,
   SortOrder,
 } from '../../contract';
+import type { CallRecord } from './call-record';
 import type { ReviewQuery } from './review-types';
 
 /**
@@ -176,6 +177,12 @@ export interface CallIndex {
    */
   upsert(
     conversations: Conversation[],
+    sweep?: string,
+    options?: UpsertOptions,
+  ): Promise<UpsertResult>;
+  /** `upsert` of conversations already made records (by the sync, off the event loop). */
+  upsertRecords(
+    records: CallRecord[],
     sweep?: string,
     options?: UpsertOptions,
   ): Promise<UpsertResult>;

@@ -1,6 +1,5 @@
-import { parseTrataTimestamp, type Conversation } from '../../contract';
 import type { CallIndex, UpsertOptions, UpsertResult } from '../store/types';
-import { parseForIndex } from './lenient-parse';
+import type { PreparedItem } from './prepare-items';
 
 export interface IndexedPage extends UpsertResult {
   /** Every id on the page, indexed or skipped: what the sweep has now read. */
@@ -10,38 +9,33 @@ export interface IndexedPage extends UpsertResult {
 }
 
 /**
- * Indexes one page of raw items: each is checked on its own, so a call that breaks the schema
- * is indexed without the broken fields, or skipped, and listed in the sync status either way.
+ * Indexes one page of prepared items (see `prepareItems`): a call that broke the schema is
+ * indexed without the broken fields, or skipped, and listed in the sync status either way.
  */
 export async function indexItems(
   store: CallIndex,
-  items: unknown[],
-  firstPosition: number,
+  items: PreparedItem[],
   sweep?: string,
   options?: UpsertOptions,
 ): Promise<IndexedPage> {
-  const good: Conversation[] = [];
   const ids: string[] = [];
   const updatedAt: (number | null)[] = [];
   const okIds: string[] = [];
   const at = new Date().toISOString();
-  for (const [index, item] of items.entries()) {
-    const parsed = parseForIndex(item, firstPosition + index);
-    if (parsed.kind === 'skipped') {
-      await store.noteSkipped({ id: parsed.id, reason: parsed.reason, at });
-      ids.push(parsed.id);
+  for (const item of items) {
+    ids.push(item.label);
+    if (item.kind === 'skipped') {
+      await store.noteSkipped({ id: item.label, reason: item.reason, at });
       updatedAt.push(null);
       continue;
     }
-    const { conversation } = parsed;
-    if (parsed.kind === 'partial') {
-      await store.noteSkipped({ id: conversation.id, reason: parsed.reason, at });
-    } else okIds.push(conversation.id);
-    good.push(conversation);
-    ids.push(conversation.id);
-    updatedAt.push(parseTrataTimestamp(conversation.updatedAt));
+    if (item.kind === 'partial') {
+      await store.noteSkipped({ id: item.label, reason: item.reason, at });
+    } else okIds.push(item.id);
+    updatedAt.push(item.updatedAt);
   }
-  const result = await store.upsert(good, sweep, options);
+  const records = items.flatMap((item) => (item.kind === 'skipped' ? [] : [item.record]));
+  const result = await store.upsertRecords(records, sweep, options);
   // A call that was skipped before and is whole now leaves the list.
   if ((await store.skipped(0)).count > 0) {
     for (const id of okIds) await store.forgetSkipped(id);

@@ -4,6 +4,7 @@ import type { SortByField } from '../../contract';
 import type { Upstream } from '../app-server/upstream';
 import type { CallIndex, CallStore, UpsertOptions } from '../store/types';
 import { indexItems, type IndexedPage } from './index-items';
+import type { PreparedItem } from './prepare-items';
 import { sweep } from './sweep';
 import { fetchPage, SortRefused } from './upstream-pages';
 
@@ -48,27 +49,25 @@ const WATERMARK_MARGIN_MS = 5_000;
 /** Items indexed per synchronous step: the event loop is never held for a whole page. */
 const CHUNK = 20;
 /**
+ * A full sweep asks for this many pages ahead of the one it writes: each waits on the API and
+ * is then parsed on a worker thread, and with one ahead the writer waited for both.
+ */
+const PAGES_AHEAD = 3;
+/**
  * Indexes a page in chunks, yielding between them, so requests are served meanwhile; `into` is
  * the store, or the transaction of a group of pages.
  */
 async function indexPage(
   context: PassContext,
   into: CallIndex,
-  items: unknown[],
-  skip: number,
+  items: PreparedItem[],
   sweepId?: string,
   options?: UpsertOptions,
 ): Promise<IndexedPage> {
   const page: IndexedPage = { inserted: 0, updated: 0, unchanged: 0, ids: [], updatedAt: [] };
   for (let start = 0; start < items.length; start += CHUNK) {
     if (start > 0) await nextTurn();
-    const part = await indexItems(
-      into,
-      items.slice(start, start + CHUNK),
-      skip + start,
-      sweepId,
-      options,
-    );
+    const part = await indexItems(into, items.slice(start, start + CHUNK), sweepId, options);
     page.inserted += part.inserted;
     page.updated += part.updated;
     page.unchanged += part.unchanged;
@@ -113,7 +112,7 @@ async function newestUpdate(context: PassContext): Promise<number | null> {
       { sortBy: 'updatedAt', order: 'desc', skip: 0, limit: 1 },
       context.signal,
     );
-    return (await indexItems(context.store, items, 0)).updatedAt[0] ?? null;
+    return (await indexItems(context.store, items)).updatedAt[0] ?? null;
   } catch (error) {
     if (error instanceof SortRefused) return null;
     throw error;
@@ -162,9 +161,10 @@ export async function fullSweep(
           start: current.next,
           limit: context.pageLimit,
           overlap: context.overlap,
+          ahead: PAGES_AHEAD,
           fetch,
-          handle: async (items, skip) => {
-            const page = await indexPage(context, tx, items, skip, current.id, deferText);
+          handle: async (items) => {
+            const page = await indexPage(context, tx, items, current.id, deferText);
             for (const id of page.ids) readNow.add(id);
             grouped += items.length;
             return false;
@@ -186,7 +186,7 @@ export async function fullSweep(
         await tx.commit();
         context.onProgress(current.seen);
         // Calls created at the top while the sweep ran: read the first page again.
-        await indexPage(context, tx, await fetch(0), 0, current.id, deferText);
+        await indexPage(context, tx, await fetch(0), current.id, deferText);
       });
     } catch (error) {
       // The pages written so far and their checkpoint agree: keep them (the API failing is no
@@ -270,7 +270,7 @@ export async function incrementalPass(
           context.signal,
         ),
       handle: async (items, skip) => {
-        const page = await indexPage(context, store, items, skip);
+        const page = await indexPage(context, store, items);
         for (const id of page.ids) readNow.add(id);
         if (sortBy !== 'updatedAt') return page.inserted + page.updated === 0;
         // The newest update as the pass began: anything changed later is stamped after it.

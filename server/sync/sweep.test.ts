@@ -37,6 +37,7 @@ describe('sweep', () => {
   it('reads every row that exists throughout, however the pages shift', async () => {
     await fc.assert(
       fc.asyncProperty(
+        fc.constantFrom(1, 2, 4),
         fc.integer({ min: 0, max: 200 }),
         fc.array(
           fc.record({ insertAt: fc.nat(), deleteAt: fc.array(fc.nat(), { maxLength: 6 }) }),
@@ -45,13 +46,14 @@ describe('sweep', () => {
             maxLength: 60,
           },
         ),
-        async (size, changes) => {
+        async (ahead, size, changes) => {
           const list = shiftingList(size, changes);
           const read = new Set<string>();
           await sweep({
             start: 0,
             limit: 10,
             overlap: 2,
+            ahead,
             fetch: (skip) => list.fetch(skip, 10),
             handle: async (items) => {
               for (const item of items) read.add((item as { id: string }).id);
@@ -85,5 +87,34 @@ describe('sweep', () => {
     });
     expect(result.stopped).toBe(true);
     expect(pages).toEqual([0, 4, 8]);
+  });
+
+  it('asks for the pages ahead while it indexes one, and uses them in order', async () => {
+    const asked: number[] = [];
+    const askedWhenHandled: number[][] = [];
+    const handled: number[] = [];
+    await sweep({
+      start: 0,
+      limit: 5,
+      overlap: 1,
+      ahead: 3,
+      fetch: async (skip) => {
+        asked.push(skip);
+        // The last page is short: the list ends there.
+        const size = skip >= 12 ? 2 : 5;
+        return Array.from({ length: size }, (_, i) => ({ id: `r${skip + i}` }));
+      },
+      handle: async (_items, skip) => {
+        askedWhenHandled.push([...asked]);
+        handled.push(skip);
+        return false;
+      },
+      wasRead: () => true,
+      checkpoint: () => undefined,
+      pause: async () => undefined,
+    });
+    expect(handled).toEqual([0, 4, 8, 12]);
+    expect(askedWhenHandled[0]).toEqual([0, 4, 8, 12]);
+    expect(askedWhenHandled[1]).toEqual([0, 4, 8, 12, 16]);
   });
 });

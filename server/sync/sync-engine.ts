@@ -86,7 +86,7 @@ export function createSyncEngine(options: SyncOptions): SyncEngine {
     signal: stopping.signal,
     pageLimit: options.pageLimit ?? 100,
     overlap: options.overlap ?? 10,
-    groupRows: options.groupRows ?? 1_000,
+    groupRows: options.groupRows ?? 5_000,
     note: (key, text) => {
       if (text === null) progress.notes.delete(key);
       else progress.notes.set(key, text);

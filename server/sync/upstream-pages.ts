@@ -1,5 +1,7 @@
 import type { SortByField } from '../../contract';
-import { parseJson, UpstreamError, type Upstream } from '../app-server/upstream';
+import { UpstreamError, type Upstream } from '../app-server/upstream';
+import { preparePage } from './page-preparer';
+import type { PreparedItem } from './prepare-items';
 
 /** The API refused this sort field (a 422 that names `sort_by`): the sync picks another. */
 export class SortRefused extends Error {
@@ -26,7 +28,8 @@ export interface PageRequest {
 }
 
 /**
- * One list page from the API as raw items (each is checked on its own by the caller).
+ * One list page from the API, each item checked on its own and made a record (off the event
+ * loop: see `preparePage`).
  * `onTotal` hears the API's `X-Total-Count` when it sends one (the demo API does, Trata does not).
  */
 export async function fetchPage(
@@ -34,7 +37,7 @@ export async function fetchPage(
   page: PageRequest,
   signal: AbortSignal,
   onTotal?: (total: number) => void,
-): Promise<unknown[]> {
+): Promise<PreparedItem[]> {
   const query = new URLSearchParams({
     ...(page.sortBy ? { sort_by: page.sortBy } : {}),
     sort_order: page.order,
@@ -46,11 +49,16 @@ export async function fetchPage(
     throw new SortRefused(page.sortBy);
   }
   failUnlessOk(reply.status, reply.headers, 'the list of conversations');
-  const items = parseJson(reply);
-  if (!Array.isArray(items)) throw new SyncFault('The API sent a list that is not an array.');
+  const prepared = await preparePage({ bytes: reply.bytes, firstPosition: page.skip });
+  if (prepared.kind === 'not-json') {
+    throw new UpstreamError(502, 'The Trata API sent a response that is not valid JSON.');
+  }
+  if (prepared.kind === 'not-array') {
+    throw new SyncFault('The API sent a list that is not an array.');
+  }
   const total = reply.headers.get('x-total-count')?.trim();
   if (onTotal && total && /^\d+$/.test(total)) onTotal(Number(total));
-  return items;
+  return prepared.items;
 }
 
 export async function request(upstream: Upstream, path: string, signal: AbortSignal) {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { LRUCache } from 'lru-cache';
 import type { CallFacets, CallListItem, Conversation } from '../../../contract';
-import { toCallRecord } from '../call-record';
+import { toCallRecord, type CallRecord } from '../call-record';
 import { walkRuns, type Sql } from '../call-filters';
 import { exportRowOf, type StoredExportRow } from '../export-row';
 import {
@@ -196,16 +196,19 @@ function createIndex(
     return figures;
   }
 
+  const writeRecords = async (records: CallRecord[], sweep?: string) => {
+    if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+    // Texts are indexed at once: a GIN index takes them in the same transaction.
+    return atomic((inner) => upsertRecords(inner, records, sweep ?? null));
+  };
+
   const single = async <T>(sql: string, values: unknown[] = []) =>
     (await run<{ v: T }>(sql, values))[0]?.v;
 
   return {
-    async upsert(conversations: Conversation[], sweep?: string) {
-      if (conversations.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-      const records = conversations.map(toCallRecord);
-      // Texts are indexed at once: a GIN index takes them in the same transaction.
-      return atomic((inner) => upsertRecords(inner, records, sweep ?? null));
-    },
+    upsert: (conversations: Conversation[], sweep?: string) =>
+      writeRecords(conversations.map(toCallRecord), sweep),
+    upsertRecords: (records, sweep) => writeRecords(records, sweep),
     indexDeferredTexts: async () => 0,
     deferredTexts: async () => 0,
     async seenIn(ids, sweep) {

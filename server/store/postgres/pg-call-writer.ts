@@ -1,6 +1,6 @@
 import type { AiAgent } from '../../../contract';
 import { fold } from '../../db/row-mapping';
-import { docHashOf, type CallRecord } from '../call-record';
+import type { CallRecord } from '../call-record';
 import type { UpsertResult } from '../types';
 
 /** Runs one statement on the connection at hand (the pool's, or a group's), returning rows. */
@@ -65,7 +65,7 @@ function rowOf(record: CallRecord, sweep: string | null, now: number) {
     sentiment_f: storable(foldedOrNull(record.sentiment)),
     prospect_status_f: storable(foldedOrNull(record.prospectStatus)),
     item: record.item,
-    doc_hash: docHashOf(record.doc),
+    doc_hash: record.docHash,
     seen_sweep: sweep,
     synced_at: now,
     doc: storableJson(record.doc),

@@ -90,7 +90,7 @@ export function createCallWriter(db: Database.Database, rollups: RollupKeeper) {
   };
   /** A deferred text is found by a scan until `indexDeferred` adds its trigrams. */
   const writeTexts = (rid: number, record: CallRecord, deferText: boolean) => {
-    putDoc.run(rid, record.doc);
+    putDoc.run(rid, record.docPacked);
     putText.run(rid, length(record.transcriptL), length(record.summaryL), record.searchL);
     if (deferText) defer.run(rid);
     else addFts.run(rid, record.searchL);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { countSlowAnswers, type Conversation } from '../../../contract';
+import { unpackDoc } from '../call-record';
 import { INSIGHT_ROLLUPS } from '../insight-rollups';
 
 /**
@@ -11,14 +12,14 @@ import { INSIGHT_ROLLUPS } from '../insight-rollups';
 export function insightsStep(db: Database.Database): void {
   db.exec('ALTER TABLE calls ADD COLUMN slow_answers INTEGER NOT NULL DEFAULT 0');
   const rows = db
-    .prepare<[], { rid: number; doc: string }>(
+    .prepare<[], { rid: number; doc: string | Uint8Array }>(
       'SELECT c.rid AS rid, d.doc AS doc FROM calls c JOIN call_docs d ON d.rid = c.rid',
     )
     .iterate();
   const update = db.prepare('UPDATE calls SET slow_answers = ? WHERE rid = ?');
   const counts: [number, number][] = [];
   for (const row of rows) {
-    const slow = countSlowAnswers(JSON.parse(row.doc) as Conversation);
+    const slow = countSlowAnswers(JSON.parse(unpackDoc(row.doc)) as Conversation);
     if (slow > 0) counts.push([slow, row.rid]);
   }
   for (const [slow, rid] of counts) update.run(slow, rid);

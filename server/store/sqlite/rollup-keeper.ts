@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { DAY_MS, GROUP_COLUMNS } from '../call-groups';
-import { INSIGHT_ROLLUPS } from '../insight-rollups';
+import { GROUP_COLUMNS } from '../call-groups';
+import { INSIGHT_ROLLUPS, ROLLUP_LEVELS } from '../insight-rollups';
 
 /** The columns of a call that its counts and rollups are keyed and summed by. */
 export interface RollupRow {
@@ -19,20 +19,11 @@ export interface RollupRow {
 export const ROLLUP_COLUMNS = `ts_start, sentiment, prospect_status, consent, agent_id, status,
   source_type, duration, slow_answers`;
 
-const HOUR_MS = 3_600_000;
-
 /** The UTC hour, day and month of a start (`level` 0, 1, 2), as the rollups' `period`. */
-const LEVELS: [number, (ms: number) => number][] = [
-  [0, (ms) => Math.floor(ms / HOUR_MS) * HOUR_MS],
-  [1, (ms) => Math.floor(ms / DAY_MS) * DAY_MS],
-  [
-    2,
-    (ms) => {
-      const date = new Date(ms);
-      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-    },
-  ],
-];
+const LEVELS: [number, (ms: number) => number][] = ROLLUP_LEVELS.map((level) => [
+  level.code,
+  level.floor,
+]);
 
 /** Key columns stored as integers, as the SQL that first filled the tables stored them. */
 const INTEGER_KEYS = new Set(['level', 'period', 'consent']);

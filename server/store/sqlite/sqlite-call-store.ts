@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { AiAgent, CallFacets, CallListItem, Conversation } from '../../../contract';
-import { docHashOf, toCallRecord, type CallRecord } from '../call-record';
+import { toCallRecord, unpackDoc, type CallRecord } from '../call-record';
 import type {
   CallChunk,
   CallCursor,
@@ -45,6 +45,7 @@ const SQLITE_ROLLUPS: RollupDialect = { int: (expression) => expression };
 import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
 import { createRollupKeeper } from './rollup-keeper';
+import { createWalCheckpointer } from './wal-checkpointer';
 
 /**
  * A text search checks each row that passes the other filters, instead of reading trigram
@@ -71,7 +72,10 @@ export function createSqliteCallStore(
   // Large enough for the dirty pages of a group of backfill pages; checkpoints of the WAL come
   // less often, so a page written several times between two of them is copied once.
   db.pragma('cache_size = -262144');
-  db.pragma('wal_autocheckpoint = 8192');
+  // The log is copied back by a thread of its own after each commit; the writer's own checkpoint
+  // (which copies and flushes while the writer waits) is only a backstop.
+  const checkpointer = file === ':memory:' ? null : createWalCheckpointer(file);
+  db.pragma(`wal_autocheckpoint = ${checkpointer ? 65_536 : 8192}`);
   db.pragma('temp_store = MEMORY');
   db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : null,
@@ -99,7 +103,9 @@ export function createSqliteCallStore(
     return {
       immediate(...args: A): R {
         rollups.flush();
-        return run.immediate(...args);
+        const result = run.immediate(...args);
+        checkpointer?.nudge();
+        return result;
       },
     };
   };
@@ -152,7 +158,7 @@ export function createSqliteCallStore(
   };
 
   const docOf = db
-    .prepare<[string], string>(
+    .prepare<[string], string | Uint8Array>(
       'SELECT d.doc FROM calls c JOIN call_docs d ON d.rid = c.rid WHERE c.id = ?',
     )
     .pluck();
@@ -197,7 +203,7 @@ export function createSqliteCallStore(
     const now = Date.now();
     const deferText = options.deferText === true;
     for (const record of records) {
-      const hash = docHashOf(record.doc);
+      const hash = record.docHash;
       const existing = writer.find(record.id);
       if (!existing) {
         writer.insert(record, hash, sweep, now, deferText);
@@ -419,9 +425,10 @@ export function createSqliteCallStore(
   // The index's reads and writes. Each runs synchronously inside (better-sqlite3), so no other
   // request interleaves with one, and a cache is filled from the state it was read in.
   const index: CallIndex = {
-    async upsert(conversations, sweep, options = {}) {
-      if (conversations.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-      const records = conversations.map(toCallRecord);
+    upsert: (conversations, sweep, options) =>
+      index.upsertRecords(conversations.map(toCallRecord), sweep, options),
+    async upsertRecords(records, sweep, options = {}) {
+      if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const result = upsertMany.immediate(records, sweep ?? null, options);
       if (result.inserted + result.updated > 0) changed();
       return result;
@@ -429,6 +436,7 @@ export function createSqliteCallStore(
     async indexDeferredTexts(max) {
       // The answers stay the same: a deferred text was found by its scan until now.
       indexDeferred.immediate(max);
+      checkpointer?.nudge();
       return countDeferred.get()!;
     },
     deferredTexts: async () => countDeferred.get()!,
@@ -471,7 +479,7 @@ export function createSqliteCallStore(
     },
     async get(id) {
       const doc = docOf.get(id);
-      return doc === undefined ? null : (JSON.parse(doc) as Conversation);
+      return doc === undefined ? null : (JSON.parse(unpackDoc(doc)) as Conversation);
     },
     newestUpdate: async () => newest.get() ?? null,
     list: async (query) => list(query),
@@ -527,9 +535,10 @@ export function createSqliteCallStore(
   let groupTurn: Promise<unknown> = Promise.resolve();
   const groupTx: CallTransaction = {
     ...index,
-    async upsert(conversations, sweep, options = {}) {
-      if (conversations.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-      const records = conversations.map(toCallRecord);
+    upsert: (conversations, sweep, options) =>
+      groupTx.upsertRecords(conversations.map(toCallRecord), sweep, options),
+    async upsertRecords(records, sweep, options = {}) {
+      if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
       const result = writeInGroup(records, sweep ?? null, options);
       if (result.inserted + result.updated > 0) changed();
       return result;
@@ -538,6 +547,7 @@ export function createSqliteCallStore(
       if (!db.inTransaction) return;
       rollups.flush();
       db.exec('COMMIT');
+      checkpointer?.nudge();
       db.exec('BEGIN IMMEDIATE');
     },
   };
@@ -566,6 +576,7 @@ export function createSqliteCallStore(
       if (db.inTransaction) {
         rollups.flush();
         db.exec('COMMIT');
+        checkpointer?.nudge();
       }
       return result;
     } catch (error) {
@@ -588,6 +599,7 @@ export function createSqliteCallStore(
     },
     async close() {
       walker?.close();
+      await checkpointer?.close();
       db.close();
     },
   };
