@@ -46,6 +46,7 @@ import { migrate } from './migrations';
 import { createCallWriter } from './call-writer';
 import { createRollupKeeper } from './rollup-keeper';
 import { createWalCheckpointer } from './wal-checkpointer';
+import { holdsWrites } from './write-turns';
 
 /**
  * A text search checks each row that passes the other filters, instead of reading trigram
@@ -552,14 +553,16 @@ export function createSqliteCallStore(
     },
   };
   /**
-   * A write inside a group's transaction, without a savepoint of its own: a backfill writes a
-   * thousand rows per group in chunks of 20, and a savepoint per chunk showed as about 5% of the
-   * sync's CPU in a profile. A failed write rolls the whole group back (its checkpoint with it), so no
-   * half-written chunk is ever committed. Writes from outside the group (a request's upsert
-   * while a group is open) still take a savepoint: their failure is theirs alone.
+   * A write inside a group's transaction, without a savepoint of its own: a backfill writes
+   * thousands of rows per group in chunks of 20, and a savepoint per chunk showed as about 5% of
+   * the sync's CPU in a profile. A failed write rolls back what the group wrote since it last
+   * committed (its checkpoint with it), so no half-written chunk is ever committed. Writes from
+   * outside the group (a request's upsert while a group is open) still take a savepoint: their
+   * failure is theirs alone.
    */
   function writeInGroup(records: CallRecord[], sweep: string | null, options: UpsertOptions) {
-    if (!db.inTransaction) return upsertMany.immediate(records, sweep, options);
+    // The group let go of its transaction for another connection's write: it takes a new one.
+    if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
     try {
       return writeRecords(records, sweep, options);
     } catch (error) {
@@ -571,6 +574,7 @@ export function createSqliteCallStore(
   }
   async function runGroup<T>(work: (tx: CallTransaction) => Promise<T>): Promise<T> {
     db.exec('BEGIN IMMEDIATE');
+    groupOpen = true;
     try {
       const result = await work(groupTx);
       if (db.inTransaction) {
@@ -587,8 +591,23 @@ export function createSqliteCallStore(
         changed();
       }
       throw error;
+    } finally {
+      groupOpen = false;
     }
   }
+  // A group holds the write lock while it awaits its next page; a write on another connection
+  // to this file (a reviewer's) has the group commit what it wrote so far first. Its writes are
+  // whole at every await, and a sweep reads again what its checkpoint does not cover yet.
+  let groupOpen = false;
+  const letGoOfWrites =
+    file === ':memory:'
+      ? () => undefined
+      : holdsWrites(file, () => {
+          if (!groupOpen || !db.inTransaction) return;
+          rollups.flush();
+          db.exec('COMMIT');
+          checkpointer?.nudge();
+        });
 
   return {
     ...index,
@@ -598,6 +617,7 @@ export function createSqliteCallStore(
       return turn;
     },
     async close() {
+      letGoOfWrites();
       walker?.close();
       await checkpointer?.close();
       db.close();

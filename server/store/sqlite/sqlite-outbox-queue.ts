@@ -2,12 +2,13 @@ import type Database from 'better-sqlite3';
 import type { CallDelivery } from '../../../contract';
 import { callDelivery, NEEDS_RATING, QUEUED, type OutboxRow } from '../outbox-delivery';
 import type { DueCall } from '../review-types';
+import { alwaysOurTurn, type WriteTurn } from './write-turns';
 
 /**
  * The outbox's SQL: one row per call and reviewer. `bump` runs inside the transaction of the
  * change it queues; the worker's marks each run on their own.
  */
-export function createOutboxQueue(db: Database.Database) {
+export function createOutboxQueue(db: Database.Database, turn: WriteTurn = alwaysOurTurn) {
   const bumpStmt = db.prepare<
     [{ call: string; reviewer: string; state: string; now: number; reason: string }]
   >(
@@ -75,21 +76,22 @@ export function createOutboxQueue(db: Database.Database) {
         .map((row) => ({ callId: row.call_id, attempts: row.attempts }));
     },
     nextDueAt: () => nextDue.get() ?? null,
-    markSent(callId: string, generations: Map<string, number>, at: number): void {
+    markSent: turn((callId: string, generations: Map<string, number>, at: number): void => {
       db.transaction(() => {
         for (const [reviewer, generation] of generations) {
           sentStmt.run({ generation, at, call: callId, reviewer });
         }
       })();
-    },
-    markRetry(callId: string, reason: string, nextAt: number): void {
+    }),
+    markRetry: turn((callId: string, reason: string, nextAt: number): void => {
       retryStmt.run({ call: callId, next: nextAt, reason });
-    },
-    markFailed(callId: string, reason: string): void {
+    }),
+    markFailed: turn((callId: string, reason: string): void => {
       failStmt.run({ call: callId, reason });
-    },
-    retry(callId: string, now: number): number {
-      return requeueStmt.run({ call: callId, now, reason: 'Queued again.' }).changes;
-    },
+    }),
+    retry: turn(
+      (callId: string, now: number): number =>
+        requeueStmt.run({ call: callId, now, reason: 'Queued again.' }).changes,
+    ),
   };
 }

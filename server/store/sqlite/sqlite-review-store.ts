@@ -8,6 +8,7 @@ import type {
 import type { DueCall, ReviewStore, Verdict } from '../review-types';
 import { migrate } from './migrations';
 import { createOutboxQueue } from './sqlite-outbox-queue';
+import { alwaysOurTurn, writeTurnOn, type WriteTurn } from './write-turns';
 import {
   composeSummaries,
   iso,
@@ -34,12 +35,12 @@ export function createSqliteReviewStore(file: string): ReviewStore {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return reviewStoreOn(db);
+  return reviewStoreOn(db, file === ':memory:' ? alwaysOurTurn : writeTurnOn(file));
 }
 
 /** The store on an open database that already has the review tables (tests share one). */
-export function reviewStoreOn(db: Database.Database): ReviewStore {
-  const outbox = createOutboxQueue(db);
+export function reviewStoreOn(db: Database.Database, turn: WriteTurn = alwaysOurTurn): ReviewStore {
+  const outbox = createOutboxQueue(db, turn);
   let epoch = 0;
 
   const reviewOf = db.prepare<[string, string], ReviewRow>(
@@ -142,71 +143,78 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
     epoch++;
   };
 
-  const setReview = db.transaction(
-    (callId: string, actor: string, change: Parameters<ReviewStore['setReview']>[2]) => {
-      const now = Date.now();
-      const before = reviewOf.get(callId, actor);
-      const next = nextReview(before, change);
-      const values = { call: callId, reviewer: actor, ...next, now };
-      if (before) updateReview.run(values);
-      else insertReview.run(values);
-      for (const { kind, from, to } of reviewNotes(before, next)) {
-        note(callId, now, actor, kind, null, from, to);
-      }
-      changed(callId, actor, now);
-      return toReview(reviewOf.get(callId, actor)!);
-    },
+  const setReview = turn(
+    db.transaction(
+      (callId: string, actor: string, change: Parameters<ReviewStore['setReview']>[2]) => {
+        const now = Date.now();
+        const before = reviewOf.get(callId, actor);
+        const next = nextReview(before, change);
+        const values = { call: callId, reviewer: actor, ...next, now };
+        if (before) updateReview.run(values);
+        else insertReview.run(values);
+        for (const { kind, from, to } of reviewNotes(before, next)) {
+          note(callId, now, actor, kind, null, from, to);
+        }
+        changed(callId, actor, now);
+        return toReview(reviewOf.get(callId, actor)!);
+      },
+    ).immediate,
   );
 
-  const addComment = db.transaction(
-    (callId: string, actor: string, text: string, atSeconds: number | null) => {
+  const addComment = turn(
+    db.transaction((callId: string, actor: string, text: string, atSeconds: number | null) => {
       const now = Date.now();
       const id = newCommentId(now);
       insertComment.run({ id, call: callId, author: actor, text, at: atSeconds, now });
       note(callId, now, actor, 'comment_added', id, null, text);
       changed(callId, actor, now);
       return toComment(commentOf.get(id, callId)!);
-    },
+    }).immediate,
   );
 
-  const editComment = db.transaction(
-    (
-      callId: string,
-      id: string,
-      actor: string,
-      change: Parameters<ReviewStore['editComment']>[3],
-    ) => {
-      const row = ownComment(commentOf.get(id, callId), actor, change.version);
-      const now = Date.now();
-      const text = change.text ?? row.text;
-      const at = change.atSeconds !== undefined ? change.atSeconds : row.at_seconds;
-      updateComment.run({ id, text, at, now });
-      if (text !== row.text) note(callId, now, actor, 'comment_edited', id, row.text, text);
-      if (at !== row.at_seconds) note(callId, now, actor, 'comment_moved', id, row.at_seconds, at);
-      changed(callId, actor, now);
-      return toComment(commentOf.get(id, callId)!);
-    },
+  const editComment = turn(
+    db.transaction(
+      (
+        callId: string,
+        id: string,
+        actor: string,
+        change: Parameters<ReviewStore['editComment']>[3],
+      ) => {
+        const row = ownComment(commentOf.get(id, callId), actor, change.version);
+        const now = Date.now();
+        const text = change.text ?? row.text;
+        const at = change.atSeconds !== undefined ? change.atSeconds : row.at_seconds;
+        updateComment.run({ id, text, at, now });
+        if (text !== row.text) note(callId, now, actor, 'comment_edited', id, row.text, text);
+        if (at !== row.at_seconds)
+          note(callId, now, actor, 'comment_moved', id, row.at_seconds, at);
+        changed(callId, actor, now);
+        return toComment(commentOf.get(id, callId)!);
+      },
+    ).immediate,
   );
 
-  const deleteComment = db.transaction(
-    (callId: string, id: string, actor: string, version?: number) => {
+  const deleteComment = turn(
+    db.transaction((callId: string, id: string, actor: string, version?: number) => {
       const row = ownComment(commentOf.get(id, callId), actor, version);
       const now = Date.now();
       deleteCommentStmt.run(id);
       note(callId, now, actor, 'comment_deleted', id, row.text, null);
       changed(callId, actor, now);
-    },
+    }).immediate,
   );
 
-  const setActionItem = db.transaction(
-    (callId: string, index: number, text: string, actor: string, checked: boolean) => {
-      const now = Date.now();
-      const was = checkOf.get(callId, index)?.checked === 1;
-      upsertCheck.run({ call: callId, index, text, checked: checked ? 1 : 0, by: actor, now });
-      if (was !== checked) note(callId, now, actor, 'action_item', String(index), was, checked);
-      epoch++;
-      return { index, text, checked, by: actor, at: iso(now) };
-    },
+  const setActionItem = turn(
+    db.transaction(
+      (callId: string, index: number, text: string, actor: string, checked: boolean) => {
+        const now = Date.now();
+        const was = checkOf.get(callId, index)?.checked === 1;
+        upsertCheck.run({ call: callId, index, text, checked: checked ? 1 : 0, by: actor, now });
+        if (was !== checked) note(callId, now, actor, 'action_item', String(index), was, checked);
+        epoch++;
+        return { index, text, checked, by: actor, at: iso(now) };
+      },
+    ).immediate,
   );
 
   // In-memory claims: this file is used by one process (see `claimDue`), so they end with it.
@@ -223,15 +231,13 @@ export function reviewStoreOn(db: Database.Database): ReviewStore {
     actionItems: async (callId): Promise<ActionItemCheck[]> =>
       checksOf.all(callId).map(toActionItemCheck),
     delivery: async (callId) => outbox.delivery(callId),
-    setReview: async (callId, actor, change) => setReview.immediate(callId, actor, change),
+    setReview: async (callId, actor, change) => setReview(callId, actor, change),
     addComment: async (callId, actor, text, atSeconds) =>
-      addComment.immediate(callId, actor, text, atSeconds),
-    editComment: async (callId, id, actor, change) =>
-      editComment.immediate(callId, id, actor, change),
-    deleteComment: async (callId, id, actor, version) =>
-      deleteComment.immediate(callId, id, actor, version),
+      addComment(callId, actor, text, atSeconds),
+    editComment: async (callId, id, actor, change) => editComment(callId, id, actor, change),
+    deleteComment: async (callId, id, actor, version) => deleteComment(callId, id, actor, version),
     setActionItem: async (callId, index, text, actor, checked) =>
-      setActionItem.immediate(callId, index, text, actor, checked),
+      setActionItem(callId, index, text, actor, checked),
     async summaries(callIds, viewer) {
       if (callIds.length === 0) return new Map<string, CallReviewSummary>();
       const ids = JSON.stringify(callIds);
