@@ -3,6 +3,7 @@ import { LONG_CALL_EXAMPLE_ID } from '../server/demo-data/generate';
 import { expect, test } from './support/console-guard';
 import { getConversation } from './support/demo-api';
 import { E2E_API_ORIGIN, E2E_API_TOKEN } from './support/e2e-env';
+import { paintedWaveformPixels } from './support/waveform-pixels';
 
 /** The hour-long call under a new id: its recording exists nowhere yet, as on a fresh DATA_DIR. */
 async function coldCopyOfLongCall(): Promise<string> {
@@ -40,4 +41,6 @@ test('an uncached hour-long call plays while its waveform is still being drawn',
   const before = await madeAt();
   await expect.poll(madeAt, { timeout: 30_000 }).toBeGreaterThan(before);
   await expect(waveform).toContainText(/Drawing the waveform: \d+% of the call/);
+  // The peaks that arrived after the player was made are drawn, not only counted.
+  await expect.poll(() => paintedWaveformPixels(page), { timeout: 30_000 }).toBeGreaterThan(1_000);
 });

@@ -48,6 +48,17 @@ function waveformColors(element: Element) {
 const NO_PEAKS = [[0]];
 
 /**
+ * New peaks, drawn. wavesurfer's `setOptions({ peaks })` makes the new audio data but redraws
+ * the data it drew last, so peaks that arrived after the player was made (a recording still
+ * being made, or merely fetched a moment later) never showed: the waveform stayed flat.
+ */
+function drawPeaks(ws: WaveSurfer, peaks: number[][], duration: number) {
+  ws.setOptions({ peaks, duration });
+  const data = ws.getDecodedData();
+  if (data) void ws.getRenderer().render(data);
+}
+
+/**
  * The player: the audio streams through a media element that starts loading at once, and
  * wavesurfer draws the server's peaks over it, so the tab never downloads and decodes the whole
  * file. Playing never waits for the waveform: wavesurfer starts with the call's duration and
@@ -99,8 +110,13 @@ export function useWavesurfer(
     });
     surfer.current = ws;
     regions.current = regionsPlugin;
+    const createdWith = initial.current.drawn;
     const unsubscribe = [
       ws.on('ready', () => {
+        // Peaks that arrived while wavesurfer's first load ran are drawn over by that load's
+        // own (older) ones: draw the newest again.
+        const latest = initial.current;
+        if (latest.drawn !== createdWith) drawPeaks(ws, latest.drawn, latest.duration);
         if (startAtRef.current > 0) ws.setTime(Math.min(startAtRef.current, ws.getDuration()));
         startAtRef.current = 0;
         clock.set(ws.getCurrentTime());
@@ -129,7 +145,7 @@ export function useWavesurfer(
 
   // The waveform grows while the recording is made: redraw it, leaving the media alone.
   useEffect(() => {
-    surfer.current?.setOptions({ peaks: drawn, duration });
+    if (surfer.current) drawPeaks(surfer.current, drawn, duration);
   }, [drawn, duration]);
 
   const theme = useResolvedTheme();
