@@ -1,16 +1,19 @@
 import os from 'node:os';
-import autocannon, { type Result } from 'autocannon';
 import { createConversation } from '../e2e/support/demo-api';
 import { prepareRunDataDir, removeRunDataDir } from '../e2e/support/e2e-data';
 import { waitForIndex } from '../e2e/support/index-ready';
 import type { CallList } from '../contract';
 import { startCluster, type Cluster } from './cluster/start-cluster';
+import { generateLoad, type LoadReport } from './load/load-generator';
+import { cpuSeconds, pidsNamed } from './load/process-cpu';
 import { waitForSyncLeaseHolder } from './cluster/sync-lease-holder';
 
 /**
  * `npm run bench:cluster`: the list route (`GET /api/calls`, a page of 50 in a few sorts) under
  * 100 connections for BENCH_SECONDS (60), through the load balancer to two replicas on
- * PostgreSQL, then the same load on one replica on SQLite; side by side, with the load average.
+ * PostgreSQL, then the same load on one replica on SQLite; side by side, with the load average
+ * and the CPU each part used per request. The load generator runs on a thread of its own, so it
+ * never waits on the load balancer's event loop (this process's).
  * Then the sync failover: the lease holder is killed and a call created upstream; how long until
  * the other replica holds the lease, and until it lists the call. Under scripts/with-postgres.sh.
  */
@@ -27,11 +30,29 @@ const PATHS = [
 
 interface Row {
   setup: string;
-  result: Result;
-  latencies: number[];
-  /** Answers other than 2xx, by status. */
-  failedStatuses: ReadonlyMap<number, number>;
+  result: LoadReport;
   load: [number, number];
+  /** CPU seconds used during the run: the replicas, PostgreSQL, and this process (the load balancer and the load generator). */
+  cpu: { replicas: number; postgres: number; balancer: number };
+}
+
+/** CPU seconds so far of the cluster's parts, PostgreSQL's processes each on their own. */
+function cpuNow(cluster: Cluster) {
+  return {
+    replicas: cluster.replicas.map((replica) => cpuSeconds(replica.process()?.pid ?? 0)),
+    postgres: new Map(pidsNamed('postgres').map((pid) => [pid, cpuSeconds(pid)])),
+    balancer: cpuSeconds('self'),
+  };
+}
+
+function cpuSince(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>) {
+  const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+  return {
+    replicas: sum(after.replicas) - sum(before.replicas),
+    // A backend opened during the run counts from nothing.
+    postgres: sum([...after.postgres].map(([pid, s]) => s - (before.postgres.get(pid) ?? 0))),
+    balancer: after.balancer - before.balancer,
+  };
 }
 
 async function withCluster<T>(
@@ -59,47 +80,29 @@ async function withCluster<T>(
   }
 }
 
-function load(url: string, setup: string): Promise<Row> {
-  const latencies: number[] = [];
-  const failedStatuses = new Map<number, number>();
+async function load(cluster: Cluster, setup: string): Promise<Row> {
   const before = os.loadavg()[0]!;
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        requests: PATHS.map((path) => ({ path })),
-      },
-      (error, result) => {
-        if (error) reject(error);
-        else {
-          resolve({ setup, result, latencies, failedStatuses, load: [before, os.loadavg()[0]!] });
-        }
-      },
-    );
-    instance.on('response', (_client, status, _bytes, ms) => {
-      latencies.push(ms);
-      if (status < 200 || status > 299) {
-        failedStatuses.set(status, (failedStatuses.get(status) ?? 0) + 1);
-      }
-    });
+  const cpuBefore = cpuNow(cluster);
+  const result = await generateLoad({
+    url: cluster.url,
+    paths: PATHS,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
   });
+  const cpu = cpuSince(cpuBefore, cpuNow(cluster));
+  return { setup, result, load: [before, os.loadavg()[0]!], cpu };
 }
 
-function describeErrors(
-  result: { errors: number; timeouts: number },
-  failedStatuses: ReadonlyMap<number, number>,
-): string {
+function describeErrors({ errors, timeouts, failedStatuses }: LoadReport): string {
   const kinds = [
-    ...(result.errors > result.timeouts ? [`connection ${result.errors - result.timeouts}`] : []),
-    ...(result.timeouts > 0 ? [`timeout ${result.timeouts}`] : []),
-    ...[...failedStatuses].map(([status, n]) => `HTTP ${status} ${n}`),
+    ...(errors > timeouts ? [`connection ${errors - timeouts}`] : []),
+    ...(timeouts > 0 ? [`timeout ${timeouts}`] : []),
+    ...failedStatuses.map(([status, n]) => `HTTP ${status} ${n}`),
   ];
   return kinds.join(', ') || 'none';
 }
 
-const percentile = (sorted: number[], p: number) =>
+const percentile = (sorted: Float64Array, p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 function report(rows: Row[]) {
@@ -107,19 +110,21 @@ function report(rows: Row[]) {
     `\n/api/calls, ${CONNECTIONS} connections, ${SECONDS} s each, ${CONVERSATIONS} calls, ${os.cpus().length} cores`,
   );
   console.table(
-    rows.map(({ setup, result, latencies, failedStatuses, load: [before, after] }) => {
-      const sorted = latencies.toSorted((a, b) => a - b);
+    rows.map(({ setup, result, cpu, load: [before, after] }) => {
+      const sorted = result.latencies.toSorted();
+      const perRequest = (seconds: number) => Math.round((seconds * 1e6) / result.requests);
       return {
         setup,
-        'req/s': Math.round(result.requests.average),
-        requests: result.requests.total,
+        'req/s': Math.round(result.requestsPerSecond),
+        requests: result.requests,
         // autocannon's `errors` already include its timeouts.
         errors: result.errors + result.non2xx,
         // Which kind: a refused connection, a client timeout, or the statuses answered.
-        'errors by kind': describeErrors(result, failedStatuses),
+        'errors by kind': describeErrors(result),
         'p50 ms': percentile(sorted, 50).toFixed(1),
         'p95 ms': percentile(sorted, 95).toFixed(1),
         'p99 ms': percentile(sorted, 99).toFixed(1),
+        'CPU µs/request: replicas / PostgreSQL / balancer and generator': `${perRequest(cpu.replicas)} / ${perRequest(cpu.postgres)} / ${perRequest(cpu.balancer)}`,
         'load avg (1 min) before → after': `${before.toFixed(2)} → ${after.toFixed(2)}`,
       };
     }),
@@ -158,11 +163,11 @@ async function main(): Promise<void> {
   if (!databaseUrl) throw new Error('No DATABASE_URL: run `npm run bench:cluster`.');
   const rows: Row[] = [];
   await withCluster('bench-pg', databaseUrl, 2, async (cluster) => {
-    rows.push(await load(cluster.url, '2 replicas on PostgreSQL, via the proxy'));
+    rows.push(await load(cluster, '2 replicas on PostgreSQL, via the proxy'));
     await failover(cluster);
   });
   await withCluster('bench-sqlite', null, 1, async (cluster) => {
-    rows.push(await load(cluster.url, '1 replica on SQLite, via the proxy'));
+    rows.push(await load(cluster, '1 replica on SQLite, via the proxy'));
   });
   report(rows);
 }

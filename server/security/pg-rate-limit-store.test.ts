@@ -36,9 +36,9 @@ async function replica(): Promise<FastifyInstance> {
   return app;
 }
 
-function hit(store: Store, key: string, windowMs: number): Promise<Result> {
+function hit(store: Store, key: string, windowMs: number, max = 10): Promise<Result> {
   return new Promise((resolve, reject) =>
-    store.incr(key, (error, result) => (error ? reject(error) : resolve(result!)), windowMs, 10),
+    store.incr(key, (error, result) => (error ? reject(error) : resolve(result!)), windowMs, max),
   );
 }
 
@@ -85,6 +85,32 @@ describe.skipIf(!process.env.DATABASE_URL)('rate limits shared on PostgreSQL', (
       interval: 25,
     });
     expect((await hit(store, 'k', 400)).current).toBe(1);
+  });
+
+  it('counts a large budget in batches, every hit reaching the shared count', async () => {
+    database = await openTestPgDatabase();
+    await prepareRateLimitTable(database.pool);
+    const pools = [database.openPool(), database.openPool()];
+    const writes = pools.map((pool) => vi.spyOn(pool, 'query'));
+    const [one, two] = pools.map((pool) => new (pgRateLimitStore(pool))({}) as Store);
+    // One replica sees its own count go up hit by hit: its limit holds at the budget.
+    const seen: number[] = [];
+    for (let i = 0; i < 150; i++) seen.push((await hit(one!, 'api|ip', 60_000, 200)).current);
+    expect(seen).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    for (let i = 0; i < 50; i++) await hit(two!, 'api|ip', 60_000, 200);
+    const shared = async () =>
+      (
+        await database!.pool.query<{ hits: number }>(
+          "SELECT hits FROM rate_limit_hits WHERE key = 'api|ip'",
+        )
+      ).rows[0]?.hits;
+    await vi.waitFor(async () => expect(await shared()).toBe(200), { timeout: 10_000 });
+    // Far fewer statements than hits: the first of each replica's window, then a batch now and then.
+    const statements = writes.reduce((n, spy) => n + spy.mock.calls.length, 0);
+    expect(statements).toBeLessThan(40);
+    // A replica whose window opens now starts from everyone's count.
+    const three = new (pgRateLimitStore(database.openPool()))({}) as Store;
+    expect((await hit(three, 'api|ip', 60_000, 200)).current).toBe(201);
   });
 
   it('raises errors other than an unreachable database, so no bug lifts a limit', async () => {

@@ -56,6 +56,7 @@ import {
   type PgRun,
 } from './pg-call-writer';
 import { runMigrations } from './pg-migrate';
+import { freshRead } from './fresh-read';
 import { LONG_WORK } from './pg-pool';
 
 const PG_ROLLUPS: RollupDialect = { int: (expression) => `(${expression})::integer` };
@@ -66,6 +67,8 @@ const PG_ROLLUPS: RollupDialect = { int: (expression) => `(${expression})::integ
  * entry outlives the data it was read from, whichever replica wrote.
  */
 interface Caches {
+  /** A list page's rows with their total and agents' names. */
+  pages: LRUCache<string, ListedPage & { version: string }>;
   groups: LRUCache<string, CallGroup[]>;
   facets: LRUCache<string, CallFacets>;
   insights: LRUCache<string, Omit<InsightRollup, 'reviews'>>;
@@ -79,25 +82,33 @@ interface PageRow {
   agentId: string | null;
   item: string;
 }
+interface ListedPage {
+  rows: PageRow[];
+  total: number;
+  names: Map<string, string>;
+}
 interface ChunkRow extends PageRow {
   sortKey: string | number | null;
 }
 
+const readVersion = async (run: PgRun) =>
+  (await run<{ version: string }>('SELECT version FROM calls_version'))[0]!.version;
+
 /**
  * The index's methods over one way of running statements: the pool (each statement on its own)
- * or a group's connection (inside its transaction). `atomic` runs several writes together.
+ * or a group's connection (inside its transaction). `atomic` runs several writes together;
+ * `version` reads the data version the caches are keyed by.
  */
 function createIndex(
   run: PgRun,
   atomic: <T>(work: (run: PgRun) => Promise<T>) => Promise<T>,
   caches: Caches,
+  version: () => Promise<string> = () => readVersion(run),
 ): CallIndex {
   const query = <R extends object>(sql: Sql) => {
     const { text, values } = numbered(sql);
     return run<R>(text, values);
   };
-  const version = async () =>
-    (await run<{ version: string }>('SELECT version FROM calls_version'))[0]!.version;
 
   async function agentNames(at: string): Promise<Map<string, string>> {
     if (caches.agents?.version === at) return caches.agents.names;
@@ -126,14 +137,21 @@ function createIndex(
   }
 
   /**
-   * The page first, in one round trip: its rows say which data version they were read at, and
-   * the total comes from the counts cached under it (an empty page asks for the version).
+   * A page is kept with the data version its rows were read at. Asked for again, it is answered
+   * from memory when the version has not moved (one small read, shared by the requests that
+   * arrive together); a page never read goes straight to its query, whose rows carry the version.
    */
-  async function pageRows(q: CallQuery) {
+  async function pageRows(q: CallQuery): Promise<ListedPage> {
+    const key = JSON.stringify(q);
+    const kept = caches.pages.get(key);
+    const before = kept ? await version() : null;
+    if (kept && kept.version === before) return kept;
     const rows = await query<PageRow & { version: string }>(pageSql(q));
-    const at = rows[0]?.version ?? (await version());
-    const total = totalOf(await groups(at, q), q);
-    return { rows, total, names: await agentNames(at) };
+    // An empty page names no version; one read before it is no later than what it saw.
+    const at = rows[0]?.version ?? before ?? (await version());
+    const page = { rows, total: totalOf(await groups(at, q), q), names: await agentNames(at) };
+    if (rows.length > 0 || before !== null) caches.pages.set(key, { ...page, version: at });
+    return page;
   }
 
   const itemsOf = (rows: PageRow[], names: Map<string, string>): CallListItem[] =>
@@ -352,6 +370,7 @@ const runOn =
 export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
   await runMigrations(pool, 'calls', CALL_MIGRATIONS);
   const caches: Caches = {
+    pages: new LRUCache({ max: 200 }),
     groups: new LRUCache({ max: 500 }),
     facets: new LRUCache({ max: 200 }),
     insights: new LRUCache({ max: 100 }),
@@ -377,7 +396,13 @@ export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
       client.release(broken);
     }
   }
-  const index = createIndex(runOn(pool), inTransaction, caches);
+  const onPool = runOn(pool);
+  const index = createIndex(
+    onPool,
+    inTransaction,
+    caches,
+    freshRead(() => readVersion(onPool)),
+  );
 
   async function runGroup<T>(work: (tx: CallTransaction) => Promise<T>): Promise<T> {
     const client = await pool.connect();

@@ -60,6 +60,20 @@ describe.skipIf(testBackend() !== 'postgres')('reviews shared by two replicas', 
     expect((await two.delivery('con.a')).state).toBe('sent');
   });
 
+  it("shows a change made through one replica in the other's next list summaries", async () => {
+    const [one, two] = await twoReplicas();
+    const callId = 'con.cached.1';
+    // The second replica keeps these summaries for as long as the review epoch stays.
+    for (let i = 0; i < 2; i++) {
+      expect((await two.summaries([callId], null)).get(callId)?.comments ?? 0).toBe(0);
+      expect((await two.summaries([callId], 'R1')).get(callId)?.myRating ?? null).toBeNull();
+    }
+    await one.addComment(callId, 'R1', 'Seen through the other replica.', null);
+    expect((await two.summaries([callId], null)).get(callId)?.comments).toBe(1);
+    await one.setReview(callId, 'R1', { rating: 4 });
+    expect((await two.summaries([callId], 'R1')).get(callId)?.myRating).toBe(4);
+  });
+
   it('stores each of 50 concurrent comments once, with the counts and outbox in step', async () => {
     const [one, two] = await twoReplicas();
     const epochBefore = await one.epoch();

@@ -1,0 +1,40 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import autocannon from 'autocannon';
+import type { LoadPlan, LoadReport } from './load-generator';
+
+/**
+ * The load generator's own thread: autocannon runs the plan and every answer's latency and
+ * status are sent back once the run ends. Inside a worker thread autocannon hands back raw
+ * histograms instead of its summary, so the counts are made here from the answers themselves.
+ */
+const { plan } = workerData as { plan: LoadPlan };
+const latencies: number[] = [];
+const failedStatuses: [number, number][] = [];
+const failed = new Map<number, number>();
+
+const instance = autocannon(
+  {
+    url: plan.url,
+    connections: plan.connections,
+    duration: plan.seconds,
+    requests: plan.paths.map((path) => ({ path })),
+  },
+  (error, result) => {
+    if (error) throw error;
+    failedStatuses.push(...failed);
+    const report: LoadReport = {
+      requestsPerSecond: latencies.length / plan.seconds,
+      requests: latencies.length,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      latencies: Float64Array.from(latencies),
+      failedStatuses,
+    };
+    parentPort!.postMessage(report);
+  },
+);
+instance.on('response', (_client, status, _bytes, ms) => {
+  latencies.push(ms);
+  if (status < 200 || status > 299) failed.set(status, (failed.get(status) ?? 0) + 1);
+});
