@@ -20,6 +20,7 @@ describe('freshRead', () => {
     const reads = manualReads();
     const latest = freshRead(reads.read);
     const first = latest();
+    await Promise.resolve();
     const second = latest();
     const third = latest();
     expect(reads.started()).toBe(1);
@@ -30,6 +31,15 @@ describe('freshRead', () => {
     expect(reads.started()).toBe(2);
     reads.pending[1]!.resolve(2);
     expect(await Promise.all([second, third])).toEqual([2, 2]);
+  });
+
+  it('shares a read with the callers of the synchronous run that started it', async () => {
+    const reads = manualReads();
+    const latest = freshRead(reads.read);
+    const [page, counts] = [latest(), latest()];
+    reads.pending[0]!.resolve(5);
+    expect(await Promise.all([page, counts])).toEqual([5, 5]);
+    expect(reads.started()).toBe(1);
   });
 
   it('starts a read of its own for a caller that arrives when nothing is in flight', async () => {
@@ -48,6 +58,7 @@ describe('freshRead', () => {
     const reads = manualReads();
     const latest = freshRead(reads.read);
     const failing = latest();
+    await Promise.resolve();
     const queued = latest();
     reads.pending[0]!.reject(new Error('gone'));
     await expect(failing).rejects.toThrow('gone');
