@@ -9,7 +9,6 @@ import type { LoadPlan, LoadReport } from './load-generator';
  */
 const { plan } = workerData as { plan: LoadPlan };
 const latencies: number[] = [];
-const failedStatuses: [number, number][] = [];
 const failed = new Map<number, number>();
 
 const instance = autocannon(
@@ -21,7 +20,6 @@ const instance = autocannon(
   },
   (error, result) => {
     if (error) throw error;
-    failedStatuses.push(...failed);
     const report: LoadReport = {
       requestsPerSecond: latencies.length / plan.seconds,
       requests: latencies.length,
@@ -29,7 +27,7 @@ const instance = autocannon(
       timeouts: result.timeouts,
       non2xx: result.non2xx,
       latencies: Float64Array.from(latencies),
-      failedStatuses,
+      failedStatuses: [...failed],
     };
     parentPort!.postMessage(report);
   },

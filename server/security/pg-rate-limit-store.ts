@@ -42,8 +42,8 @@ const PRUNE_EVERY_MS = 60_000;
  * A budget this large (the API's and the recordings', per client and minute) is counted in
  * batches: the first hit of a window is counted in the database, the next ones in memory and
  * added every BATCH_EVERY_MS. Every replica together may then grant a little more than the
- * budget (what they serve in that time), a small part of a budget this size; a write per request
- * was the database's largest cost under load. Smaller budgets (sign-in) count every hit at once.
+ * budget (what they serve in that time), a small part of a budget this size; in return, an API
+ * request no longer waits for a write. Smaller budgets (sign-in) count every hit at once.
  */
 const BATCH_FROM_MAX = 100;
 const BATCH_EVERY_MS = 200;
@@ -58,6 +58,7 @@ interface BatchedWindow {
   shared: number;
   pending: number;
   endsAt: number;
+  timeWindow: number;
 }
 
 /**
@@ -126,7 +127,7 @@ export function pgRateLimitStore(
     }
   }
 
-  const batched = new LRUCache<string, BatchedWindow & { timeWindow: number }>({ max: 10_000 });
+  const batched = new LRUCache<string, BatchedWindow>({ max: 10_000 });
   let flushTimer: NodeJS.Timeout | null = null;
 
   async function flush() {
