@@ -1,10 +1,13 @@
-import { constants } from 'node:zlib';
+import type { IncomingHttpHeaders } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyCompressOptions } from '@fastify/compress';
+import { Negotiator } from '@fastify/accept-negotiator';
+import { LRUCache } from 'lru-cache';
 
 /** How every response is compressed: brotli or gzip, whichever the client takes first. */
 export const COMPRESSION = {
   global: true,
-  encodings: ['br', 'gzip'],
+  encodings: ['br', 'gzip'] as const,
   threshold: 1024,
 } satisfies FastifyCompressOptions;
 
@@ -20,3 +23,27 @@ export const FAST_COMPRESSION = {
   zlibOptions: { level: 1 },
   brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } },
 } satisfies FastifyCompressOptions;
+
+type KeptEncoding = (typeof COMPRESSION.encodings)[number];
+
+const negotiator = new Negotiator<KeptEncoding>({
+  supportedValues: [...COMPRESSION.encodings],
+  cache: new LRUCache<string, string>({ max: 100 }),
+});
+
+/**
+ * The encoding the plugin would answer a request with (`x-gzip` and `*` count as gzip, as
+ * there), or null for none: what a route that keeps its answers compressed uses instead.
+ */
+export function negotiatedEncoding(headers: IncomingHttpHeaders): KeptEncoding | null {
+  const accepted = headers['accept-encoding'];
+  if (accepted === undefined || headers['x-no-compression'] !== undefined) return null;
+  return negotiator.negotiate(accepted.toLowerCase().replace(/\bx-gzip\b|\*/g, 'gzip'));
+}
+
+/** Compresses a whole answer once, as the plugin would with its default options. */
+export function compressAnswer(body: Buffer, encoding: KeptEncoding): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+    : gzipSync(body);
+}

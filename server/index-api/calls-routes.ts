@@ -8,7 +8,9 @@ import type { CallStore } from '../store/types';
 import type { SyncEngine } from '../sync/sync-engine';
 import { registerCallsExport, type CallsExportOptions } from '../export/calls-export-route';
 import { validateCallQuery } from './calls-query';
-import { reviewSummariesOf, validateReviewedCallQuery } from './review-filter';
+import { COMPRESSION, negotiatedEncoding } from '../http/compression';
+import { createListBodies } from './list-body';
+import { validateReviewedCallQuery, viewerOf } from './review-filter';
 
 export interface CallRouteOptions {
   store: CallStore;
@@ -28,6 +30,7 @@ export interface CallRouteOptions {
  */
 export function registerCallRoutes(app: FastifyInstance, options: CallRouteOptions): void {
   const { store, sync, upstream, reviews } = options;
+  const listBodies = createListBodies();
   void app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => {
       if (error instanceof HttpProblem) return reply.code(error.statusCode).send(error.body);
@@ -47,19 +50,18 @@ export function registerCallRoutes(app: FastifyInstance, options: CallRouteOptio
         : validateCallQuery(request.url);
       // Rows and facets at once: on a database server they are two round trips in parallel.
       const [page, facets] = await Promise.all([store.listJson(query), store.facets(query)]);
-      const summaries = reviews ? await reviewSummariesOf(page.ids, reviews, request) : null;
-      // The rows are spliced in as stored: parsing and serializing a hundred rows per request
-      // would cost more than the query itself.
-      const items = summaries
-        ? page.itemsJson.map(
-            (json, i) => `${json.slice(0, -1)},"review":${JSON.stringify(summaries[i])}}`,
-          )
-        : page.itemsJson;
-      const body = `{"items":[${items.join(',')}],"total":${page.total},"facets":${JSON.stringify(facets)}}`;
+      const summaries = reviews ? await reviews.summaries(page.ids, viewerOf(request)) : null;
+      const answer = listBodies(page, facets, summaries);
+      reply.header('cache-control', 'no-store').type('application/json; charset=utf-8');
+      // Compressed here, once per kept answer: the compression plugin passes it on as it is.
+      const encoding = negotiatedEncoding(request.headers);
+      if (encoding === null || answer.body.length < COMPRESSION.threshold) {
+        return reply.send(answer.body);
+      }
       return reply
-        .header('cache-control', 'no-store')
-        .type('application/json; charset=utf-8')
-        .send(body);
+        .header('content-encoding', encoding)
+        .header('vary', 'accept-encoding')
+        .send(answer.encoded(encoding));
     });
 
     scope.get<{ Params: { id: string } }>('/api/calls/:id', async (request, reply) => {

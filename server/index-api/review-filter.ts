@@ -1,25 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import {
-  REVIEW_FILTERS,
-  type CallReviewSummary,
-  type ReviewStatus,
-  type ValidationIssue,
-} from '../../contract';
+import { REVIEW_FILTERS, type ReviewStatus, type ValidationIssue } from '../../contract';
 import { expectedChoices, HttpProblem, validationProblem } from '../api/fastapi-errors';
 import { parseRawQuery } from '../api/query-validation';
 import type { ReviewStore } from '../store/review-types';
 import type { CallQuery } from '../store/types';
 import { validateCallQuery } from './calls-query';
 import { requireReviewer, reviewerOf } from './reviewer';
-
-const NO_REVIEW: CallReviewSummary = {
-  state: 'to_review',
-  reviewers: 0,
-  averageRating: null,
-  comments: 0,
-  myRating: null,
-  myStatus: null,
-};
 
 /**
  * `/api/calls` parameters with the `review` filter: repeatable `to_review|reviewed|follow_up|rated`
@@ -74,18 +60,12 @@ export async function validateReviewedCallQuery(
   return review ? { ...query, review } : query;
 }
 
-/** Each row's review summary, in the order of `ids`; `me` sees their own rating and status too. */
-export async function reviewSummariesOf(
-  ids: string[],
-  reviews: ReviewStore,
-  request: FastifyRequest,
-): Promise<CallReviewSummary[]> {
-  let me: string | null = null;
+/** Whose rating and status the list shows as "mine"; nobody when the name is missing or broken. */
+export function viewerOf(request: FastifyRequest): string | null {
   try {
-    me = reviewerOf(request);
+    return reviewerOf(request);
   } catch {
     // A broken name only hides "my" columns on a read; writes still refuse it in words.
+    return null;
   }
-  const summaries = await reviews.summaries(ids, me);
-  return ids.map((id) => summaries.get(id) ?? NO_REVIEW);
 }

@@ -56,7 +56,7 @@ import {
   type PgRun,
 } from './pg-call-writer';
 import { runMigrations } from './pg-migrate';
-import { freshRead } from './fresh-read';
+import { sharedFreshRead } from './shared-fresh-read';
 import { LONG_WORK } from './pg-pool';
 
 const PG_ROLLUPS: RollupDialect = { int: (expression) => `(${expression})::integer` };
@@ -69,6 +69,8 @@ const PG_ROLLUPS: RollupDialect = { int: (expression) => `(${expression})::integ
 interface Caches {
   /** A list page's rows with their total and agents' names. */
   pages: LRUCache<string, ListedPage & { version: string }>;
+  /** A kept page's rows as the list route splices them in. */
+  pageJson: WeakMap<ListedPage, CallJsonPage>;
   groups: LRUCache<string, CallGroup[]>;
   facets: LRUCache<string, CallFacets>;
   insights: LRUCache<string, Omit<InsightRollup, 'reviews'>>;
@@ -91,8 +93,8 @@ interface ChunkRow extends PageRow {
   sortKey: string | number | null;
 }
 
-const readVersion = async (run: PgRun) =>
-  (await run<{ version: string }>('SELECT version FROM calls_version'))[0]!.version;
+const VERSION_SQL = 'SELECT version FROM calls_version';
+const readVersion = async (run: PgRun) => (await run<{ version: string }>(VERSION_SQL))[0]!.version;
 
 /**
  * The index's methods over one way of running statements: the pool (each statement on its own)
@@ -260,16 +262,23 @@ function createIndex(
       return { items: itemsOf(rows, names), total };
     },
     async listJson(q): Promise<CallJsonPage> {
-      const { rows, total, names } = await pageRows(q);
-      return {
-        ids: rows.map((row) => row.id),
-        // A stored row is an object's JSON text: its closing brace gives way to the agent's name.
-        itemsJson: rows.map((row) => {
-          const agentName = row.agentId === null ? null : (names.get(row.agentId) ?? row.agentId);
-          return `${row.item.slice(0, -1)},"agentName":${JSON.stringify(agentName)}}`;
-        }),
-        total,
-      };
+      const page = await pageRows(q);
+      // A kept page gives the same object each time: the list route keeps its answer by it.
+      let json = caches.pageJson.get(page);
+      if (!json) {
+        const { rows, total, names } = page;
+        json = {
+          ids: rows.map((row) => row.id),
+          // A stored row is an object's JSON text: its closing brace gives way to the agent's name.
+          itemsJson: rows.map((row) => {
+            const agentName = row.agentId === null ? null : (names.get(row.agentId) ?? row.agentId);
+            return `${row.item.slice(0, -1)},"agentName":${JSON.stringify(agentName)}}`;
+          }),
+          total,
+        };
+        caches.pageJson.set(page, json);
+      }
+      return json;
     },
     async facets(q) {
       const at = await version();
@@ -371,6 +380,7 @@ export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
   await runMigrations(pool, 'calls', CALL_MIGRATIONS);
   const caches: Caches = {
     pages: new LRUCache({ max: 200 }),
+    pageJson: new WeakMap(),
     groups: new LRUCache({ max: 500 }),
     facets: new LRUCache({ max: 200 }),
     insights: new LRUCache({ max: 100 }),
@@ -397,11 +407,9 @@ export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
     }
   }
   const onPool = runOn(pool);
-  const index = createIndex(
-    onPool,
-    inTransaction,
-    caches,
-    freshRead(() => readVersion(onPool)),
+  const freshVersion = sharedFreshRead(pool, VERSION_SQL);
+  const index = createIndex(onPool, inTransaction, caches, async () =>
+    String(await freshVersion()),
   );
 
   async function runGroup<T>(work: (tx: CallTransaction) => Promise<T>): Promise<T> {

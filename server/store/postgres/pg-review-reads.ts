@@ -1,6 +1,5 @@
-import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
-import type { ActionItemCheck, CallReviewSummary, HistoryEntry } from '../../../contract';
+import type { ActionItemCheck, HistoryEntry } from '../../../contract';
 import {
   composeSummaries,
   toActionItemCheck,
@@ -14,7 +13,8 @@ import {
   type StateRow,
 } from '../review-rows';
 import type { ReviewStore } from '../review-types';
-import { freshRead } from './fresh-read';
+import { keptSummaries } from '../kept-summaries';
+import { sharedFreshRead } from './shared-fresh-read';
 
 export const REVIEW_COLUMNS =
   'reviewer, rating, status, follow_up_reason, version, created_at, updated_at';
@@ -27,16 +27,13 @@ type ReadMethods = Pick<
 
 /**
  * What the review panel and the list read, on PostgreSQL. Each is one statement (or two at once
- * for a list page), so what it returns is committed data of one moment. A list page's summaries
- * are kept under the review epoch read before them: every review change bumps it, on whichever
- * replica, so a page asked for again with the epoch unchanged costs one small shared read.
+ * for a list page), so what it returns is committed data of one moment. Every review change
+ * bumps the epoch, on whichever replica, so a list page's summaries asked for again with the
+ * epoch unchanged cost one small shared read.
  */
 export function pgReviewReads(pool: pg.Pool): ReadMethods {
-  const epoch = freshRead(async () => {
-    const { rows } = await pool.query<{ value: string }>('SELECT value FROM review_epoch');
-    return Number(rows[0]?.value ?? 0);
-  });
-  const summaryCache = new LRUCache<string, Map<string, CallReviewSummary>>({ max: 200 });
+  const freshEpoch = sharedFreshRead(pool, 'SELECT value FROM review_epoch');
+  const epoch = async () => Number((await freshEpoch()) ?? 0);
   return {
     async reviews(callId) {
       const { rows } = await pool.query<ReviewRow>(
@@ -70,11 +67,7 @@ export function pgReviewReads(pool: pg.Pool): ReadMethods {
       );
       return rows.map(toActionItemCheck);
     },
-    async summaries(callIds, viewer) {
-      if (callIds.length === 0) return new Map<string, CallReviewSummary>();
-      const key = JSON.stringify([await epoch(), viewer, callIds]);
-      const hit = summaryCache.get(key);
-      if (hit) return hit;
+    summaries: keptSummaries(async (callIds, viewer) => {
       const [states, mine] = await Promise.all([
         pool.query<StateRow>(
           `SELECT call_id, state, reviewers, rating_sum, rating_count, comments
@@ -89,10 +82,8 @@ export function pgReviewReads(pool: pg.Pool): ReadMethods {
               [viewer, callIds],
             ),
       ]);
-      const summaries = composeSummaries(callIds, states.rows, mine?.rows ?? []);
-      summaryCache.set(key, summaries);
-      return summaries;
-    },
+      return composeSummaries(callIds, states.rows, mine?.rows ?? []);
+    }, epoch),
     epoch,
   };
 }

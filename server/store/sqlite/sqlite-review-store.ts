@@ -1,11 +1,7 @@
 import Database from 'better-sqlite3';
-import type {
-  ActionItemCheck,
-  CallReviewSummary,
-  HistoryEntry,
-  HistoryKind,
-} from '../../../contract';
+import type { ActionItemCheck, HistoryEntry, HistoryKind } from '../../../contract';
 import type { DueCall, ReviewStore, Verdict } from '../review-types';
+import { keptSummaries } from '../kept-summaries';
 import { migrate } from './migrations';
 import { createOutboxQueue } from './sqlite-outbox-queue';
 import { alwaysOurTurn, writeTurnOn, type WriteTurn } from './write-turns';
@@ -238,12 +234,14 @@ export function reviewStoreOn(db: Database.Database, turn: WriteTurn = alwaysOur
     deleteComment: async (callId, id, actor, version) => deleteComment(callId, id, actor, version),
     setActionItem: async (callId, index, text, actor, checked) =>
       setActionItem(callId, index, text, actor, checked),
-    async summaries(callIds, viewer) {
-      if (callIds.length === 0) return new Map<string, CallReviewSummary>();
-      const ids = JSON.stringify(callIds);
-      const mine = viewer === null ? [] : reviewsBy.all(viewer, ids);
-      return composeSummaries(callIds, statesOf.all(ids), mine);
-    },
+    summaries: keptSummaries(
+      async (callIds, viewer) => {
+        const ids = JSON.stringify(callIds);
+        const mine = viewer === null ? [] : reviewsBy.all(viewer, ids);
+        return composeSummaries(callIds, statesOf.all(ids), mine);
+      },
+      async () => epoch,
+    ),
     epoch: async () => epoch,
     async claimDue(now, limit, claimUntil) {
       const taken: DueCall[] = [];
