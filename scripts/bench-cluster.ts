@@ -3,24 +3,30 @@ import { createConversation } from '../e2e/support/demo-api';
 import { prepareRunDataDir, removeRunDataDir } from '../e2e/support/e2e-data';
 import { waitForIndex } from '../e2e/support/index-ready';
 import type { CallList } from '../contract';
+import type { ProxyMode } from './cluster/replica-proxy';
 import { startCluster, type Cluster } from './cluster/start-cluster';
 import { generateLoad, type LoadReport } from './load/load-generator';
 import { cpuSeconds, pidsNamed } from './load/process-cpu';
 import { waitForSyncLeaseHolder } from './cluster/sync-lease-holder';
 
 /**
- * `npm run bench:cluster`: the list route (`GET /api/calls`, a page of 50 in a few sorts) under
- * 100 connections for BENCH_SECONDS (60), through the load balancer to two replicas on
- * PostgreSQL, then the same load on one replica on SQLite; side by side, with the load average
- * and the CPU each part used per request. The load generator runs on a thread of its own, so it
- * never waits on the load balancer's event loop (this process's).
+ * `npm run bench:cluster`: the list route (`GET /api/calls`, a page of 50 in a few sorts, asked
+ * for as a browser asks, compressed) under 100 connections for BENCH_SECONDS (60), through the
+ * cluster's load balancer (`tcp`) to two replicas on PostgreSQL, then the same load on one
+ * replica on SQLite; side by side, with the load average and the CPU each part used per request.
+ * Then two replicas on PostgreSQL again behind the `http` balancer, which reads every request,
+ * for what that costs. Each run follows 5 s of the same load, unmeasured. The load generator runs on a thread of its own, so it never waits on the
+ * load balancer's event loop (this process's).
  * Then the sync failover: the lease holder is killed and a call created upstream; how long until
  * the other replica holds the lease, and until it lists the call. Under scripts/with-postgres.sh.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const WARM_UP_SECONDS = 5;
 const CONNECTIONS = 100;
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 2_000);
 const SYNC_INTERVAL_S = 5;
+// What Chromium sends: a browser always takes a compressed answer.
+const HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 const PATHS = [
   '/api/calls?limit=50',
   '/api/calls?limit=50&skip=50',
@@ -57,10 +63,10 @@ function cpuSince(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cp
 
 async function withCluster<T>(
   name: string,
-  databaseUrl: string | null,
-  replicas: number,
+  setup: { databaseUrl: string | null; replicas: number; proxyMode: ProxyMode },
   work: (cluster: Cluster) => Promise<T>,
 ): Promise<T> {
+  const { databaseUrl, replicas, proxyMode } = setup;
   const apiDataDir = prepareRunDataDir({ name: `${name}-api`, conversations: CONVERSATIONS });
   const replicasDir = prepareRunDataDir({ name: `${name}-replicas` });
   const cluster = await startCluster({
@@ -70,6 +76,7 @@ async function withCluster<T>(
     syncIntervalS: SYNC_INTERVAL_S,
     apiDataDir,
     replicasDir,
+    proxyMode,
   });
   try {
     await waitForIndex(cluster.url, 600_000);
@@ -81,14 +88,13 @@ async function withCluster<T>(
 }
 
 async function load(cluster: Cluster, setup: string): Promise<Row> {
+  const plan = { url: cluster.url, paths: PATHS, connections: CONNECTIONS, headers: HEADERS };
+  // Unmeasured: the replicas' code is compiled and their pages read once, as in a server that
+  // has been up for a while.
+  await generateLoad({ ...plan, seconds: WARM_UP_SECONDS });
   const before = os.loadavg()[0]!;
   const cpuBefore = cpuNow(cluster);
-  const result = await generateLoad({
-    url: cluster.url,
-    paths: PATHS,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-  });
+  const result = await generateLoad({ ...plan, seconds: SECONDS });
   const cpu = cpuSince(cpuBefore, cpuNow(cluster));
   return { setup, result, load: [before, os.loadavg()[0]!], cpu };
 }
@@ -107,7 +113,7 @@ const percentile = (sorted: Float64Array, p: number) =>
 
 function report(rows: Row[]) {
   console.log(
-    `\n/api/calls, ${CONNECTIONS} connections, ${SECONDS} s each, ${CONVERSATIONS} calls, ${os.cpus().length} cores`,
+    `\n/api/calls, ${CONNECTIONS} connections, ${SECONDS} s each after ${WARM_UP_SECONDS} s unmeasured, ${CONVERSATIONS} calls, ${os.cpus().length} cores`,
   );
   console.table(
     rows.map(({ setup, result, cpu, load: [before, after] }) => {
@@ -124,6 +130,7 @@ function report(rows: Row[]) {
         'p50 ms': percentile(sorted, 50).toFixed(1),
         'p95 ms': percentile(sorted, 95).toFixed(1),
         'p99 ms': percentile(sorted, 99).toFixed(1),
+        'KB/answer': (result.bytes / result.requests / 1024).toFixed(1),
         'CPU µs/request: replicas / PostgreSQL / balancer and generator': `${perRequest(cpu.replicas)} / ${perRequest(cpu.postgres)} / ${perRequest(cpu.balancer)}`,
         'load avg (1 min) before → after': `${before.toFixed(2)} → ${after.toFixed(2)}`,
       };
@@ -162,13 +169,24 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('No DATABASE_URL: run `npm run bench:cluster`.');
   const rows: Row[] = [];
-  await withCluster('bench-pg', databaseUrl, 2, async (cluster) => {
-    rows.push(await load(cluster, '2 replicas on PostgreSQL, via the proxy'));
+  await withCluster('bench-pg', { databaseUrl, replicas: 2, proxyMode: 'tcp' }, async (cluster) => {
+    rows.push(await load(cluster, '2 replicas on PostgreSQL, tcp balancer'));
     await failover(cluster);
   });
-  await withCluster('bench-sqlite', null, 1, async (cluster) => {
-    rows.push(await load(cluster, '1 replica on SQLite, via the proxy'));
-  });
+  await withCluster(
+    'bench-sqlite',
+    { databaseUrl: null, replicas: 1, proxyMode: 'tcp' },
+    async (cluster) => {
+      rows.push(await load(cluster, '1 replica on SQLite, tcp balancer'));
+    },
+  );
+  await withCluster(
+    'bench-pg-http',
+    { databaseUrl, replicas: 2, proxyMode: 'http' },
+    async (cluster) => {
+      rows.push(await load(cluster, '2 replicas on PostgreSQL, http balancer'));
+    },
+  );
   report(rows);
 }
 

@@ -1,11 +1,20 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ProxyMode } from './replica-proxy';
 import { startCluster } from './start-cluster';
+
+/** How the load balancer forwards, from `CLUSTER_PROXY`. */
+function proxyMode(value: string | undefined): ProxyMode {
+  if (value === undefined || value === 'tcp' || value === 'http') return value ?? 'tcp';
+  console.error(`CLUSTER_PROXY is "${value}": it takes tcp (the default) or http.`);
+  process.exit(1);
+}
 
 /**
  * `npm run cluster`: the demo Trata API, two replicas on one PostgreSQL database and a load
  * balancer, on 127.0.0.1. Runs under scripts/with-postgres.sh, which supplies the database.
- * Ctrl+C stops everything. `CLUSTER_REPLICAS`, `CLUSTER_PORT` and `DEMO_CONVERSATIONS` vary it.
+ * Ctrl+C stops everything. `CLUSTER_REPLICAS`, `CLUSTER_PORT`, `CLUSTER_PROXY` and
+ * `DEMO_CONVERSATIONS` vary it.
  */
 async function main(): Promise<void> {
   if (!existsSync('dist/index.html')) {
@@ -27,6 +36,7 @@ async function main(): Promise<void> {
     apiDataDir: path.join(root, 'trata-api'),
     replicasDir: root,
     proxyPort: process.env.CLUSTER_PORT ? Number(process.env.CLUSTER_PORT) : undefined,
+    proxyMode: proxyMode(process.env.CLUSTER_PROXY),
     echo: true,
   });
   console.log(

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createClusterDatabase, type ClusterDatabase } from './cluster-database';
 import { freePort } from '../../e2e/support/free-port';
 import { startNodeProcess, type NodeProcess } from './node-process';
-import { startReplicaProxy, type ReplicaProxy } from './replica-proxy';
+import { startReplicaProxy, type ProxyMode, type ReplicaProxy } from './replica-proxy';
 
 /**
  * A Callscope deployment on one machine: the demo Trata API as a process of its own (standing
@@ -24,6 +24,8 @@ export interface ClusterOptions {
   /** Where each replica's DATA_DIR goes (`<dir>/replica-1`…); a temporary one by default. */
   replicasDir?: string;
   proxyPort?: number;
+  /** How the load balancer forwards: whole connections (`tcp`, the default) or each request. */
+  proxyMode?: ProxyMode;
   /** Readiness path the proxy probes. */
   readyPath?: string;
   /** Echo every process's output with its name (the interactive `npm run cluster`). */
@@ -130,6 +132,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       targets: replicas.map((replica) => replica.url),
       port: options.proxyPort,
       readyPath: options.readyPath,
+      mode: options.proxyMode,
     });
   } catch (error) {
     await cleanUp();

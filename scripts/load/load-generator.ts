@@ -5,6 +5,8 @@ export interface LoadPlan {
   paths: readonly string[];
   connections: number;
   seconds: number;
+  /** Sent with every request. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadReport {
@@ -14,6 +16,8 @@ export interface LoadReport {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Bytes received, headers and bodies. */
+  bytes: number;
   /** Every answer's latency, ms. */
   latencies: Float64Array;
   /** Answers other than 2xx, by status. */

@@ -10,12 +10,14 @@ import type { LoadPlan, LoadReport } from './load-generator';
 const { plan } = workerData as { plan: LoadPlan };
 const latencies: number[] = [];
 const failed = new Map<number, number>();
+let bytes = 0;
 
 const instance = autocannon(
   {
     url: plan.url,
     connections: plan.connections,
     duration: plan.seconds,
+    headers: plan.headers,
     requests: plan.paths.map((path) => ({ path })),
   },
   (error, result) => {
@@ -26,13 +28,15 @@ const instance = autocannon(
       errors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,
+      bytes,
       latencies: Float64Array.from(latencies),
       failedStatuses: [...failed],
     };
     parentPort!.postMessage(report);
   },
 );
-instance.on('response', (_client, status, _bytes, ms) => {
+instance.on('response', (_client, status, size, ms) => {
   latencies.push(ms);
+  bytes += size;
   if (status < 200 || status > 299) failed.set(status, (failed.get(status) ?? 0) + 1);
 });
