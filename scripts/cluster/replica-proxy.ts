@@ -14,7 +14,6 @@ import { tcpForwarding } from './tcp-forwarding';
  */
 export interface ReplicaProxy {
   readonly url: string;
-  readonly mode: ProxyMode;
   /** Replicas whose last probe answered 200, in the order they were given. */
   readyTargets(): string[];
   /** Probes every replica now and waits for the answers. */
@@ -47,7 +46,6 @@ export async function startReplicaProxy(options: ReplicaProxyOptions): Promise<R
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    mode,
     readyTargets: targets.ready,
     probe: targets.probe,
     async close() {
