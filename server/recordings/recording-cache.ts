@@ -160,9 +160,12 @@ export function createFileCache(dir: string, extension: string, options: FileCac
           log.warn(
             `Making ${file} stopped after ${spool.length} bytes${size ? ` of ${size}` : ''}.`,
           );
+        // The file is opened in the background: removed before it exists, it would appear after.
+        // Readers hear of the failure only once it is gone, so none finds it left behind.
+        await spool.settled();
+        await unlink(temporary).catch(() => undefined);
         if (!(failure instanceof CacheWriteFailed)) spool.fail(failure);
         spool.release(null);
-        await unlink(temporary).catch(() => undefined);
         throw failure;
       } finally {
         inFlight.delete(key);

@@ -80,6 +80,12 @@ export class Spool {
     if (this.readers === 0) void this.closeHandle();
   }
 
+  /** Resolves once the file exists (or could not be made) and no write is under way. */
+  async settled(): Promise<void> {
+    await this.opening;
+    while (this.flushing) await this.flushing;
+  }
+
   /** Readers in progress: a spool nobody reads and nobody can keep is not worth finishing. */
   get readerCount(): number {
     return this.readers;
@@ -184,8 +190,7 @@ export class Spool {
 
   /** Closes the file once writes have settled, unless a reader started meanwhile. */
   private async closeHandle(): Promise<void> {
-    await this.opening;
-    while (this.flushing) await this.flushing;
+    await this.settled();
     const handle = this.handle;
     if (!handle || this.readers > 0) return;
     this.handle = null;
