@@ -9,7 +9,8 @@
 # `postgres` user (PostgreSQL refuses to run as root); otherwise as the user running this.
 #
 # Needs PostgreSQL 15 or later (Debian: `apt-get install postgresql`). PG_BIN may name the
-# directory of its programs (initdb, pg_ctl, psql) when they are somewhere else.
+# directory of its programs (initdb, pg_ctl, psql) when they are somewhere else, and
+# PG_SERVER_OPTIONS more server settings (`-c shared_buffers=1GB`).
 set -euo pipefail
 
 if [ "$#" -eq 0 ]; then
@@ -101,7 +102,7 @@ for _ in 1 2 3 4 5; do
   port=$(free_port)
   # Durability is pointless for a cluster deleted afterwards; without fsync, tests run faster.
   if "${as_owner[@]}" "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_SERVER_OPTIONS:-}" \
     start >/dev/null; then
     started=1
     break

@@ -58,3 +58,14 @@ describe.skipIf(!process.env.DATABASE_URL)('the statement timeout', () => {
     expect(rows[0]!.n).toBe(300);
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('the settings each connection starts with', () => {
+  it('runs no parallel workers, in its own schema', async () => {
+    database = await openTestPgDatabase();
+    const { rows } = await database.pool.query<{ workers: string; path: string }>(
+      "SELECT current_setting('max_parallel_workers_per_gather') AS workers, current_schema() AS path",
+    );
+    expect(rows[0]!.workers).toBe('0');
+    expect(rows[0]!.path).not.toBe('public');
+  });
+});
