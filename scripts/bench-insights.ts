@@ -1,16 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { request } from 'undici';
-import type { SyncStatus } from '../contract';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { staticImportClosure } from './list-critical-js';
-import { createAppServer } from '../server/app-server/create-app-server';
-import type { Upstream } from '../server/app-server/upstream';
-import type { SyncEngine } from '../server/sync/sync-engine';
+import { startBenchAppServer } from './bench-app-server';
 import { replaceSection } from './bench-report';
 import { BENCH_NOW, openBenchIndex } from './bench-insights-index';
 
@@ -38,27 +34,7 @@ const percentile = (values: number[], q: number) =>
 
 const loadBefore = load();
 const { store } = await openBenchIndex(N, log);
-const status: SyncStatus = {
-  state: 'idle',
-  indexed: N,
-  lastSuccessAt: new Date().toISOString(),
-  lagSeconds: 0,
-  lastError: null,
-  backfill: { done: true, seen: N, total: N },
-  notes: [],
-  skipped: [],
-  skippedCount: 0,
-};
-const sync = { status: () => status, revalidate: () => undefined } as unknown as SyncEngine;
-const upstream: Upstream = {
-  baseUrl: 'http://127.0.0.1:9',
-  request: () => Promise.reject(new Error('no upstream in this bench')),
-  getConversation: async () => null,
-  close: async () => undefined,
-};
-const app = await createAppServer({ upstream, index: { store, sync }, staticDir: distDir });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const { app, origin: base } = await startBenchAppServer(store, { indexed: N, staticDir: distDir });
 
 async function timeWindow(days: number | null): Promise<{ p95: number; p50: number }> {
   const times: number[] = [];

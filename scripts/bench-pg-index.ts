@@ -1,16 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { createAppServer } from '../server/app-server/create-app-server';
-import type { Upstream } from '../server/app-server/upstream';
-import type { SyncEngine } from '../server/sync/sync-engine';
 import { DEMO_SEED, generateConversations } from '../server/demo-data/generate';
 import { createPgCallStore } from '../server/store/postgres/pg-call-store';
 import { createPgPool } from '../server/store/postgres/pg-pool';
 import { createSqliteCallStore } from '../server/store/sqlite/sqlite-call-store';
 import type { CallQuery, CallStore } from '../server/store/types';
 import { SORT_BY_FIELDS, type Conversation } from '../contract';
+import { startBenchAppServer } from './bench-app-server';
 import { replaceSection } from './bench-report';
 
 /**
@@ -165,22 +162,9 @@ const request = async (store: CallStore, query: CallQuery) => {
 };
 
 /** The same request as a browser makes it: over HTTP to an app server, asking for compression. */
-const apiServers = await Promise.all([sqlite, pg].map(startApiServer));
-async function startApiServer(store: CallStore) {
-  const sync = {
-    status: () => ({ state: 'idle', indexed: N }),
-    revalidate: () => undefined,
-  } as unknown as SyncEngine;
-  const upstream: Upstream = {
-    baseUrl: 'http://127.0.0.1:9',
-    request: () => Promise.reject(new Error('no upstream in this bench')),
-    getConversation: async () => null,
-    close: async () => undefined,
-  };
-  const app = await createAppServer({ upstream, index: { store, sync } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return app;
-}
+const apiServers = await Promise.all(
+  [sqlite, pg].map((store) => startBenchAppServer(store, { indexed: N })),
+);
 const urlOf = (server: number, query: CallQuery) => {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
@@ -190,8 +174,7 @@ const urlOf = (server: number, query: CallQuery) => {
       params.set(name, new Date(value as number).toISOString());
     else params.set(name, String(value));
   }
-  const { port } = apiServers[server]!.server.address() as AddressInfo;
-  return `http://127.0.0.1:${port}/api/calls?${params}`;
+  return `${apiServers[server]!.origin}/api/calls?${params}`;
 };
 async function apiRequest(server: number, query: CallQuery): Promise<void> {
   const response = await fetch(urlOf(server, query), {
@@ -283,7 +266,7 @@ const loadAfter = load();
 console.log(
   `load average ${loadBefore} before, ${loadAfter} after; ${met} of ${rows.length} rows within 3×`,
 );
-await Promise.all(apiServers.map((app) => app.close()));
+await Promise.all(apiServers.map(({ app }) => app.close()));
 await sqlite.close();
 await pg.close();
 await pool.end();
