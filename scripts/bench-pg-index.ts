@@ -19,13 +19,16 @@ import { replaceSection } from './bench-report';
  * reused). Each row is timed through /api/calls over HTTP, then as the store's own part of it
  * in the process, the two backends taking turns so that both see the same load.
  * Env: BENCH_PG_N, BENCH_RUNS (100 per row, 30 for uncached facets), BENCH_WRITE=0 leaves docs/benchmarks.md alone,
- * BENCH_FIXTURE_ONLY=1 builds the SQLite fixture and stops.
+ * BENCH_FIXTURE_ONLY=1 builds the SQLite fixture and stops, BENCH_ONLY (a regular expression) runs
+ * only the rows whose names match it and leaves docs/benchmarks.md alone.
  */
 const N = Number(process.env.BENCH_PG_N ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 /** The uncached facets rows take seconds each on a text search: fewer runs of them. */
 const FACET_RUNS = Math.min(RUNS, 30);
 const BATCH = 2_000;
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+const wanted = ([name]: [string, unknown]) => only === null || only.test(name);
 
 const dir = path.resolve('bench-data');
 mkdirSync(dir, { recursive: true });
@@ -227,7 +230,7 @@ function row(name: string, total: string, api: [Timing, Timing], inProcess: [Tim
 }
 const stores = [sqlite, pg] as const;
 
-for (const [name, query] of cases) {
+for (const [name, query] of cases.filter(wanted)) {
   const checked = { ...query, limit: query.limit - 1 };
   const [a, b] = [await request(sqlite, checked), await request(pg, checked)];
   if (a.total !== b.total || a.ids.join() !== b.ids.join()) {
@@ -242,11 +245,13 @@ for (const [name, query] of cases) {
 
 // Facets without their caches: each run's range ends 1 ms later than the last one's (through
 // the API, the page under that range is new too).
-for (const [name, scope] of [
-  ['facets, all time (uncached)', { ...base, to: end + 1 }],
-  ['facets, 30-day range (uncached)', { ...base, from: monthAgo, to: end + 1 }],
-  ['facets, q=table (uncached)', { ...base, q: 'table', to: end + 1 }],
-] as [string, CallQuery][]) {
+for (const [name, scope] of (
+  [
+    ['facets, all time (uncached)', { ...base, to: end + 1 }],
+    ['facets, 30-day range (uncached)', { ...base, from: monthAgo, to: end + 1 }],
+    ['facets, q=table (uncached)', { ...base, q: 'table', to: end + 1 }],
+  ] as [string, CallQuery][]
+).filter(wanted)) {
   const { consent } = await sqlite.facets(scope);
   const total = consent.given + consent.missing;
   let shift = 2;
@@ -270,7 +275,7 @@ await Promise.all(apiServers.map(({ app }) => app.close()));
 await sqlite.close();
 await pg.close();
 await pool.end();
-if (process.env.BENCH_WRITE !== '0') {
+if (process.env.BENCH_WRITE !== '0' && only === null) {
   replaceSection(
     'PostgreSQL at 1M',
     `\`npm run bench:pg-index\` (BENCH_PG_N = ${N.toLocaleString('en')} demo conversations, seed ${DEMO_SEED}); load average ${loadBefore} before, ${loadAfter} after (1 / 5 / 15 min, 2 cores). Each row is a \`GET /api/calls\` (a page of about 50 rows and its facets), asked over HTTP of an app server on SQLite and of one on PostgreSQL in turns, as a browser asks (with compression), ${RUNS} runs each (${FACET_RUNS} for the uncached facets) after one warm-up; every run asks for a page of its own (50 to 99 rows, a row or two further on), so no page comes from a page cache, while counts and facets are cached until the next write, on both; the facets rows change their range every run, so neither is ever cached there. The last column times the store's own part of the same requests in the process (the page and the facets at once), the figure of earlier runs. Both backends return the same ids and totals on every row (checked). PostgreSQL (shared_buffers ${sharedBuffers}, as \`npm run bench:pg-index\` starts it; the store's connections run no parallel workers): ${pgLoad}, through the store's upsert in batches of ${BATCH.toLocaleString('en')}. Rows within 3×: ${met} of ${rows.length}.

@@ -1,5 +1,6 @@
 import type { CallFacets } from '../../contract';
 import type { Sql } from './call-filters';
+import { planSpan } from './insight-rollups';
 import type { CallQuery } from './types';
 
 export { hasText } from './call-filters';
@@ -57,68 +58,64 @@ export function scopeKey(scope: CallQuery): string {
   ]);
 }
 
-/** Days of `call_day_groups` are UTC days of `ts_start`. */
+/** UTC days of `ts_start`, as the daily counts of earlier schema versions kept them. */
 export const DAY_MS = 86_400_000;
 
 /**
- * The statements that group the calls in a date range without a text search: whole UTC days
- * from `call_day_groups`, and the calls of the partial days at either end counted one by one.
- * Without a range, `call_groups` alone. `asNumber` makes an aggregate the backend's number.
+ * The statements whose rows, summed per combination (`mergeGroups`), are the groups of the calls
+ * that start in `[from, to)` without a text search; an open end reaches every start there is.
+ * `latest` is the last start in the index (null when no call has one). A range open at its start
+ * is every call less the calls without a start and those from `to` on: for a range that ends
+ * now, the all-time counts and nothing else, instead of every month before it.
+ * `asNumber` makes an aggregate the backend's number.
  */
 export function rangeGroupSql(
   from: number | undefined,
   to: number | undefined,
+  latest: number | null,
   asNumber: (aggregate: string) => string = (aggregate) => aggregate,
 ): Sql[] {
-  const count = asNumber('count(*)');
-  if (from === undefined && to === undefined) {
-    return [{ text: `SELECT ${SELECT_GROUP}, n FROM call_groups WHERE n > 0`, params: [] }];
-  }
-  const exact = (low: number | undefined, high: number | undefined): Sql => {
-    const parts: string[] = [];
-    const params: number[] = [];
-    if (low !== undefined) {
-      parts.push('ts_start >= ?');
-      params.push(low);
-    }
-    if (high !== undefined) {
-      parts.push('ts_start < ?');
-      params.push(high);
-    }
-    return {
-      text: `SELECT ${SELECT_GROUP}, ${count} AS n FROM calls WHERE ${parts.join(' AND ')}
-        GROUP BY ${GROUP_BY}`,
-      params,
-    };
+  const all: Sql = { text: `SELECT ${SELECT_GROUP}, n FROM call_groups WHERE n > 0`, params: [] };
+  if (from === undefined && to === undefined) return [all];
+  // A range holds no call without a start.
+  if (latest === null) return [];
+  const end = latest + 1;
+  const high = to === undefined ? end : Math.min(to, end);
+  if (from !== undefined) return from < high ? periodGroupSql(from, high, 1, asNumber) : [];
+  const withoutStart: Sql = {
+    text: `SELECT ${SELECT_GROUP}, -${asNumber('count(*)')} AS n FROM calls
+      WHERE ts_start IS NULL GROUP BY ${GROUP_BY}`,
+    params: [],
   };
-  // Whole days: the first day that starts at or after `from`, up to the day `to` falls in.
-  const firstDay = from === undefined ? null : Math.ceil(from / DAY_MS);
-  const endDay = to === undefined ? null : Math.floor(to / DAY_MS);
-  if (firstDay !== null && endDay !== null && firstDay >= endDay) return [exact(from, to)];
-  const days: string[] = ['day IS NOT NULL'];
-  const params: number[] = [];
-  if (firstDay !== null) {
-    days.push('day >= ?');
-    params.push(firstDay);
-  }
-  if (endDay !== null) {
-    days.push('day < ?');
-    params.push(endDay);
-  }
-  const statements: Sql[] = [
-    // Summed in the database: a month holds about 20,000 daily rows at a million calls, and
-    // building an object for each one costs about 4× the grouping.
-    {
-      text: `SELECT ${SELECT_GROUP}, ${asNumber('sum(n)')} AS n FROM call_day_groups
-        WHERE ${days.join(' AND ')} GROUP BY ${GROUP_BY} HAVING sum(n) > 0`,
-      params,
-    },
-  ];
-  if (firstDay !== null && from! < firstDay * DAY_MS) {
-    statements.push(exact(from, firstDay * DAY_MS));
-  }
-  if (endDay !== null && to! > endDay * DAY_MS) statements.push(exact(endDay * DAY_MS, to));
-  return statements;
+  return [all, withoutStart, ...periodGroupSql(high, end, -1, asNumber)];
+}
+
+/**
+ * The statements whose rows, summed per combination, are `sign` times the groups of the calls
+ * that start in `[from, to)`: whole months, days and hours of `call_period_groups` added or taken
+ * away (as the insights plan their spans), and only the parts of an hour at the ends counted
+ * call by call. A row's `n` is negative where its piece is taken away.
+ */
+export function periodGroupSql(
+  from: number,
+  to: number,
+  sign: 1 | -1 = 1,
+  asNumber: (aggregate: string) => string = (aggregate) => aggregate,
+): Sql[] {
+  return planSpan(from, to).map((piece) =>
+    piece.level === null
+      ? {
+          text: `SELECT ${SELECT_GROUP}, ${piece.sign * sign} * ${asNumber('count(*)')} AS n
+            FROM calls WHERE ts_start >= ? AND ts_start < ? GROUP BY ${GROUP_BY}`,
+          params: [piece.from, piece.to],
+        }
+      : {
+          text: `SELECT ${SELECT_GROUP}, ${piece.sign * sign} * ${asNumber('sum(n)')} AS n
+            FROM call_period_groups WHERE level = ? AND period >= ? AND period < ?
+            GROUP BY ${GROUP_BY}`,
+          params: [piece.level, piece.from, piece.to],
+        },
+  );
 }
 
 /** One group per combination, summing the counts of the same combination; empty ones left out. */

@@ -108,7 +108,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'callscope-parity-'));
   const file = path.join(dir, 'index.sqlite');
   sqlite = createSqliteCallStore(file, { rowByRowMax: 60 });
-  postgres = await createPgCallStore(pg.pool);
+  // Pages from the 10th row on in start order are placed by the counts, as the deepest are.
+  postgres = await createPgCallStore(pg.pool, { countedSkip: 10 });
   const { reviews, states } = reviewRows(conversations);
   const raw = new Database(file);
   await pg.pool.query(REVIEW_TABLES);
@@ -290,6 +291,32 @@ describe.skipIf(!enabled)('the PostgreSQL call index against SQLite', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('places pages deep into the start order by the counts alike, to the last row', async () => {
+    const filters: Partial<CallQuery>[] = [
+      {},
+      { sentiment: ['negative', 'neutral'] },
+      { consent: 'missing', source_type: 'PHONE' },
+      { agent: [conversations[0]!.aiAgentId!], status: 'active' },
+    ];
+    for (const filter of filters) {
+      for (const sort_order of ['asc', 'desc'] as const) {
+        const total = await sqlite.total({ sort_order, skip: 0, limit: 1, ...filter });
+        for (const skip of [10, 11, 37, Math.floor(total / 2), total - 25, total - 5, total - 1]) {
+          if (skip < 10) continue;
+          const q: CallQuery = {
+            sort_by: 'timestampStart',
+            sort_order,
+            skip,
+            limit: 20,
+            ...filter,
+          };
+          const [a, b] = [await sqlite.listJson(q), await postgres.listJson(q)];
+          expect(b, JSON.stringify(q)).toEqual(a);
+        }
+      }
+    }
   });
 
   it('lists pages deep into the list alike, each sort with and without filters', async () => {

@@ -97,6 +97,36 @@ export function pageSql(query: CallQuery): Sql {
   };
 }
 
+/**
+ * Calls per period of one level of `call_period_groups` (in `[from, to)` unless `window` is
+ * null) that pass the query's facet filters (`countsPlace`: the only filters it has), with the
+ * data version the statement read.
+ */
+export function periodCountsSql(
+  query: CallQuery,
+  level: number,
+  window: [number, number] | null,
+): Sql {
+  const where = whereSql(query);
+  const bounds = window === null ? '' : 'AND c.period >= ? AND c.period < ?';
+  return {
+    text: `SELECT (SELECT version FROM calls_version) AS version, c.period AS period,
+      sum(c.n)::integer AS n FROM call_period_groups c
+      WHERE c.level = ? ${bounds} ${where.text.replace(/^WHERE/, 'AND')} GROUP BY c.period`,
+    params: [level, ...(window ?? []), ...where.params],
+  };
+}
+
+/** The calls without a start that pass the query's facet filters, with the data version. */
+export function nullStartsSql(query: CallQuery): Sql {
+  const where = whereSql(query);
+  return {
+    text: `SELECT (SELECT version FROM calls_version) AS version, count(*)::integer AS n
+      FROM calls c WHERE c.ts_start IS NULL ${where.text.replace(/^WHERE/, 'AND')}`,
+    params: where.params,
+  };
+}
+
 /** What a walk reads of each row besides its sort value: the list's row. */
 export const LIST_FIELDS = 'c.id AS id, c.agent_id AS "agentId", c.item AS item';
 

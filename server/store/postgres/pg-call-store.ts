@@ -44,9 +44,12 @@ import {
   insightCellsSql,
   insightDurationsSql,
   insightReviewsSql,
+  nullStartsSql,
   numbered,
   pageSql,
+  periodCountsSql,
 } from './pg-call-sql';
+import { COUNTED_SKIP, countsPlace, placeByCounts, type PeriodCount } from '../counted-seek';
 import {
   clearCalls,
   markSeen,
@@ -99,12 +102,14 @@ const readVersion = async (run: PgRun) => (await run<{ version: string }>(VERSIO
 /**
  * The index's methods over one way of running statements: the pool (each statement on its own)
  * or a group's connection (inside its transaction). `atomic` runs several writes together;
- * `version` reads the data version the caches are keyed by.
+ * `countedSkip` is where the counts start placing pages (`PgCallStoreOptions`); `version` reads
+ * the data version the caches are keyed by.
  */
 function createIndex(
   run: PgRun,
   atomic: <T>(work: (run: PgRun) => Promise<T>) => Promise<T>,
   caches: Caches,
+  countedSkip: number,
   version: () => Promise<string> = () => readVersion(run),
 ): CallIndex {
   const query = <R extends object>(sql: Sql) => {
@@ -121,6 +126,12 @@ function createIndex(
     return names;
   }
 
+  /** The last start in the index, which an open end of a date range reaches. */
+  async function latestStart(): Promise<number | null> {
+    const rows = await run<{ v: number | null }>('SELECT max(ts_start) AS v FROM calls');
+    return rows[0]?.v ?? null;
+  }
+
   async function groups(at: string, query_: CallQuery): Promise<CallGroup[]> {
     const scope = scopeOf(query_);
     const key = `${at}|${scopeKey(scope)}`;
@@ -130,12 +141,60 @@ function createIndex(
         // Filters the kept counts know nothing of: one grouped scan of the calls that pass them.
         hit = await query<CallGroup>(groupSql(scope));
       } else {
-        const parts = rangeGroupSql(scope.from, scope.to, (aggregate) => `${aggregate}::integer`);
+        const latest =
+          scope.from === undefined && scope.to === undefined ? null : await latestStart();
+        const parts = rangeGroupSql(
+          scope.from,
+          scope.to,
+          latest,
+          (aggregate) => `${aggregate}::integer`,
+        );
         hit = mergeGroups((await Promise.all(parts.map((sql) => query<CallGroup>(sql)))).flat());
       }
       caches.groups.set(key, hit);
     }
     return hit;
+  }
+
+  type VersionedRow = PageRow & { version: string };
+
+  /**
+   * A page's rows. Deep into the start order the counts per period place the page first, so the
+   * statement skips less than an hour's calls instead of walking the index past every skipped
+   * one; the counts and the rows must have been read at the same data version, or the page is
+   * read as usual.
+   */
+  async function pageRowsOf(q: CallQuery): Promise<VersionedRow[]> {
+    const placed = countsPlace(q, countedSkip) ? await placeWithCounts(q) : null;
+    if (placed !== null) {
+      const rows = await query<VersionedRow>(pageSql(placed.query));
+      if (rows.length > 0 && rows[0]!.version === placed.version) return rows;
+    }
+    return query<VersionedRow>(pageSql(q));
+  }
+
+  async function placeWithCounts(
+    q: CallQuery,
+  ): Promise<{ query: CallQuery; version: string } | null> {
+    let seen: string | null = null;
+    const agrees = (version: string) => (seen ??= version) === version;
+    let nullsFirst = 0;
+    if (q.sort_order !== 'desc') {
+      const [row] = await query<{ version: string; n: number }>(nullStartsSql(q));
+      if (!row || !agrees(row.version)) return null;
+      nullsFirst = row.n;
+    }
+    const placed = await placeByCounts(
+      q,
+      async (level, window) => {
+        const rows = await query<PeriodCount & { version: string }>(
+          periodCountsSql(q, level, window),
+        );
+        return rows.every((row) => agrees(row.version)) ? rows : null;
+      },
+      nullsFirst,
+    );
+    return placed === null || seen === null ? null : { query: placed, version: seen };
   }
 
   /**
@@ -148,7 +207,7 @@ function createIndex(
     const kept = caches.pages.get(key);
     const before = kept ? await version() : null;
     if (kept && kept.version === before) return kept;
-    const rows = await query<PageRow & { version: string }>(pageSql(q));
+    const rows = await pageRowsOf(q);
     // An empty page names no version; one read before it is no later than what it saw.
     const at = rows[0]?.version ?? before ?? (await version());
     const page = { rows, total: totalOf(await groups(at, q), q), names: await agentNames(at) };
@@ -376,7 +435,15 @@ const runOn =
  * The call index on PostgreSQL, over a pool shared with the other stores (its owner ends it).
  * Several replicas may share the database: caches are keyed by the data version it keeps.
  */
-export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
+export interface PgCallStoreOptions {
+  /** Rows skipped from which a page in start order is placed by the counts (`COUNTED_SKIP`). */
+  countedSkip?: number;
+}
+
+export async function createPgCallStore(
+  pool: pg.Pool,
+  { countedSkip = COUNTED_SKIP }: PgCallStoreOptions = {},
+): Promise<CallStore> {
   await runMigrations(pool, 'calls', CALL_MIGRATIONS);
   const caches: Caches = {
     pages: new LRUCache({ max: 200 }),
@@ -408,7 +475,7 @@ export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
   }
   const onPool = runOn(pool);
   const freshVersion = sharedFreshRead(pool, VERSION_SQL);
-  const index = createIndex(onPool, inTransaction, caches, async () =>
+  const index = createIndex(onPool, inTransaction, caches, countedSkip, async () =>
     String(await freshVersion()),
   );
 
@@ -432,7 +499,7 @@ export async function createPgCallStore(pool: pg.Pool): Promise<CallStore> {
       }
     };
     const tx: CallTransaction = {
-      ...createIndex(run, atomic, caches),
+      ...createIndex(run, atomic, caches, countedSkip),
       async commit() {
         await client.query('COMMIT');
         await client.query('BEGIN');

@@ -5,6 +5,8 @@ import type { CallQuery, CallStore } from '../types';
 import { openTestCallStore } from '../testing/open-test-stores';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
 /** Spreads the fixture over ten days, so ranges cover whole days and partial ones. */
 function spread(conversations: Conversation[]): Conversation[] {
   return conversations.map((conversation, index) => {
@@ -82,5 +84,57 @@ describe('the counts behind totals and facets', () => {
         (await fresh.list(query)).total,
       );
     }
+  });
+});
+
+describe('the counts of a range open at one end', () => {
+  it('are the counts of every call on that side, across months, days, hours and minutes', async () => {
+    // About 75 days of calls, each at its own hour and minute, so a range's ends fall inside
+    // months, days and hours.
+    const calls = fixtureConversations(120, 5).map((conversation, index) => {
+      const start = parseTrataTimestamp(conversation.timestampStart)!;
+      const at =
+        start + (index % 75) * DAY + ((index * 7) % 24) * HOUR + ((index * 13) % 60) * MINUTE;
+      return { ...conversation, timestampStart: formatTrataTimestamp(at) };
+    });
+    const store = await storeOf(calls);
+    const starts = calls.map((c) => parseTrataTimestamp(c.timestampStart)!);
+    const [first, last] = [Math.min(...starts), Math.max(...starts)];
+    const ends = [
+      first - DAY,
+      first,
+      first + 1,
+      first + 17.3 * DAY,
+      first + 40 * DAY + 5.5 * HOUR,
+      last - 0.4 * HOUR,
+      last,
+      last + 1,
+      last + 45 * DAY,
+    ];
+    const negative = (c: Conversation) =>
+      c.conversationAnalytics?.sentiment_of_caller === 'negative';
+    for (const end of ends) {
+      for (const side of ['to', 'from'] as const) {
+        const query: CallQuery = { sort_order: 'desc', skip: 0, limit: 5, [side]: end };
+        const inRange = calls.filter((c, i) =>
+          side === 'to' ? starts[i]! < end : starts[i]! >= end,
+        );
+        const label = `${side} ${new Date(end).toISOString()}`;
+        expect((await store.list(query)).total, label).toBe(inRange.length);
+        expect((await store.facets(query)).sentiment.negative ?? 0, label).toBe(
+          inRange.filter(negative).length,
+        );
+      }
+    }
+    // A call after the last one is in the next range open at its start that reaches it.
+    const later = {
+      ...calls[0]!,
+      id: 'con.after-the-last',
+      timestampStart: formatTrataTimestamp(last + DAY),
+    };
+    await store.upsert([later]);
+    const query: CallQuery = { sort_order: 'desc', skip: 0, limit: 5, to: last + 2 * DAY };
+    expect((await store.list(query)).total).toBe(calls.length + 1);
+    expect((await store.list({ ...query, to: last + 1 })).total).toBe(calls.length);
   });
 });

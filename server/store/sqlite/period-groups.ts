@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GROUP_BY, GROUP_COLUMNS, SELECT_GROUP } from '../call-groups';
-import type { Sql } from '../call-filters';
-import { planSpan } from '../insight-rollups';
+import { GROUP_COLUMNS } from '../call-groups';
 import { PERIODS } from './insights-migration';
 
 /**
@@ -27,24 +25,4 @@ export function periodGroupsStep(db: Database.Database): void {
         WHERE ts_start IS NOT NULL GROUP BY 2, ${columns};
     `);
   }
-}
-
-/**
- * The statements whose rows, summed per combination, are the groups of the calls that start in
- * `[from, to)`. A row's `n` is negative where its piece is taken away.
- */
-export function periodGroupSql(from: number, to: number): Sql[] {
-  return planSpan(from, to).map((piece) =>
-    piece.level === null
-      ? {
-          text: `SELECT ${SELECT_GROUP}, ${piece.sign} * count(*) AS n FROM calls
-            WHERE ts_start >= ? AND ts_start < ? GROUP BY ${GROUP_BY}`,
-          params: [piece.from, piece.to],
-        }
-      : {
-          text: `SELECT ${SELECT_GROUP}, ${piece.sign} * sum(n) AS n FROM call_period_groups
-            WHERE level = ? AND period >= ? AND period < ? GROUP BY ${GROUP_BY}`,
-          params: [piece.level, piece.from, piece.to],
-        },
-  );
 }

@@ -31,7 +31,6 @@ import {
   type CallGroup,
 } from '../call-groups';
 import { textGroupSql } from './call-groups';
-import { periodGroupSql } from './period-groups';
 import { readCallFigures, readReviewFigures } from './insights-sql';
 import {
   pieceSql,
@@ -233,15 +232,6 @@ export function createSqliteCallStore(
     });
   }
 
-  /** The statements that group the calls in a date range (see `periodGroupSql`). */
-  function rangeStatements(from: number | undefined, to: number | undefined): Sql[] {
-    if (from === undefined && to === undefined) return rangeGroupSql(from, to);
-    // An open end is the first or last start there is: the range holds no call without one.
-    const low = from ?? earliest.get();
-    const high = to ?? (latest.get() ?? Number.NEGATIVE_INFINITY) + 1;
-    return low === null || low === undefined || !(low < high) ? [] : periodGroupSql(low, high);
-  }
-
   /**
    * The calls in the query's date range and text search, counted per combination of the other
    * filters: totals and facets are then sums in memory. Cached until the next write.
@@ -258,7 +248,7 @@ export function createSqliteCallStore(
       hit = prepared(sql.text).all(...sql.params) as CallGroup[];
     } else if (!hasText(scope)) {
       hit = mergeGroups(
-        rangeStatements(scope.from, scope.to).flatMap(
+        rangeGroupSql(scope.from, scope.to, latest.get() ?? null).flatMap(
           (sql) => prepared(sql.text).all(...sql.params) as CallGroup[],
         ),
       );
