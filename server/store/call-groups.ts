@@ -61,6 +61,12 @@ export function scopeKey(scope: CallQuery): string {
 /** UTC days of `ts_start`, as the daily counts of earlier schema versions kept them. */
 export const DAY_MS = 86_400_000;
 
+/** The statement of every call's groups, which `rangeGroupSql` returns as this very object. */
+export const ALL_GROUPS: Sql = {
+  text: `SELECT ${SELECT_GROUP}, n FROM call_groups WHERE n > 0`,
+  params: [],
+};
+
 /**
  * The statements whose rows, summed per combination (`mergeGroups`), are the groups of the calls
  * that start in `[from, to)` without a text search; an open end reaches every start there is.
@@ -75,7 +81,7 @@ export function rangeGroupSql(
   latest: number | null,
   asNumber: (aggregate: string) => string = (aggregate) => aggregate,
 ): Sql[] {
-  const all: Sql = { text: `SELECT ${SELECT_GROUP}, n FROM call_groups WHERE n > 0`, params: [] };
+  const all = ALL_GROUPS;
   if (from === undefined && to === undefined) return [all];
   // A range holds no call without a start.
   if (latest === null) return [];

@@ -408,6 +408,59 @@ describe.skipIf(!enabled)('the PostgreSQL call index against SQLite', () => {
   });
 });
 
+describe.skipIf(!enabled)('the PostgreSQL call index reading its counts', () => {
+  it("reads a range's counts once for a page and its facets, and again after a failed read", async () => {
+    const db = await openTestPgDatabase();
+    try {
+      const statements: string[] = [];
+      let failNext = false;
+      const pool = db.openPool();
+      const query = pool.query.bind(pool) as (text: string, values?: unknown[]) => Promise<unknown>;
+      Object.assign(pool, {
+        query: (text: string, values?: unknown[]) => {
+          if (/call_(period_)?groups/.test(text)) {
+            statements.push(`${text} ${JSON.stringify(values)}`);
+            if (failNext) {
+              failNext = false;
+              return Promise.reject(new Error('the database went away'));
+            }
+          }
+          return query(text, values);
+        },
+      });
+      const store = await createPgCallStore(pool);
+      const calls = fixtureConversations(40, 9);
+      await store.upsert(calls);
+      const last = Math.max(...calls.map((c) => parseTrataTimestamp(c.timestampStart)!));
+      const q: CallQuery = { sort_order: 'desc', skip: 0, limit: 10, to: last - 3_600_000 };
+      statements.length = 0;
+      const [page, facets] = await Promise.all([store.listJson(q), store.facets(q)]);
+      expect(statements.length).toBeGreaterThan(0);
+      expect(new Set(statements).size, 'each count read once').toBe(statements.length);
+      expect(page.total).toBe(facets.consent.given + facets.consent.missing);
+      // Another range open at its start reads only what follows it: the all-time counts are kept.
+      statements.length = 0;
+      await store.facets({ ...q, to: last - 7_200_000 });
+      expect(statements.some((text) => text.includes('FROM call_groups'))).toBe(false);
+      failNext = true;
+      const other: CallQuery = { ...q, from: last - 30 * 86_400_000 };
+      await expect(store.facets(other)).rejects.toThrow('went away');
+      expect((await store.facets(other)).consent).toEqual((await store.facets(other)).consent);
+      expect(await store.total(other)).toBe(
+        calls.filter(
+          (c) =>
+            parseTrataTimestamp(c.timestampStart)! >= other.from! &&
+            parseTrataTimestamp(c.timestampStart)! < q.to!,
+        ).length,
+      );
+      await store.close();
+      await pool.end();
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
 describe.skipIf(!enabled)('the PostgreSQL call index shared by replicas', () => {
   it('never serves a total, facet or page another replica has changed since', async () => {
     const db = await openTestPgDatabase();

@@ -5,6 +5,7 @@ import { toCallRecord, type CallRecord } from '../call-record';
 import { walkRuns, type Sql } from '../call-filters';
 import { exportRowOf, type StoredExportRow } from '../export-row';
 import {
+  ALL_GROUPS,
   facetsOf,
   hasText,
   mergeGroups,
@@ -74,10 +75,12 @@ interface Caches {
   pages: LRUCache<string, ListedPage & { version: string }>;
   /** A kept page's rows as the list route splices them in. */
   pageJson: WeakMap<ListedPage, CallJsonPage>;
-  groups: LRUCache<string, CallGroup[]>;
+  /** Counts per combination of the facet filters, each kept from when its read begins. */
+  groups: LRUCache<string, Promise<CallGroup[]>>;
   facets: LRUCache<string, CallFacets>;
   insights: LRUCache<string, Omit<InsightRollup, 'reviews'>>;
   agents: { version: string; names: Map<string, string> } | null;
+  latest: { version: string; start: number | null } | null;
   /** The review tables exist (created by the review store); they are never dropped. */
   reviewTables: boolean;
 }
@@ -126,34 +129,59 @@ function createIndex(
     return names;
   }
 
-  /** The last start in the index, which an open end of a date range reaches. */
-  async function latestStart(): Promise<number | null> {
+  /** The last start in the index at data version `at`, which an open end of a range reaches. */
+  async function latestStart(at: string): Promise<number | null> {
+    if (caches.latest?.version === at) return caches.latest.start;
     const rows = await run<{ v: number | null }>('SELECT max(ts_start) AS v FROM calls');
-    return rows[0]?.v ?? null;
+    const start = rows[0]?.v ?? null;
+    caches.latest = { version: at, start };
+    return start;
   }
 
-  async function groups(at: string, query_: CallQuery): Promise<CallGroup[]> {
-    const scope = scopeOf(query_);
-    const key = `${at}|${scopeKey(scope)}`;
+  const groupsKey = (at: string, query_: CallQuery) => `${at}|${scopeKey(scopeOf(query_))}`;
+
+  /**
+   * The query's calls counted per combination of the facet filters, at data version `at`. The
+   * read is kept while it runs, so a page and its facets asked together read the counts once.
+   */
+  function groups(at: string, query_: CallQuery): Promise<CallGroup[]> {
+    const key = groupsKey(at, query_);
     let hit = caches.groups.get(key);
     if (!hit) {
-      if (hasText(scope) || scope.prospect !== undefined || scope.review !== undefined) {
-        // Filters the kept counts know nothing of: one grouped scan of the calls that pass them.
-        hit = await query<CallGroup>(groupSql(scope));
-      } else {
-        const latest =
-          scope.from === undefined && scope.to === undefined ? null : await latestStart();
-        const parts = rangeGroupSql(
-          scope.from,
-          scope.to,
-          latest,
-          (aggregate) => `${aggregate}::integer`,
-        );
-        hit = mergeGroups((await Promise.all(parts.map((sql) => query<CallGroup>(sql)))).flat());
-      }
-      caches.groups.set(key, hit);
+      const read = readGroups(at, scopeOf(query_));
+      hit = read;
+      caches.groups.set(key, read);
+      // A failed read is not kept: the next request reads again.
+      read.catch(() => {
+        if (caches.groups.get(key) === read) caches.groups.delete(key);
+      });
     }
     return hit;
+  }
+
+  async function readGroups(at: string, scope: CallQuery): Promise<CallGroup[]> {
+    if (hasText(scope) || scope.prospect !== undefined || scope.review !== undefined) {
+      // Filters the kept counts know nothing of: one grouped scan of the calls that pass them.
+      return query<CallGroup>(groupSql(scope));
+    }
+    const latest =
+      scope.from === undefined && scope.to === undefined ? null : await latestStart(at);
+    const parts = rangeGroupSql(
+      scope.from,
+      scope.to,
+      latest,
+      (aggregate) => `${aggregate}::integer`,
+    );
+    // A range open at its start is the all-time counts less the rest: those are kept under the
+    // version as the groups of the scope without a range, read once for every such range.
+    const allTime = { ...scope, from: undefined, to: undefined };
+    const ranged = scope.from !== undefined || scope.to !== undefined;
+    const rows = await Promise.all(
+      parts.map((sql) =>
+        ranged && sql === ALL_GROUPS ? groups(at, allTime) : query<CallGroup>(sql),
+      ),
+    );
+    return mergeGroups(rows.flat());
   }
 
   type VersionedRow = PageRow & { version: string };
@@ -205,8 +233,15 @@ function createIndex(
   async function pageRows(q: CallQuery): Promise<ListedPage> {
     const key = JSON.stringify(q);
     const kept = caches.pages.get(key);
-    const before = kept ? await version() : null;
+    // A text search's statement is the costly one: its counts, when kept, may say the page is
+    // empty (no match, or past the end) without it.
+    const before = kept || hasText(q) ? await version() : null;
     if (kept && kept.version === before) return kept;
+    const counted = before === null ? undefined : caches.groups.get(groupsKey(before, q));
+    if (counted !== undefined) {
+      const total = totalOf(await counted, q);
+      if (q.skip >= total) return { rows: [], total, names: await agentNames(before!) };
+    }
     const rows = await pageRowsOf(q);
     // An empty page names no version; one read before it is no later than what it saw.
     const at = rows[0]?.version ?? before ?? (await version());
@@ -452,6 +487,7 @@ export async function createPgCallStore(
     facets: new LRUCache({ max: 200 }),
     insights: new LRUCache({ max: 100 }),
     agents: null,
+    latest: null,
     reviewTables: false,
   };
 
