@@ -81,8 +81,7 @@ export function rangeGroupSql(
   latest: number | null,
   asNumber: (aggregate: string) => string = (aggregate) => aggregate,
 ): Sql[] {
-  const all = ALL_GROUPS;
-  if (from === undefined && to === undefined) return [all];
+  if (from === undefined && to === undefined) return [ALL_GROUPS];
   // A range holds no call without a start.
   if (latest === null) return [];
   const end = latest + 1;
@@ -93,7 +92,7 @@ export function rangeGroupSql(
       WHERE ts_start IS NULL GROUP BY ${GROUP_BY}`,
     params: [],
   };
-  return [all, withoutStart, ...periodGroupSql(high, end, -1, asNumber)];
+  return [ALL_GROUPS, withoutStart, ...periodGroupSql(high, end, -1, asNumber)];
 }
 
 /**
