@@ -46,7 +46,7 @@ export function countsPlace(query: CallQuery, countedSkip = COUNTED_SKIP): boole
  * The period that holds the row `skip` places into `counts` (already in the list's order), and
  * how many rows the periods before it hold; null when `counts` holds no more than `skip` rows.
  */
-export function periodHolding(
+function periodHolding(
   counts: PeriodCount[],
   skip: number,
 ): { period: number; before: number } | null {

@@ -97,6 +97,12 @@ export function pageSql(query: CallQuery): Sql {
   };
 }
 
+/** The query's filters as more conditions after a WHERE of the statement's own. */
+const andFilters = (query: CallQuery): Sql => {
+  const where = whereSql(query);
+  return { text: where.text.replace(/^WHERE/, 'AND'), params: where.params };
+};
+
 /**
  * Calls per period of one level of `call_period_groups` (in `[from, to)` unless `window` is
  * null) that pass the query's facet filters (`countsPlace`: the only filters it has), with the
@@ -107,23 +113,23 @@ export function periodCountsSql(
   level: number,
   window: [number, number] | null,
 ): Sql {
-  const where = whereSql(query);
+  const filters = andFilters(query);
   const bounds = window === null ? '' : 'AND c.period >= ? AND c.period < ?';
   return {
     text: `SELECT (SELECT version FROM calls_version) AS version, c.period AS period,
       sum(c.n)::integer AS n FROM call_period_groups c
-      WHERE c.level = ? ${bounds} ${where.text.replace(/^WHERE/, 'AND')} GROUP BY c.period`,
-    params: [level, ...(window ?? []), ...where.params],
+      WHERE c.level = ? ${bounds} ${filters.text} GROUP BY c.period`,
+    params: [level, ...(window ?? []), ...filters.params],
   };
 }
 
 /** The calls without a start that pass the query's facet filters, with the data version. */
 export function nullStartsSql(query: CallQuery): Sql {
-  const where = whereSql(query);
+  const filters = andFilters(query);
   return {
     text: `SELECT (SELECT version FROM calls_version) AS version, count(*)::integer AS n
-      FROM calls c WHERE c.ts_start IS NULL ${where.text.replace(/^WHERE/, 'AND')}`,
-    params: where.params,
+      FROM calls c WHERE c.ts_start IS NULL ${filters.text}`,
+    params: filters.params,
   };
 }
 

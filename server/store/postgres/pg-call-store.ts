@@ -146,17 +146,15 @@ function createIndex(
    */
   function groups(at: string, query_: CallQuery): Promise<CallGroup[]> {
     const key = groupsKey(at, query_);
-    let hit = caches.groups.get(key);
-    if (!hit) {
-      const read = readGroups(at, scopeOf(query_));
-      hit = read;
-      caches.groups.set(key, read);
-      // A failed read is not kept: the next request reads again.
-      read.catch(() => {
-        if (caches.groups.get(key) === read) caches.groups.delete(key);
-      });
-    }
-    return hit;
+    const kept = caches.groups.get(key);
+    if (kept) return kept;
+    const read = readGroups(at, scopeOf(query_));
+    caches.groups.set(key, read);
+    // A failed read is not kept: the next request reads again.
+    read.catch(() => {
+      if (caches.groups.get(key) === read) caches.groups.delete(key);
+    });
+    return read;
   }
 
   async function readGroups(at: string, scope: CallQuery): Promise<CallGroup[]> {
